@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// Swift 6 language mode (tools version 6.0 defaults to it).
+import PackageDescription
+
+let package = Package(
+    name: "meshlog",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "meshlog", targets: ["meshlog"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+    ],
+    targets: [
+        // System libraries: a module map plus one shim header each.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
+
+        // bytes → lines → records: input, prefixes, formats, parsers, record model.
+        .target(name: "AccessLog", dependencies: ["CZlib"]),
+        // records → aggregates → findings.
+        .target(name: "Analysis", dependencies: [
+            "AccessLog",
+            .product(name: "Collections", package: "swift-collections"),
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ]),
+        // Deterministic synthetic traffic (tests, benchmarks, SampleLogs, demos).
+        .target(name: "TrafficGenerator", dependencies: ["AccessLog"]),
+        // view models, Canvas, views, report renderers.
+        .target(name: "Presentation", dependencies: ["Analysis"]),
+        // the terminal: the only module that imports ncurses.
+        .target(name: "TerminalUI", dependencies: ["Presentation", "CNcurses"]),
+
+        .executableTarget(name: "meshlog", dependencies: [
+            "AccessLog", "Analysis", "Presentation", "TerminalUI", "TrafficGenerator",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Throughput benchmark helper (see docs/performance.md and scripts/bench.sh).
+        .executableTarget(name: "meshlog-bench", dependencies: ["AccessLog", "Analysis", "TrafficGenerator"]),
+
+        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrafficGenerator"]),
+        .testTarget(name: "PresentationTests", dependencies: [
+            "Presentation", "TrafficGenerator",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalUITests", dependencies: [
+            "TerminalUI",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TrafficGenerator"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Replaced by real tests as the AnalysisTests module fills in.
