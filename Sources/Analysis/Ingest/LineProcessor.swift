@@ -1,0 +1,59 @@
+import AccessLog
+
+/// One line's trip through the pipeline: prefix stripping → format detection and parsing →
+/// the sink (the aggregator, or `meshlog parse`'s printer). Every line is delivered exactly once,
+/// as an access record, a non-access line or a malformed line.
+///
+/// Not thread-safe; each reader thread owns one.
+public struct LineProcessor<Sink: RecordSink> {
+    private var stripper = PrefixStripper()
+    private var parser: LineParser
+    private var record = AccessRecord()
+    public var sink: Sink
+    /// Lines seen by this processor (the 1-based number of the last line).
+    public private(set) var lineNumber = 0
+
+    public init(parser: LineParser, sink: Sink) {
+        self.parser = parser
+        self.sink = sink
+    }
+
+    /// Processes one line. `truncated` lines (over the length cap) are counted as malformed.
+    public mutating func process(_ line: UnsafeRawBufferPointer, truncated: Bool) {
+        lineNumber += 1
+        if truncated {
+            sink.addMalformed(.tooLong, line: line, lineNumber: lineNumber)
+            return
+        }
+        let stripped = stripper.strip(line)
+        if stripped.isPartial {
+            // A CRI `P` fragment: its text arrives joined with the final `F` line.
+            sink.addNonAccess(.continuation, line: line)
+            return
+        }
+        switch parser.parse(stripped.content, into: &record) {
+        case .access:
+            sink.add(record, line: stripped.content, source: stripped.pod, container: stripped.container)
+        case .nonAccess(let kind):
+            sink.addNonAccess(kind, line: stripped.content)
+        case .malformed(let reason):
+            sink.addMalformed(reason, line: stripped.content, lineNumber: lineNumber)
+        }
+    }
+
+    /// Reads `source` to its end.
+    public mutating func consume(_ source: ByteSource) throws {
+        var reader = LineReader(source: source)
+        try reader.forEachLine { line, truncated in
+            process(line, truncated: truncated)
+        }
+    }
+}
+
+extension LineProcessor where Sink == Aggregator {
+    /// A processor that aggregates.
+    public init(parser: LineParser, limits: AggregatorLimits) {
+        self.init(parser: parser, sink: Aggregator(limits: limits))
+    }
+    public var aggregator: Aggregator { sink }
+}

@@ -1,0 +1,89 @@
+import AccessLog
+import Synchronization
+
+/// Reads whole inputs for `meshlog report`: every file (or stdin) to its end, splitting large
+/// plain files at line boundaries so each core parses a part, then merging the aggregators.
+public struct ReportIngest: Sendable {
+    /// Input paths; `-` is stdin. Empty means stdin.
+    public var inputs: [String]
+    /// The user's Envoy format string, if any.
+    public var customFormat: String?
+    /// Threads to parse one large file with.
+    public var jobs: Int
+    public var limits: AggregatorLimits
+    /// Files smaller than this are not split.
+    public var splitThreshold: Int64 = 8 << 20
+
+    public init(inputs: [String], customFormat: String?, jobs: Int, limits: AggregatorLimits = .report) {
+        self.inputs = inputs.isEmpty ? ["-"] : inputs
+        self.customFormat = customFormat
+        self.jobs = max(1, jobs)
+        self.limits = limits
+    }
+
+    /// Reads everything. Throws `InputError` for an input that cannot be read, `FormatError` for a
+    /// bad custom format.
+    public func run() throws -> Aggregator {
+        let parser = try makeParser()
+        var total = Aggregator(limits: limits)
+        var linesBefore = 0
+        for path in inputs {
+            let part = try ingest(path: path, parser: parser, lineBase: linesBefore)
+            linesBefore += part.lines
+            total.merge(part.aggregator)
+        }
+        return total
+    }
+
+    private func makeParser() throws -> LineParser {
+        if let customFormat { return try LineParser(customFormat: customFormat) }
+        return LineParser()
+    }
+
+    private func ingest(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+        let source = try ByteSource(path: path)
+        if jobs > 1, !source.isCompressed, let size = source.size, size >= splitThreshold {
+            return try ingestInParallel(path: path, parser: parser, lineBase: lineBase)
+        }
+        var processor = LineProcessor(parser: parser, limits: limits)
+        try processor.consume(source)
+        var aggregator = processor.aggregator
+        aggregator.offsetLineNumbers(by: lineBase)
+        return (aggregator, processor.lineNumber)
+    }
+
+    private func ingestInParallel(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+        let ranges = try FileSplitter.ranges(path: path, parts: jobs)
+        let results = Mutex<[Int: Result<(Aggregator, Int), InputError>]>([:])
+        let limits = self.limits
+        var work: [@Sendable () -> Void] = []
+        for (index, range) in ranges.enumerated() {
+            work.append {
+                let outcome: Result<(Aggregator, Int), InputError>
+                do {
+                    let source = try ByteSource(path: path, byteRange: range)
+                    var processor = LineProcessor(parser: parser, limits: limits)
+                    try processor.consume(source)
+                    outcome = .success((processor.aggregator, processor.lineNumber))
+                } catch let error as InputError {
+                    outcome = .failure(error)
+                } catch {
+                    outcome = .failure(InputError(path: path, message: "\(error)"))
+                }
+                results.withLock { $0[index] = outcome }
+            }
+        }
+        ThreadRunner.runAll(work)
+        let parts = results.withLock { $0 }
+        var total = Aggregator(limits: limits)
+        var lines = 0
+        for index in ranges.indices {
+            guard let outcome = parts[index] else { continue }
+            var (aggregator, count) = try outcome.get()
+            aggregator.offsetLineNumbers(by: lineBase + lines)
+            total.merge(aggregator)
+            lines += count
+        }
+        return (total, lines)
+    }
+}

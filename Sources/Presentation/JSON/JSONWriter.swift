@@ -1,0 +1,123 @@
+/// Appends JSON to a byte buffer by hand: fixed key order, correct string escaping, no Foundation.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = [false]
+    }
+
+    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// Writes `"key":` inside an object; follow it with exactly one value.
+    public mutating func key(_ name: String) {
+        separator()
+        appendString(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma[needsComma.count - 1] = false
+    }
+
+    public mutating func string(_ value: String) { separator(); appendString(value) }
+    public mutating func string(bytes value: UnsafeRawBufferPointer) { separator(); appendEscaped(value) }
+    public mutating func int<T: BinaryInteger>(_ value: T) { separator(); appendInt(Int64(value)) }
+    public mutating func bool(_ value: Bool) { separator(); bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
+    public mutating func null() { separator(); bytes.append(contentsOf: Self.nullBytes) }
+    /// A finite number with up to `decimals` fraction digits (trailing zeros trimmed); NaN/inf → null.
+    public mutating func double(_ value: Double, decimals: Int = 4) {
+        guard value.isFinite else { null(); return }
+        separator()
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        let negative = scaled < 0
+        let magnitude = Int64(abs(scaled))
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        let whole = magnitude / Int64(scale)
+        var fraction = magnitude % Int64(scale)
+        appendInt(whole)
+        if fraction > 0 {
+            var digits = decimals
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            bytes.append(UInt8(ascii: "."))
+            var text = Array(String(fraction).utf8)
+            while text.count < digits { text.insert(UInt8(ascii: "0"), at: 0) }
+            bytes.append(contentsOf: text)
+        }
+    }
+
+    /// Convenience: `"key": "value"` or `"key": null`.
+    public mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+    public mutating func field<T: BinaryInteger>(_ name: String, _ value: T?) {
+        key(name)
+        if let value { int(value) } else { null() }
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Ends a top-level value with a newline (NDJSON); the next value starts a fresh line.
+    public mutating func endLine() {
+        bytes.append(0x0A)
+        needsComma = [false]
+    }
+
+    private mutating func separator() {
+        let top = needsComma.count - 1
+        if needsComma[top] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[top] = true
+    }
+
+    private mutating func appendString(_ value: String) {
+        var value = value
+        value.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func appendEscaped(_ value: UnsafeRawBufferPointer) {
+        bytes.append(UInt8(ascii: "\""))
+        var start = 0
+        for (i, b) in value.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<i]))
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            default:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hex[Int(b >> 4)])
+                bytes.append(Self.hex[Int(b & 0xF)])
+            }
+            start = i + 1
+        }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<value.count]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendInt(_ value: Int64) {
+        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        var v = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while v > 0 { d[n] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10; n += 1 }
+            for i in stride(from: n - 1, through: 0, by: -1) { bytes.append(d[i]) }
+        }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+    private static let nullBytes = Array("null".utf8)
+}

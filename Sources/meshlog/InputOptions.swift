@@ -1,0 +1,19 @@
+import ArgumentParser
+import AccessLog
+
+/// Where the log comes from and how to read it; shared by every reading command.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Log files to read (plain or .gz). '-' or none: standard input.")
+    var files: [String] = []
+
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("Your Envoy access-log format string (meshConfig.accessLogFormat or Telemetry logFormat), "
+                + "text or a JSON object of \"key\": \"%OPERATOR%\".", valueName: "envoy-format"))
+    var customFormat: String?
+
+    @Option(help: "Threads used to parse one large file (report mode).")
+    var jobs: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
+    /// Inputs as given; empty means stdin.
+    var inputs: [String] { files.isEmpty ? ["-"] : files }
+}

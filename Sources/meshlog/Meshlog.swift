@@ -1,0 +1,32 @@
+import ArgumentParser
+import AccessLog
+
+/// `meshlog`: Envoy / istio-proxy access logs in, diagnosis out.
+@main
+struct Meshlog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meshlog",
+        abstract: "Diagnose Envoy / istio-proxy access logs: response flags, load balancing, latency, findings.",
+        discussion: """
+            Pipe a live log in:   kubectl logs -f deploy/frontend -c istio-proxy | meshlog
+            One-shot report:      meshlog report access.log.gz --output json
+            With no subcommand, meshlog opens the live view when a terminal is available and
+            prints the report otherwise.
+            """,
+        version: "0.1.0",
+        subcommands: [AutoCommand.self, ReportCommand.self, ParseCommand.self],
+        defaultSubcommand: AutoCommand.self
+    )
+
+    static func main() {
+        StandardOutput.ignoreBrokenPipe()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            StandardOutput.shared.flush()
+        } catch {
+            StandardOutput.shared.flush()
+            exit(withError: CommandErrors.map(error))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Analysis
+
+/// How the one-shot report is printed and judged.
+struct ReportOptions: ParsableArguments {
+    enum OutputKind: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @Option(help: "Report format: text or json (schema: docs/report-schema.md).")
+    var output: OutputKind = .text
+
+    @Option(help: ArgumentHelp("Exit 1 when a finding of this severity or worse is present (warning, critical).",
+                               valueName: "severity"))
+    var failOn: String?
+
+    @Option(help: ArgumentHelp("Expected traffic split per subset, e.g. v1=90,v2=10: warn when the observed split deviates.",
+                               valueName: "split"))
+    var expectSplit: String?
+
+    @Option(help: "Colour in text output: auto (only on a terminal, honours NO_COLOR), always, never.")
+    var color: ColorMode = .auto
+
+    @Option(help: "Width of the text report in columns (default: the terminal's, else 100).")
+    var width: Int?
+
+    func validate() throws {
+        if let failOn, Severity(name: failOn) == nil || failOn == "info" {
+            throw ValidationError("--fail-on takes warning or critical, not '\(failOn)'")
+        }
+        if expectSplit != nil, (try? parsedSplit()) == nil {
+            throw ValidationError("--expect-split takes subset=percent pairs, e.g. v1=90,v2=10")
+        }
+    }
+
+    /// `v1=90,v2=10` as subset → fraction.
+    func parsedSplit() throws -> [String: Double]? {
+        guard let expectSplit else { return nil }
+        var split: [String: Double] = [:]
+        for pair in expectSplit.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let percent = Double(parts[1]), percent >= 0 else {
+                throw ValidationError("bad split '\(pair)'")
+            }
+            split[String(parts[0])] = percent / 100
+        }
+        return split.isEmpty ? nil : split
+    }
+}
