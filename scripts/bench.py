@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""meshlog throughput benchmark: meshlog vs an equivalent mawk counting pipeline, side by side.
+
+Generates the data with `meshlog generate`, then for each case runs every command several times,
+interleaved (so machine noise hits all of them alike), and prints medians of lines/s, MB/s and
+peak RSS, plus the ratio to mawk. Usage:
+
+    scripts/bench.py [--lines 2000000] [--runs 5] [--big-lines 10000000] [--skip-big]
+"""
+import argparse, os, pathlib, statistics, subprocess, sys, time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench-data"
+
+# Counts by flag, code, cluster and host: what meshlog's aggregator does at minimum, in mawk.
+# Istio 1.9+ text split on spaces: the request line "POST /x HTTP/2" takes $2-$4, so the code is $5,
+# the flags $6, the upstream host $18 and the cluster $19 (user agents without spaces, as generated).
+MAWK_TEXT = r'''{ code[$5]++; flags[$6]++; cl[$19]++; host[$19 " " $18]++; n++ }
+END { for (k in code) c++; for (k in flags) f++; for (k in cl) u++; for (k in host) h++; print n, c, f, u, h }'''
+# JSON: split on the key names and count the same four things.
+MAWK_JSON = r'''{ n++
+  if (match($0, /"response_code":[^,}]*/)) code[substr($0, RSTART, RLENGTH)]++
+  if (match($0, /"response_flags":"[^"]*"/)) flags[substr($0, RSTART, RLENGTH)]++
+  if (match($0, /"upstream_cluster":"[^"]*"/)) { k = substr($0, RSTART, RLENGTH); cl[k]++
+    if (match($0, /"upstream_host":"[^"]*"/)) host[k substr($0, RSTART, RLENGTH)]++ } }
+END { for (k in code) c++; for (k in flags) f++; for (k in cl) u++; for (k in host) h++; print n, c, f, u, h }'''
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def build():
+    sh(["swift", "build", "-c", "release", "--product", "meshlog"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    out = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.strip()
+    return pathlib.Path(out) / "meshlog"
+
+
+def generate(binary, name, lines, extra):
+    path = DATA / name
+    if not path.exists() or path.stat().st_size == 0:
+        DATA.mkdir(exist_ok=True)
+        with open(path, "wb") as f:
+            sh([str(binary), "generate", "--lines", str(lines), "--seed", "7"] + extra, stdout=f)
+    return path
+
+
+def run_once(cmd, path):
+    """Runs cmd with stdout to /dev/null; returns (seconds, peak RSS bytes)."""
+    with open(os.devnull, "wb") as devnull:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=devnull, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        err = proc.stderr.read().decode()
+        if status != 0:
+            sys.exit(f"failed ({status}): {' '.join(cmd)}\n{err}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def bench(case, path, lines, commands, runs):
+    size = path.stat().st_size
+    results = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            results[name].append(run_once(cmd, path))
+    rows = []
+    for name, samples in results.items():
+        secs = statistics.median(s for s, _ in samples)
+        rss = max(r for _, r in samples)
+        rows.append((name, secs, lines / secs, size / secs / 1e6, rss / 2**20))
+    base = next(r for r in rows if r[0].startswith("mawk"))
+    print(f"\n### {case}: {lines:,} lines, {size / 1e6:.0f} MB, median of {runs} runs\n")
+    print("| command | median s | lines/s | MB/s | peak RSS MiB | speed vs mawk |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, secs, lps, mbs, rss in rows:
+        print(f"| {name} | {secs:.2f} | {lps / 1e6:.2f} M | {mbs:.0f} | {rss:.1f} | {base[1] / secs:.2f}x |")
+    sys.stdout.flush()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lines", type=int, default=2_000_000)
+    ap.add_argument("--big-lines", type=int, default=10_000_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--skip-big", action="store_true")
+    args = ap.parse_args()
+
+    binary = build()
+    text = generate(binary, f"istio19-{args.lines}.log", args.lines, ["--format", "istio19"])
+    json_ = generate(binary, f"json-{args.lines}.log", args.lines, ["--json"])
+    one = ["taskset", "-c", "0"]
+    report = [str(binary), "report", "--output", "json"]
+    print(f"meshlog benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores")
+    bench("Istio 1.9+ text", text, args.lines, {
+        "mawk (1 core)": one + ["mawk", MAWK_TEXT, str(text)],
+        "meshlog report (1 core)": one + report + ["--jobs", "1", str(text)],
+        "meshlog report (2 cores)": report + ["--jobs", "2", str(text)],
+        "meshlog report (1 core, stdin pipe)": ["sh", "-c", f"cat {text} | taskset -c 0 {' '.join(report)} --jobs 1"],
+    }, args.runs)
+    bench("Istio JSON (typed)", json_, args.lines, {
+        "mawk (1 core)": one + ["mawk", MAWK_JSON, str(json_)],
+        "meshlog report (1 core)": one + report + ["--jobs", "1", str(json_)],
+        "meshlog report (2 cores)": report + ["--jobs", "2", str(json_)],
+    }, args.runs)
+    if not args.skip_big:
+        big = generate(binary, f"istio19-{args.big_lines}.log", args.big_lines, ["--format", "istio19"])
+        bench("Istio 1.9+ text, memory at scale", big, args.big_lines, {
+            "mawk (1 core)": one + ["mawk", MAWK_TEXT, str(big)],
+            "meshlog report (1 core)": one + report + ["--jobs", "1", str(big)],
+            "meshlog report (2 cores)": report + ["--jobs", "2", str(big)],
+        }, max(1, args.runs // 2))
+
+
+if __name__ == "__main__":
+    main()
