@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `meshlog` binary and captures what it does.
 struct MeshlogProcess {
