@@ -1,0 +1,125 @@
+import AccessLog
+
+/// The live reader: parses input as it arrives on its own thread and publishes a snapshot into a
+/// `LiveStore` about four times a second (and once more when input ends). A stalled input still
+/// publishes (poll(2) with a timeout), so the last lines of a slow stream show up promptly.
+public struct LiveIngest: Sendable {
+    public var inputs: [String]
+    public var customFormat: String?
+    public var limits: AggregatorLimits
+    /// Milliseconds between publications.
+    public var publishIntervalMs: Int
+
+    public init(inputs: [String], customFormat: String?, limits: AggregatorLimits = .default,
+                publishIntervalMs: Int = 250) {
+        self.inputs = inputs.isEmpty ? ["-"] : inputs
+        self.customFormat = customFormat
+        self.limits = limits
+        self.publishIntervalMs = publishIntervalMs
+    }
+
+    /// Opens the inputs (so a bad file or format fails here, before any screen is drawn) and
+    /// starts the reader thread.
+    public func start() throws -> LiveStore {
+        let parser = try customFormat.map { try LineParser(customFormat: $0) } ?? LineParser()
+        let sources = try inputs.map { try ByteSource(path: $0) }
+        let store = LiveStore()
+        let job = Reader(sources: SourceList(sources), parser: parser, limits: limits,
+                         intervalMs: publishIntervalMs, store: store)
+        ThreadRunner.detach { job.run() }
+        return store
+    }
+}
+
+/// Hands the (non-Sendable) byte sources to the reader thread, which becomes their only user.
+private final class SourceList: @unchecked Sendable {
+    let sources: [ByteSource]
+    init(_ sources: [ByteSource]) { self.sources = sources }
+}
+
+private struct Reader: Sendable {
+    let sources: SourceList
+    let parser: LineParser
+    let limits: AggregatorLimits
+    let intervalMs: Int
+    let store: LiveStore
+
+    func run() {
+        var processor = LineProcessor(parser: parser, limits: limits)
+        var clock = PublishClock(intervalMs: intervalMs)
+        var bytes: Int64 = 0
+        for source in sources.sources {
+            var reader = LineReader(source: source)
+            do {
+                while !store.stopRequested {
+                    if !source.isCompressed && !waitReadable(source.fileDescriptor) {
+                        if clock.dirty { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
+                        continue
+                    }
+                    let more = try reader.readChunk { line, truncated in processor.process(line, truncated: truncated) }
+                    clock.dirty = true
+                    if clock.due() { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
+                    if !more { break }
+                }
+            } catch {
+                store.update { $0.error = "\(error)" }
+            }
+            bytes += reader.bytesRead
+            if store.stopRequested { return }
+        }
+        publish(&processor, &clock, bytes: bytes)
+        store.update { $0.ended = true }
+    }
+
+    private func waitReadable(_ fd: Int32) -> Bool {
+        var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let rc = poll(&pfd, 1, Int32(intervalMs))
+        return rc != 0   // readable, hung up, or an error that read(2) will report
+    }
+
+    private func publish(_ processor: inout LineProcessor<Aggregator>, _ clock: inout PublishClock, bytes: Int64) {
+        let snapshot = processor.aggregator.snapshot()
+        let lines = processor.lineNumber
+        let rate = clock.rate(lines: lines)
+        store.update {
+            $0.snapshot = snapshot
+            $0.generation += 1
+            $0.bytesRead = bytes
+            $0.linesRead = lines
+            $0.linesPerSecond = rate
+        }
+        clock.dirty = false
+    }
+}
+
+/// Decides when to publish and measures the line rate between publications.
+struct PublishClock {
+    let intervalMs: Int
+    var dirty = false
+    private var lastMs = PublishClock.nowMs()
+    private var lastLines = 0
+    private var lastRateMs = PublishClock.nowMs()
+
+    init(intervalMs: Int) { self.intervalMs = intervalMs }
+
+    mutating func due() -> Bool {
+        let now = Self.nowMs()
+        if now - lastMs >= Int64(intervalMs) { lastMs = now; return true }
+        return false
+    }
+
+    mutating func rate(lines: Int) -> Double {
+        let now = Self.nowMs()
+        let elapsed = max(1, now - lastRateMs)
+        let rate = Double(lines - lastLines) * 1000 / Double(elapsed)
+        lastLines = lines
+        lastRateMs = now
+        return rate
+    }
+
+    static func nowMs() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+}
