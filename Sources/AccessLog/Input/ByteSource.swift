@@ -42,20 +42,13 @@ public final class ByteSource {
 
     /// Standard input. Whether it is gzip is found out on the first read.
     public static func standardInput() -> ByteSource {
-        var info = stat()
-        var size: Int64?
-        if fstat(STDIN_FILENO, &info) == 0, isRegular(info) {
-            let position = Int64(lseek(STDIN_FILENO, 0, SEEK_CUR))
-            size = max(0, Int64(info.st_size) - max(position, 0))
-        }
-        return ByteSource(fd: STDIN_FILENO, name: "-", owns: false, mode: .undetected, regularSize: size)
+        ByteSource(fd: STDIN_FILENO, name: "-", owns: false, mode: .undetected, regularSize: standardInputSize())
     }
 
     /// Opens `path` (`-` means standard input).
     public convenience init(path: String) throws(InputError) {
         if path == "-" {
-            let stdin = ByteSource.standardInput()
-            self.init(fd: STDIN_FILENO, name: "-", owns: false, mode: .undetected, regularSize: stdin.regularSize)
+            self.init(fd: STDIN_FILENO, name: "-", owns: false, mode: .undetected, regularSize: ByteSource.standardInputSize())
             return
         }
         let (fd, info) = try ByteSource.open(path)
@@ -247,6 +240,14 @@ public final class ByteSource {
             throw InputError(.isDirectory, path: path)
         }
         return (fd, info)
+    }
+
+    /// The bytes left in standard input when it is a regular file (`meshlog < file`).
+    private static func standardInputSize() -> Int64? {
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0, isRegular(info) else { return nil }
+        let position = Int64(lseek(STDIN_FILENO, 0, SEEK_CUR))
+        return max(0, Int64(info.st_size) - max(position, 0))
     }
 
     private static func startsWithGzipMagic(fd: Int32, path: String) throws(InputError) -> Bool {

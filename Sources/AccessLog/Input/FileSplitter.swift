@@ -8,17 +8,15 @@ public enum FileSplitter {
     /// `.notSplittable`: read them with `ByteSource(path:)`.
     public static func ranges(path: String, parts: Int, minimumPartSize: Int64 = 4 << 20) throws(InputError) -> [Range<Int64>] {
         if path == "-" { throw InputError(.notSplittable, path: path, detail: "standard input") }
-        let source = try ByteSource(path: path)
-        guard source.isCompressed == false else {
-            var info = stat()
-            guard fstat(source.fileDescriptor, &info) == 0 else {
-                throw InputError.system(.readFailed, path: path, errno: errno)
-            }
-            return [0..<Int64(info.st_size)]
-        }
-        guard let size = source.size else {
+        // stat first: opening a named pipe here would block or steal its data.
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError.system(.cannotOpen, path: path, errno: errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(.isDirectory, path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw InputError(.notSplittable, path: path, detail: "not a regular file")
         }
+        let source = try ByteSource(path: path)
+        guard source.isCompressed == false, let size = source.size else { return [0..<Int64(info.st_size)] }
         let count = Int64(max(1, min(parts, Int(size / max(1, minimumPartSize)))))
         var starts: [Int64] = [0]
         for k in 1..<max(count, 1) {

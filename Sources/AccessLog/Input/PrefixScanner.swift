@@ -31,18 +31,23 @@ struct PrefixScanner {
         return memcmp(base + i, literal.utf8Start, n) == 0
     }
 
+    /// The byte at `i`, which the caller has bounds-checked.
+    @inline(__always) private func raw(_ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
+    @inline(__always) private func rawDigit(_ i: Int) -> Bool { raw(i) &- 0x30 < 10 }
+
     /// End of an RFC 3339 timestamp starting at `i`: `YYYY-MM-DDTHH:MM:SS`, an optional fraction of
     /// 1–9 digits, then `Z` or `±HH:MM`.
     func timestampEnd(at i: Int) -> Int? {
-        guard isDigit(i), isDigit(i + 1), isDigit(i + 2), isDigit(i + 3), byte(i + 4) == 0x2D,
-              isDigit(i + 5), isDigit(i + 6), byte(i + 7) == 0x2D, isDigit(i + 8), isDigit(i + 9),
-              byte(i + 10) == 0x54, isDigit(i + 11), isDigit(i + 12), byte(i + 13) == 0x3A,
-              isDigit(i + 14), isDigit(i + 15), byte(i + 16) == 0x3A, isDigit(i + 17), isDigit(i + 18)
+        guard i >= 0, i + 20 <= count else { return nil }
+        guard rawDigit(i), rawDigit(i + 1), rawDigit(i + 2), rawDigit(i + 3), raw(i + 4) == 0x2D,
+              rawDigit(i + 5), rawDigit(i + 6), raw(i + 7) == 0x2D, rawDigit(i + 8), rawDigit(i + 9),
+              raw(i + 10) == 0x54, rawDigit(i + 11), rawDigit(i + 12), raw(i + 13) == 0x3A,
+              rawDigit(i + 14), rawDigit(i + 15), raw(i + 16) == 0x3A, rawDigit(i + 17), rawDigit(i + 18)
         else { return nil }
         var j = i + 19
-        if byte(j) == 0x2E {
+        if raw(j) == 0x2E {
             var digits = 0
-            while isDigit(j + 1 + digits), digits < 9 { digits += 1 }
+            while digits < 9, isDigit(j + 1 + digits) { digits += 1 }
             guard digits > 0 else { return nil }
             j += 1 + digits
         }
@@ -67,23 +72,20 @@ struct PrefixScanner {
     /// End of a Kubernetes name at `i`: lowercase letters, digits and `-` (plus `.` when `dots`),
     /// starting with a letter or digit, at most 253 bytes.
     func nameEnd(at i: Int, dots: Bool) -> Int? {
-        guard isLowerAlnum(byte(i)) else { return nil }
+        guard i >= 0, i < count, ByteClass.contains(ByteClass.lowerAlnum, raw(i)) else { return nil }
+        let set = dots ? ByteClass.subdomain : ByteClass.label
+        let limit = min(count, i + 254)
         var j = i + 1
-        while j - i <= 253 {
-            let b = byte(j)
-            if isLowerAlnum(b) || b == 0x2D || (dots && b == 0x2E) { j += 1 } else { break }
-        }
+        while j < limit, ByteClass.contains(set, raw(j)) { j += 1 }
         return j - i <= 253 ? j : nil
     }
 
     /// End of a docker compose container name at `i` (`project-web-1`, `web_1`).
     func composeNameEnd(at i: Int) -> Int? {
-        guard isLowerAlnum(byte(i)) || isUpper(byte(i)) else { return nil }
+        guard i >= 0, i < count, ByteClass.contains(ByteClass.composeName, raw(i)), raw(i) != 0x2D else { return nil }
+        let limit = min(count, i + 256)
         var j = i + 1
-        while j - i <= 255 {
-            let b = byte(j)
-            if isLowerAlnum(b) || isUpper(b) || b == 0x2D || b == 0x5F || b == 0x2E { j += 1 } else { break }
-        }
+        while j < limit, ByteClass.contains(ByteClass.composeName, raw(j)) { j += 1 }
         return j
     }
 
@@ -114,8 +116,14 @@ struct PrefixScanner {
     /// True when the text at `i` starts with a zap log level and a blank (`info `, `warn\t`): the
     /// rest of a pilot-agent line whose TABs were turned into spaces.
     func startsWithLogLevel(at i: Int) -> Bool {
-        isWord("info", at: i) || isWord("warn", at: i) || isWord("warning", at: i)
-            || isWord("error", at: i) || isWord("debug", at: i) || isWord("fatal", at: i)
+        switch byte(i) {
+        case 0x69: return isWord("info", at: i)
+        case 0x77: return isWord("warn", at: i) || isWord("warning", at: i)
+        case 0x65: return isWord("error", at: i)
+        case 0x64: return isWord("debug", at: i)
+        case 0x66: return isWord("fatal", at: i)
+        default: return false
+        }
     }
 
     /// `word` at `i` followed by a space or tab.
@@ -124,7 +132,27 @@ struct PrefixScanner {
         let after = byte(i + word.utf8CodeUnitCount)
         return after == 0x20 || after == 0x09
     }
+}
 
-    @inline(__always) private func isLowerAlnum(_ b: UInt8) -> Bool { b &- 0x61 < 26 || b &- 0x30 < 10 }
-    @inline(__always) private func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+/// Sets of ASCII bytes as two 64-bit masks (bytes 0–63, 64–127): one test per byte, no tables.
+private enum ByteClass {
+    typealias Mask = (low: UInt64, high: UInt64)
+    private static let digits: UInt64 = 0x03FF_0000_0000_0000        // 0-9
+    private static let hyphen: UInt64 = 1 << 45                      // -
+    private static let dot: UInt64 = 1 << 46                         // .
+    private static let lowercase: UInt64 = 0x07FF_FFFE_0000_0000     // a-z
+    private static let uppercase: UInt64 = 0x0000_0000_07FF_FFFE     // A-Z
+    private static let underscore: UInt64 = 1 << 31                  // _
+
+    static var lowerAlnum: Mask { (digits, lowercase) }
+    static var label: Mask { (digits | hyphen, lowercase) }
+    static var subdomain: Mask { (digits | hyphen | dot, lowercase) }
+    static var composeName: Mask { (digits | hyphen | dot, lowercase | uppercase | underscore) }
+
+    /// Branch-free (names mix letters and digits, which defeats branch prediction).
+    @inline(__always) static func contains(_ set: Mask, _ b: UInt8) -> Bool {
+        let word = b & 0x40 == 0 ? set.low : set.high
+        let bit = (word >> UInt64(b & 0x3F)) & 1
+        return bit & UInt64(1 &- (b >> 7)) != 0  // bytes ≥ 128 never match
+    }
 }

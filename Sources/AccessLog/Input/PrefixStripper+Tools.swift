@@ -2,7 +2,14 @@
 extension PrefixStripper {
     /// kail (`ns/pod[container]: `), docker compose (`web-1  | `) or stern (`pod container `).
     func stripToolPrefix(_ s: PrefixScanner) -> StrippedLine? {
-        stripKail(s) ?? stripCompose(s) ?? stripStern(s)
+        // One look at what ends the first name picks the candidates.
+        let firstStart = s.skipANSI(at: 0)
+        guard let firstEnd = s.composeNameEnd(at: firstStart) else { return nil }
+        switch s.byte(firstEnd) {
+        case 0x2F: return stripKail(s)                          // ns/pod[container]:
+        case 0x20, 0x1B: return stripCompose(s, nameStart: firstStart, nameEnd: firstEnd) ?? stripStern(s)
+        default: return nil
+        }
     }
 
     /// kail: `NAMESPACE/POD[CONTAINER]: `.
@@ -19,9 +26,8 @@ extension PrefixStripper {
     }
 
     /// docker compose: `NAME<spaces>| ` (maybe coloured), maybe followed by `-t`'s timestamp.
-    private func stripCompose(_ s: PrefixScanner) -> StrippedLine? {
-        let nameStart = s.skipANSI(at: 0)
-        guard let nameEnd = s.composeNameEnd(at: nameStart), s.byte(nameEnd) == 0x20 else { return nil }
+    private func stripCompose(_ s: PrefixScanner, nameStart: Int, nameEnd: Int) -> StrippedLine? {
+        guard s.byte(nameEnd) == 0x20 else { return nil }
         var bar = nameEnd
         while s.byte(bar) == 0x20 { bar += 1 }
         guard s.byte(bar) == 0x7C else { return nil }

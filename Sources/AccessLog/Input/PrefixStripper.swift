@@ -79,7 +79,7 @@ public struct PrefixStripper {
                                  isPartial: tag == 0x50)
             }
         }
-        guard let start = timestampPrefixEnd(s, at: 0) else { return nil }
+        guard let start = textStart(afterTimestampEndingAt: stamp, s) else { return nil }
         return StrippedLine(content: s.rest(start), style: .kubectlTimestamps)
     }
 
@@ -87,7 +87,13 @@ public struct PrefixStripper {
     /// timestamp followed by a TAB, by more blanks, or by a log level (`info `, a pilot-agent line
     /// whose TABs became spaces) is the line's own timestamp and is kept.
     func timestampPrefixEnd(_ s: PrefixScanner, at i: Int) -> Int? {
-        guard let stamp = s.timestampEnd(at: i), s.byte(stamp) == 0x20 else { return nil }
+        guard let stamp = s.timestampEnd(at: i) else { return nil }
+        return textStart(afterTimestampEndingAt: stamp, s)
+    }
+
+    /// `timestampPrefixEnd` for a timestamp already found to end at `stamp`.
+    private func textStart(afterTimestampEndingAt stamp: Int, _ s: PrefixScanner) -> Int? {
+        guard s.byte(stamp) == 0x20 else { return nil }
         let next = s.byte(stamp + 1)
         if stamp + 1 < s.count, next == 0x20 || next == 0x09 || s.startsWithLogLevel(at: stamp + 1) { return nil }
         return stamp + 1

@@ -44,6 +44,17 @@ import Testing
         #expect(try readAllLines(try ByteSource(path: plain)) == expectedLines(sample))
     }
 
+    @Test func bufferedGzipOutputIsReported() throws {
+        let dir = TemporaryDirectory()
+        let source = try ByteSource(path: dir.writeGzip("b.gz", members: [sample]))
+        #expect(source.hasBufferedData == false)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16, alignment: 1)
+        defer { buffer.deallocate() }
+        #expect(try source.read(into: buffer) == 16)
+        #expect(source.hasBufferedData)  // the rest is inflated from memory, no poll(2) needed
+        #expect(Array(buffer) == Array(sample.prefix(16)))
+    }
+
     @Test func concatenatedGzipMembers() throws {
         let dir = TemporaryDirectory()
         let first = Array("first member line\n".utf8), second = Array("second member line\n".utf8)

@@ -50,5 +50,12 @@ import Testing
         #expect(try FileSplitter.ranges(path: gz, parts: 4, minimumPartSize: 1) == [0..<size])
         #expect(throws: InputError.self) { try FileSplitter.ranges(path: "-", parts: 2) }
         #expect(throws: InputError.self) { try FileSplitter.ranges(path: dir.file("missing.log"), parts: 2) }
+        #expect(throws: InputError(.isDirectory, path: dir.path)) { try FileSplitter.ranges(path: dir.path, parts: 2) }
+        // A named pipe is refused without being opened (opening it would block until a writer came).
+        let fifo = dir.file("fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: InputError(.notSplittable, path: fifo, detail: "not a regular file")) {
+            try FileSplitter.ranges(path: fifo, parts: 2)
+        }
     }
 }
