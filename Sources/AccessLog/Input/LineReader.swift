@@ -38,9 +38,24 @@ public struct LineReader: ~Copyable {
 
     /// Does one read from the source and calls `body` for every line it completes. At the end of
     /// the input it delivers a last line that has no newline and returns false; otherwise true.
-    /// If `body` throws, the error propagates and the rest of this chunk's lines are dropped.
+    /// If the source or `body` throws, the error propagates and the reader is finished (later
+    /// calls return false).
     public mutating func readChunk(_ body: (UnsafeRawBufferPointer, _ truncated: Bool) throws -> Void) throws -> Bool {
         if finished { return false }
+        do {
+            return try splitOneChunk(body)
+        } catch {
+            finished = true
+            throw error
+        }
+    }
+
+    /// Calls `body` for every line until the end of the input.
+    public mutating func forEachLine(_ body: (UnsafeRawBufferPointer, _ truncated: Bool) throws -> Void) throws {
+        while try readChunk(body) {}
+    }
+
+    private mutating func splitOneChunk(_ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws -> Bool {
         let fresh = UnsafeMutableRawBufferPointer(start: storage + carried, count: chunkSize)
         let count = try source.read(into: fresh)
         bytesRead += Int64(count)
@@ -81,11 +96,6 @@ public struct LineReader: ~Copyable {
             carried = tail
         }
         return true
-    }
-
-    /// Calls `body` for every line until the end of the input.
-    public mutating func forEachLine(_ body: (UnsafeRawBufferPointer, _ truncated: Bool) throws -> Void) throws {
-        while try readChunk(body) {}
     }
 
     private func findNewline(from: Int, to end: Int) -> Int? {

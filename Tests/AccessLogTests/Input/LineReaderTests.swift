@@ -131,3 +131,22 @@ import Testing
         return usage.ru_maxrss * 1024
     }
 }
+
+@Suite struct LineReaderErrorTests {
+    struct Stop: Error {}
+
+    @Test func readerIsFinishedAfterTheCallbackThrows() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.write("t.log", Array("a\nb\nc\n".utf8))
+        var reader = LineReader(source: try ByteSource(path: path), chunkSize: 2)
+        var seen: [String] = []
+        #expect(throws: Stop.self) {
+            try reader.forEachLine { line, _ in
+                seen.append(String(decoding: line, as: UTF8.self))
+                if seen.count == 2 { throw Stop() }
+            }
+        }
+        #expect(seen == ["a", "b"])
+        #expect(try reader.readChunk { _, _ in Issue.record("a line after the reader finished") } == false)
+    }
+}
