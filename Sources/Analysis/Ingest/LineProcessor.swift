@@ -27,8 +27,13 @@ public struct LineProcessor<Sink: RecordSink> {
         }
         let stripped = stripper.strip(line)
         if stripped.isPartial {
-            // A CRI `P` fragment: its text arrives joined with the final `F` line.
+            // A CRI `P` fragment: counted here as a continuation; its text arrives joined with the
+            // final `F` line, which is counted as the record.
             sink.addNonAccess(.continuation, line: line)
+            return
+        }
+        if stripped.isTruncated {
+            sink.addMalformed(.tooLong, line: stripped.content, lineNumber: lineNumber)
             return
         }
         switch parser.parse(stripped.content, into: &record) {

@@ -52,7 +52,7 @@ private struct Reader: Sendable {
             var reader = LineReader(source: source)
             do {
                 while !store.stopRequested {
-                    if !source.isCompressed && !waitReadable(source.fileDescriptor) {
+                    if !source.hasBufferedData && !waitReadable(source.fileDescriptor) {
                         if clock.dirty { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
                         continue
                     }

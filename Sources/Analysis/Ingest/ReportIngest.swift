@@ -68,7 +68,7 @@ public struct ReportIngest: Sendable {
                 } catch let error as InputError {
                     outcome = .failure(error)
                 } catch {
-                    outcome = .failure(InputError(path: path, message: "\(error)"))
+                    outcome = .failure(InputError(.readFailed, path: path, detail: "\(error)"))
                 }
                 results.withLock { $0[index] = outcome }
             }
