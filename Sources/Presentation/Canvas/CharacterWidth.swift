@@ -2,7 +2,7 @@
 /// does not depend on the C library's locale (`wcwidth` returns -1 in the "C" locale).
 ///
 /// 0 for combining marks, format characters (zero-width space, joiners, variation selectors, bidi
-/// marks) and Hangul medial/final jamo; 2 for East Asian Wide/Fullwidth characters, which include
+/// marks; not the Arabic number signs, which are visible) and Hangul medial/final jamo; 2 for East Asian Wide/Fullwidth characters, which include
 /// the emoji that default to emoji presentation; 1 otherwise. Control characters never reach a cell
 /// (see ``TerminalSafe``); asked anyway, this returns 1 for them, the width of their escape's first
 /// character being irrelevant.
@@ -16,6 +16,7 @@ public enum CharacterWidth {
         if isWide(v) {
             return isZeroWidthCategory(scalar) ? 0 : 2        // U+3099/309A are marks inside a wide block
         }
+        if isPrependedConcatenationMark(v) { return 1 }       // format characters with a visible sign
         return isZeroWidthCategory(scalar) ? 0 : 1
     }
 
@@ -25,6 +26,13 @@ public enum CharacterWidth {
         var total = 0
         TerminalSafe.forEachSafeScalar(in: text) { total += columns($0); return true }
         return total
+    }
+
+    private static func isPrependedConcatenationMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x600...0x605, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0x110BD, 0x110CD: return true
+        default: return false
+        }
     }
 
     private static func isZeroWidthCategory(_ scalar: Unicode.Scalar) -> Bool {
@@ -45,7 +53,8 @@ public enum CharacterWidth {
         return false
     }
 
-    /// East Asian Width W and F ranges (Unicode 15), sorted.
+    /// East Asian Width W and F ranges (Unicode 15), sorted; like glibc, U+3248–324F and the Yijing
+    /// hexagrams U+4DC0–4DFF between the CJK blocks count as wide too.
     private static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
         0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
@@ -56,7 +65,7 @@ public enum CharacterWidth {
         0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
         0x2E80...0x2E99, 0x2E9B...0x2EF3, 0x2F00...0x2FD5, 0x2FF0...0x2FFF, 0x3000...0x303E,
         0x3041...0x3096, 0x3099...0x30FF, 0x3105...0x312F, 0x3131...0x318E, 0x3190...0x31E3,
-        0x31EF...0x321E, 0x3220...0x3247, 0x3250...0x4DBF, 0x4E00...0xA48C, 0xA490...0xA4C6,
+        0x31EF...0x321E, 0x3220...0xA48C, 0xA490...0xA4C6,
         0xA960...0xA97C, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE52,
         0xFE54...0xFE66, 0xFE68...0xFE6B, 0xFF01...0xFF60, 0xFFE0...0xFFE6,
         0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x187F7, 0x18800...0x18CD5,
