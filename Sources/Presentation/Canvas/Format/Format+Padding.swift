@@ -24,7 +24,7 @@ extension Format {
         if TerminalSafe.isPlainASCII(text) {
             if text.utf8.count <= width { return text }
             let keep = ellipsis ? width - 1 : width
-            return String(text.utf8.prefix(keep))! + (ellipsis ? "…" : "")
+            return String(decoding: text.utf8.prefix(keep), as: UTF8.self) + (ellipsis ? "…" : "")
         }
         let cut = CharacterWidth.columns(of: text, exceeds: width)
         let budget = cut && ellipsis ? width - 1 : width
