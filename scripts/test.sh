@@ -9,6 +9,7 @@ export SNAPSHOT_TESTING_RECORD=never
 swift build --build-tests
 swift test --skip-build
 
-if [ -x scripts/tui-e2e.sh ]; then
-  BIN="$(swift build --show-bin-path)/meshlog" scripts/tui-e2e.sh
+# The live TUI driven under tmux (scripts/tui-e2e.sh is the harness, tui-test.sh the scenario).
+if [ -x scripts/tui-test.sh ]; then
+  BIN="$(swift build --show-bin-path)/meshlog" scripts/tui-test.sh
 fi
