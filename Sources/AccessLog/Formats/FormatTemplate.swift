@@ -2,7 +2,7 @@
 /// a literal must appear exactly; a value runs until the next literal's first occurrence (or to the
 /// end of the line). Quoted operators (`"%REQ(USER-AGENT)%"`) work because `"` is a literal, and a
 /// `\"` inside a quoted value does not end it. Two operators with no literal between them: the
-/// first takes a run of non-space bytes.
+/// first takes its digits when it prints an integer, else a run of non-space bytes.
 struct FormatTemplate: Sendable {
     struct Slot: Sendable {
         enum Target: Sendable {
@@ -76,6 +76,10 @@ struct FormatTemplate: Sendable {
                 } else if case .literal(let next) = items[k + 1] {
                     guard let found = Self.find(next, in: line, from: p, quoted: slot.quoted) else { return false }
                     end = found
+                } else if slot.integer {
+                    end = p
+                    if end < n, line[end] == UInt8(ascii: "-") { end += 1 }
+                    while end < n, FormatBytes.isDigit(line[end]) { end += 1 }
                 } else {
                     end = FormatBytes.find(0x20, in: line, p, n)
                 }

@@ -57,8 +57,9 @@ enum NonAccessClassifier {
         while i < n, !FormatBytes.isSpace(line[i]) { i += 1 }
         guard let (level, levelEnd) = word(line, after: i), isLevel(line, level) else { return nil }
         guard let (scope, _) = word(line, after: levelEnd) else { return .istioAgent }
-        if equals(line, scope, "envoy") { return .envoyApplication }
-        if equals(line, scope, "access") { return .ztunnel }
+        // Scopes are lower case; "Envoy proxy is ready" is an agent message, not the envoy scope.
+        if equals(line, scope, "envoy", foldCase: false) { return .envoyApplication }
+        if equals(line, scope, "access", foldCase: false) { return .ztunnel }
         return .istioAgent
     }
 
@@ -83,11 +84,12 @@ enum NonAccessClassifier {
     private static let levels = ["debug", "info", "warn", "warning", "error", "fatal", "critical", "trace",
                                  "panic", "dpanic"]
 
-    private static func equals(_ line: UnsafeRawBufferPointer, _ r: FieldRange, _ word: String) -> Bool {
+    private static func equals(_ line: UnsafeRawBufferPointer, _ r: FieldRange, _ word: String,
+                               foldCase: Bool = true) -> Bool {
         guard r.count == word.utf8.count else { return false }
         var k = Int(r.lo)
         for c in word.utf8 {
-            guard line[k] | 0x20 == c else { return false }
+            guard (foldCase ? line[k] | 0x20 : line[k]) == c else { return false }
             k += 1
         }
         return true
