@@ -10,8 +10,34 @@ enum FormatBytes {
     /// exponent (`1.5e3`) because typed JSON can print numbers as floats. Nil for `-`, empty, or text.
     static func integer(_ line: UnsafeRawBufferPointer, _ range: FieldRange) -> Int64? {
         if range.isAbsent { return nil }
-        var i = Int(range.lo)
+        let i = Int(range.lo)
         let end = Int(range.hi)
+        let count = end &- i
+        if count >= 1 && count <= 8 && i &+ 8 <= line.count, let base = line.baseAddress {
+            return eightDigits(base.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian, count: count)
+                ?? integerSlow(line, i, end)
+        }
+        return integerSlow(line, i, end)
+    }
+
+    /// 1–8 ASCII digits in the low `count` bytes of `word`, without a loop; nil when one is not a digit.
+    @inline(__always)
+    private static func eightDigits(_ word: UInt64, count: Int) -> Int64? {
+        // Move the digits to the high bytes and fill the low bytes with "0".
+        let shift = UInt64(8 &* (8 &- count))
+        let zeros: UInt64 = 0x3030_3030_3030_3030
+        let padded = shift == 0 ? word : (word << shift) | (zeros & ((1 << shift) &- 1))
+        // Every byte must be in "0"..."9".
+        guard ((padded &+ 0x4646_4646_4646_4646) | (padded &- zeros)) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        var v = padded &- zeros
+        v = (v &* 10) &+ (v >> 8)
+        v = (((v & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32)))
+            &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32)))) >> 32
+        return Int64(v)
+    }
+
+    private static func integerSlow(_ line: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int64? {
+        var i = start
         var value: Int64 = 0
         var count = 0
         while i < end {

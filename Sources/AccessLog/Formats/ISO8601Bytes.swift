@@ -12,20 +12,60 @@ public enum ISO8601Bytes {
     /// Reads a timestamp that starts at `from` and ends at or before `to`.
     /// Returns the epoch milliseconds and the offset just past the timestamp.
     static func scan(_ p: UnsafeRawBufferPointer, from: Int, to: Int) -> (Int64, Int)? {
-        var i = from
-        guard to - i >= 19,
-              let year = digits(p, i, 4), p[i + 4] == UInt8(ascii: "-"),
+        guard to - from >= 19, let minute = minuteStart(p, from) else { return nil }
+        return secondsAndZone(p, from + 16, to, minute)
+    }
+
+    /// Like `epochMillis`, but reuses the date-and-minute part when it equals the previous call's
+    /// (consecutive access lines almost always share it).
+    static func epochMillis(_ p: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int, cache: inout MinuteCache) -> Int64? {
+        guard hi - lo >= 19, let base = p.baseAddress else { return nil }
+        let a = base.loadUnaligned(fromByteOffset: lo, as: UInt64.self)
+        let b = base.loadUnaligned(fromByteOffset: lo + 8, as: UInt64.self)
+        let minute: Int64
+        if a == cache.first && b == cache.second && cache.minuteMs != Int64.min {
+            minute = cache.minuteMs
+        } else {
+            guard let fresh = minuteStart(p, lo) else { return nil }
+            cache = MinuteCache(first: a, second: b, minuteMs: fresh)
+            minute = fresh
+        }
+        guard let (ms, end) = secondsAndZone(p, lo + 16, hi, minute), end == hi else { return nil }
+        return ms
+    }
+
+    /// The last `YYYY-MM-DDTHH:MM` seen (as two words) and its epoch milliseconds.
+    struct MinuteCache: Sendable {
+        var first: UInt64 = 0
+        var second: UInt64 = 0
+        var minuteMs = Int64.min
+    }
+
+    /// Epoch ms of `YYYY-MM-DDTHH:MM` at `i` (16 bytes, caller checked), ignoring any zone.
+    @inline(__always)
+    private static func minuteStart(_ p: UnsafeRawBufferPointer, _ i: Int) -> Int64? {
+        guard let year = digits(p, i, 4), p[i + 4] == UInt8(ascii: "-"),
               let month = digits(p, i + 5, 2), p[i + 7] == UInt8(ascii: "-"),
               let day = digits(p, i + 8, 2),
               p[i + 10] == UInt8(ascii: "T") || p[i + 10] == UInt8(ascii: "t") || p[i + 10] == UInt8(ascii: " "),
               let hour = digits(p, i + 11, 2), p[i + 13] == UInt8(ascii: ":"),
-              let minute = digits(p, i + 14, 2), p[i + 16] == UInt8(ascii: ":"),
-              let second = digits(p, i + 17, 2)
+              let minute = digits(p, i + 14, 2)
         else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
-              hour <= 23, minute <= 59, second <= 60
+        guard month >= 1, month <= 12, day >= 1, day <= daysInMonth(year, month), hour <= 23, minute <= 59
         else { return nil }
-        i += 19
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return (Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60)) * 1000
+    }
+
+    /// `:SS[.fraction][zone]` at `i`, added to `minuteMs`.
+    @inline(__always)
+    private static func secondsAndZone(_ p: UnsafeRawBufferPointer, _ at: Int, _ to: Int,
+                                       _ minuteMs: Int64) -> (Int64, Int)? {
+        var i = at
+        guard i + 3 <= to, p[i] == UInt8(ascii: ":"), let second = digits(p, i + 1, 2), second <= 60 else {
+            return nil
+        }
+        i += 3
         var millis = 0
         if i < to, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
             i += 1
@@ -36,7 +76,7 @@ public enum ISO8601Bytes {
                 i += 1
             }
             guard count <= 9 else { return nil }
-            for _ in min(count, 3)..<3 { millis *= 10 }
+            if count == 1 { millis *= 100 } else if count == 2 { millis *= 10 }
         }
         var offsetMinutes = 0
         if i < to {
@@ -49,9 +89,7 @@ public enum ISO8601Bytes {
                 i = end
             }
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
-        return (seconds * 1000 + Int64(millis), i)
+        return (minuteMs + Int64(second * 1000 + millis) - Int64(offsetMinutes) * 60_000, i)
     }
 
     /// `HH`, `HH:MM` or `HHMM` after the zone sign.
@@ -97,11 +135,12 @@ public enum ISO8601Bytes {
     @inline(__always)
     static func digits(_ p: UnsafeRawBufferPointer, _ at: Int, _ count: Int) -> Int? {
         var value = 0
+        var bad: UInt8 = 0
         for k in 0..<count {
             let d = p[at + k] &- 48
-            if d > 9 { return nil }
-            value = value * 10 + Int(d)
+            bad |= d > 9 ? 1 : 0
+            value = value &* 10 &+ Int(d)
         }
-        return value
+        return bad == 0 ? value : nil
     }
 }

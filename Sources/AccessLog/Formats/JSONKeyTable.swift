@@ -10,69 +10,110 @@ enum JSONKeyTarget: Sendable, Equatable {
 }
 
 /// Looks JSON keys up by their bytes: a small open-addressing table whose hash reads only the length
-/// and three bytes, verified with `memcmp`. Built once; no `String` or `Dictionary` per lookup.
+/// and three bytes, verified by comparing eight bytes at a time. Built once and immutable; no
+/// `String` or `Dictionary` per lookup.
 struct JSONKeyTable: Sendable {
-    private var slots: [Int16]
-    private var arena: [UInt8] = []
-    private var offsets: [Int] = [0]
-    private(set) var targets: [JSONKeyTarget] = []
-    private let mask: Int
+    private let storage: Storage
 
     init(_ entries: [(String, JSONKeyTarget)]) {
-        var size = 64
-        while size < entries.count * 4 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (key, target) in entries { insert(Array(key.utf8), target) }
+        storage = Storage(entries)
     }
 
-    var count: Int { targets.count }
-
-    private mutating func insert(_ key: [UInt8], _ target: JSONKeyTarget) {
-        let existing = key.withUnsafeBytes { lookupIndex($0, 0, $0.count) }
-        if let existing {
-            targets[existing] = target
-            return
-        }
-        var i = key.withUnsafeBytes { Self.hash($0, 0, $0.count) } & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = Int16(targets.count)
-        arena.append(contentsOf: key)
-        offsets.append(arena.count)
-        targets.append(target)
-    }
+    var count: Int { storage.targets.count }
 
     /// The target of the key `line[lo..<hi]`, or nil when unknown.
     @inline(__always)
     func lookup(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> JSONKeyTarget? {
-        guard let index = lookupIndex(line, lo, hi) else { return nil }
-        return targets[index]
+        guard let index = storage.index(line, lo, hi) else { return nil }
+        return storage.targets[index]
     }
 
-    private func lookupIndex(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int? {
-        let length = hi - lo
-        guard length > 0 else { return nil }
-        var i = Self.hash(line, lo, hi) & mask
-        return arena.withUnsafeBytes { keys in
+    /// Flat, immutable storage: slots → entry index, key bytes with offsets, targets.
+    private final class Storage: @unchecked Sendable {
+        let targets: [JSONKeyTarget]
+        let mask: Int
+        let slots: UnsafeMutablePointer<Int32>
+        let offsets: UnsafeMutablePointer<Int>
+        let bytes: UnsafeMutableRawPointer
+
+        init(_ entries: [(String, JSONKeyTarget)]) {
+            var unique: [([UInt8], JSONKeyTarget)] = []
+            for (key, target) in entries {
+                let keyBytes = Array(key.utf8)
+                if let k = unique.firstIndex(where: { $0.0 == keyBytes }) { unique[k].1 = target } else {
+                    unique.append((keyBytes, target))
+                }
+            }
+            var size = 64
+            while size < unique.count * 4 { size <<= 1 }
+            let mask = size - 1
+            let slots = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+            slots.initialize(repeating: -1, count: size)
+            let offsets = UnsafeMutablePointer<Int>.allocate(capacity: unique.count + 1)
+            let total = unique.reduce(0) { $0 + $1.0.count }
+            let bytes = UnsafeMutableRawPointer.allocate(byteCount: max(total, 1) + 8, alignment: 8)
+            var offset = 0
+            for (index, (key, _)) in unique.enumerated() {
+                offsets[index] = offset
+                key.withUnsafeBytes { bytes.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: key.count) }
+                offset += key.count
+                var slot = key.withUnsafeBytes { Storage.hash($0, 0, key.count) } & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index)
+            }
+            offsets[unique.count] = offset
+            self.mask = mask
+            self.slots = slots
+            self.offsets = offsets
+            self.bytes = bytes
+            targets = unique.map(\.1)
+        }
+
+        deinit {
+            slots.deallocate()
+            offsets.deallocate()
+            bytes.deallocate()
+        }
+
+        @inline(__always)
+        func index(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int? {
+            let length = hi - lo
+            guard length > 0, let base = line.baseAddress else { return nil }
+            var slot = Storage.hash(line, lo, hi) & mask
             while true {
-                let index = Int(slots[i])
+                let index = Int(slots[slot])
                 if index < 0 { return nil }
                 let start = offsets[index]
-                if offsets[index + 1] - start == length,
-                   memcmp(keys.baseAddress! + start, line.baseAddress! + lo, length) == 0 {
+                if offsets[index + 1] - start == length, Storage.equal(bytes + start, base + lo, length) {
                     return index
                 }
-                i = (i + 1) & mask
+                slot = (slot + 1) & mask
             }
         }
-    }
 
-    @inline(__always)
-    private static func hash(_ p: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int {
-        let n = hi - lo
-        if n == 0 { return 0 }
-        let a = Int(p[lo]), b = Int(p[hi - 1]), c = Int(p[lo + n / 2])
-        return (n &* 0x9E37) ^ (a &* 31) ^ (b &* 131) ^ (c &* 8191)
+        @inline(__always)
+        static func hash(_ p: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int {
+            let n = hi - lo
+            let a = Int(p[lo]), b = Int(p[hi - 1]), c = Int(p[lo + n / 2])
+            return (n &* 0x9E37) ^ (a &* 31) ^ (b &* 131) ^ (c &* 8191)
+        }
+
+        @inline(__always)
+        static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+            var i = 0
+            while i + 8 <= count {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+            while i < count {
+                if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
     }
 }
 

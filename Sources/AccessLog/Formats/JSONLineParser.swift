@@ -10,7 +10,7 @@ enum JSONLineParser {
 
     /// `record` was reset by the caller.
     static func parse(_ line: UnsafeRawBufferPointer, custom: CustomKeys?, names: inout ExtraNameCache,
-                      into record: inout AccessRecord) -> LineClass {
+                      minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
         var scanner = JSONObjectScanner(line)
         guard scanner.begin() else { return .malformed(.badJSON) }
         let istio = JSONKeyTable.istio
@@ -63,7 +63,7 @@ enum JSONLineParser {
             let start = record[.startTime]
             if start.count > 0 { record.startTimeMs = format.epochMillis(line, Int(start.lo), Int(start.hi)) ?? -1 }
         }
-        RecordDecoder.decode(&record, line, decodeStartTime: !customStartTime)
+        RecordDecoder.decode(&record, line, minutes: &minutes, decodeStartTime: !customStartTime)
         return .access
     }
 

@@ -98,20 +98,18 @@ struct JSONObjectScanner {
     }
 
     /// Offset of the closing quote of a string whose text starts at `from`, or nil when unterminated.
+    @inline(__always)
     private mutating func stringEnd(from: Int) -> Int? {
-        var j = from
+        guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         let n = line.count
-        while j < n {
-            let b = line[j]
-            if b == UInt8(ascii: "\"") { return j }
-            if b == UInt8(ascii: "\\") {
-                sawEscape = true
-                j += 2
-                continue
-            }
-            j += 1
+        var j = from
+        while true {
+            j = ByteFinder.first(UInt8(ascii: "\""), or: UInt8(ascii: "\\"), base, from: j, to: n)
+            if j >= n { return nil }
+            if base[j] == UInt8(ascii: "\"") { return j }
+            sawEscape = true
+            j += 2
         }
-        return nil
     }
 
     /// Offset just past a balanced `{…}` / `[…]` starting at `from`, or nil.

@@ -9,6 +9,7 @@ public struct LineParser: Sendable {
     /// Scratch space for the text tokenizer, allocated once.
     private var tokenRanges: [FieldRange]
     private var extraNames = ExtraNameCache()
+    private var minutes = ISO8601Bytes.MinuteCache()
 
     /// A parser that auto-detects the format of every line.
     public init() {
@@ -38,12 +39,13 @@ public struct LineParser: Sendable {
                 record.format = .custom
                 if template.match(content, into: &record) {
                     let hasTime = record.startTimeMs >= 0
-                    if RecordDecoder.decode(&record, content, decodeStartTime: !hasTime) { return .access }
+                    if RecordDecoder.decode(&record, content, minutes: &minutes, decodeStartTime: !hasTime) { return .access }
                 }
                 record.reset(format: .istio19Plus)
             case .json(let keys):
                 if firstNonSpace(content) == UInt8(ascii: "{") {
-                    return JSONLineParser.parse(content, custom: keys, names: &extraNames, into: &record)
+                    return JSONLineParser.parse(content, custom: keys, names: &extraNames, minutes: &minutes,
+                                                into: &record)
                 }
             }
         }
@@ -55,11 +57,11 @@ public struct LineParser: Sendable {
         case UInt8(ascii: "["):
             if Self.startsWithISOBracket(content) {
                 return tokenRanges.withUnsafeMutableBufferPointer { ranges in
-                    TextLineParser.parse(content, ranges: ranges.baseAddress!, into: &record)
+                    TextLineParser.parse(content, ranges: ranges.baseAddress!, minutes: &minutes, into: &record)
                 }
             }
         case UInt8(ascii: "{"):
-            return JSONLineParser.parse(content, custom: nil, names: &extraNames, into: &record)
+            return JSONLineParser.parse(content, custom: nil, names: &extraNames, minutes: &minutes, into: &record)
         default:
             break
         }
@@ -69,9 +71,10 @@ public struct LineParser: Sendable {
     /// `[YYYY-MM-DDT…] "` — the start of every Envoy / Istio text access line.
     @inline(__always)
     private static func startsWithISOBracket(_ p: UnsafeRawBufferPointer) -> Bool {
-        guard p.count > 24, FormatBytes.isDigit(p[1]), FormatBytes.isDigit(p[4]), p[5] == UInt8(ascii: "-"),
+        guard p.count > 27, FormatBytes.isDigit(p[1]), FormatBytes.isDigit(p[4]), p[5] == UInt8(ascii: "-"),
               p[8] == UInt8(ascii: "-"), p[11] == UInt8(ascii: "T") else { return false }
-        let close = FormatBytes.find(UInt8(ascii: "]"), in: p, 20, min(p.count, 40))
+        // Envoy's own START_TIME is always 24 characters: `]` at 25.
+        let close = p[25] == UInt8(ascii: "]") ? 25 : FormatBytes.find(UInt8(ascii: "]"), in: p, 20, min(p.count, 40))
         return close + 2 < p.count && p[close + 1] == 0x20 && p[close + 2] == UInt8(ascii: "\"")
     }
 

@@ -6,7 +6,7 @@ enum RecordDecoder {
     /// Returns false when the response code is neither a number nor `-` (the line did not fit).
     @discardableResult
     static func decode(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
-                       decodeStartTime: Bool = true) -> Bool {
+                       minutes: inout ISO8601Bytes.MinuteCache, decodeStartTime: Bool = true) -> Bool {
         var codeIsValid = true
         let code = record[.responseCode]
         if !code.isAbsent {
@@ -18,7 +18,7 @@ enum RecordDecoder {
         }
         let flags = record[.responseFlags]
         if flags.count > 0 && !FormatBytes.isDash(line, flags) {
-            record.flags = lenientFlags(line.bytes(flags))
+            record.flags = ResponseFlagBytes.parse(line.bytes(flags))
         }
         record.bytesReceived = FormatBytes.integer(line, record[.bytesReceived]) ?? -1
         record.bytesSent = FormatBytes.integer(line, record[.bytesSent]) ?? -1
@@ -32,26 +32,14 @@ enum RecordDecoder {
         if grpc.count > 0 { record.grpcStatus = GrpcStatusBytes.parse(line.bytes(grpc)) }
         if decodeStartTime {
             let start = record[.startTime]
-            if start.count > 0 { record.startTimeMs = ISO8601Bytes.epochMillis(line.bytes(start)) ?? -1 }
+            if start.count > 0 {
+                record.startTimeMs = ISO8601Bytes.epochMillis(line, Int(start.lo), Int(start.hi), cache: &minutes) ?? -1
+            }
         }
         let cluster = record[.upstreamCluster]
         if cluster.count > 1 && line[Int(cluster.hi) - 1] == UInt8(ascii: ";") {
             record[.upstreamCluster] = FieldRange(lo: cluster.lo, hi: cluster.hi - 1)
         }
         return codeIsValid
-    }
-
-    /// `ResponseFlags.parse`, but an unknown flag name is skipped instead of failing the whole set.
-    static func lenientFlags(_ bytes: UnsafeRawBufferPointer) -> ResponseFlags {
-        if let flags = ResponseFlags.parse(bytes) { return flags }
-        var result: ResponseFlags = []
-        var start = 0
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
-            if let one = ResponseFlags.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<i])) {
-                result.formUnion(one)
-            }
-            start = i + 1
-        }
-        return result
     }
 }

@@ -13,6 +13,12 @@ struct TextLayout: Sendable {
     let slots: [Slot]
     /// Bit `i` set when token `i` is quoted in this format.
     let quotedMask: UInt64
+    /// `slots` flattened for the hot loop: an `AccessField` raw value, or `requestLineCode` /
+    /// `mixerStatusCode`.
+    let codes: [Int8]
+
+    static let requestLineCode: Int8 = -1
+    static let mixerStatusCode: Int8 = -2
 
     init(_ format: LogFormat, _ slots: [Slot]) {
         self.format = format
@@ -20,6 +26,13 @@ struct TextLayout: Sendable {
         var mask: UInt64 = 0
         for (i, slot) in slots.enumerated() where Self.isQuoted(slot) { mask |= 1 << UInt64(i) }
         self.quotedMask = mask
+        self.codes = slots.map { slot in
+            switch slot {
+            case .field(let field): Int8(field.rawValue)
+            case .requestLine: Self.requestLineCode
+            case .mixerStatus: Self.mixerStatusCode
+            }
+        }
     }
 
     var tokenCount: Int { slots.count }

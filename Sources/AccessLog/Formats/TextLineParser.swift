@@ -3,7 +3,7 @@
 enum TextLineParser {
     /// `ranges` is scratch space for `TextTokenizer.capacity` tokens. `record` was reset by the caller.
     static func parse(_ line: UnsafeRawBufferPointer, ranges: UnsafeMutablePointer<FieldRange>,
-                      into record: inout AccessRecord) -> LineClass {
+                      minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
         let tokens = TextTokenizer.tokenize(line, into: ranges)
         guard tokens.count >= 4, tokens.isQuoted(1), !tokens.isQuoted(2) else {
             return .malformed(.badAccessShape)
@@ -18,7 +18,7 @@ enum TextLineParser {
             }
         }
         record.escaped = tokens.escaped
-        guard RecordDecoder.decode(&record, line), record.startTimeMs >= 0 else {
+        guard RecordDecoder.decode(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
             return .malformed(.badAccessShape)
         }
         return .access
@@ -28,13 +28,16 @@ enum TextLineParser {
     @inline(__always)
     static func fill(_ layout: TextLayout, count: Int, ranges: UnsafeMutablePointer<FieldRange>,
                      line: UnsafeRawBufferPointer, into record: inout AccessRecord) {
-        let slots = layout.slots
-        for i in 0..<min(count, slots.count) {
-            switch slots[i] {
-            case .field(let field): record[field] = ranges[i]
-            case .requestLine: splitRequestLine(ranges[i], line: line, into: &record)
-            case .mixerStatus:
-                record.extraFields.append(ExtraField(name: TextLayout.mixerStatusName, range: ranges[i]))
+        layout.codes.withUnsafeBufferPointer { codes in
+            for i in 0..<min(count, codes.count) {
+                let code = codes[i]
+                if code >= 0 {
+                    record.fields[Int(code)] = ranges[i]
+                } else if code == TextLayout.requestLineCode {
+                    splitRequestLine(ranges[i], line: line, into: &record)
+                } else {
+                    record.extraFields.append(ExtraField(name: TextLayout.mixerStatusName, range: ranges[i]))
+                }
             }
         }
     }

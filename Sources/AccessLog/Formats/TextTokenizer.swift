@@ -33,8 +33,7 @@ enum TextTokenizer {
         guard n > 0, let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return t }
 
         // Token 0: the bracketed start time.
-        var close = 1
-        while close < n, base[close] != UInt8(ascii: "]") { close += 1 }
+        let close = ByteFinder.first(UInt8(ascii: "]"), base, from: 1, to: n)
         ranges[0] = FieldRange(1, close)
         t.count = 1
         var i = close + 1
@@ -51,9 +50,9 @@ enum TextTokenizer {
                 if t.count < 64 { t.quotedMask |= 1 << UInt64(t.count) }
                 i = closeQuote + 1
                 // Bytes glued after the closing quote belong to this token; skip them.
-                while i < n, base[i] != 0x20 { i += 1 }
+                if i < n, base[i] != 0x20 { i = ByteFinder.first(0x20, base, from: i, to: n) }
             } else {
-                while i < n, base[i] != 0x20 { i += 1 }
+                i = ByteFinder.first(0x20, base, from: i, to: n)
                 range = FieldRange(start, i)
             }
             if t.count < capacity { ranges[t.count] = range }
@@ -63,21 +62,24 @@ enum TextTokenizer {
     }
 
     /// Offset of the `"` that closes a quoted token whose text starts at `from` (or `to` when the
-    /// quote is never closed), and whether a backslash escape was seen on the way.
+    /// quote is never closed), and whether an escaped quote `\"` was passed on the way.
     @inline(__always)
     static func closingQuote(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> (Int, Bool) {
         var j = from
         var escaped = false
-        while j < to {
-            let b = base[j]
-            if b == UInt8(ascii: "\"") { return (j, escaped) }
-            if b == UInt8(ascii: "\\") {
-                escaped = true
-                j += 2
-                continue
-            }
+        while true {
+            j = ByteFinder.first(UInt8(ascii: "\""), base, from: j, to: to)
+            guard j < to, isEscaped(base, j, from) else { return (j, escaped) }
+            escaped = true
             j += 1
         }
-        return (to, escaped)
+    }
+
+    /// True when the byte at `i` follows an odd number of backslashes (none before `lo` counted).
+    @inline(__always)
+    static func isEscaped(_ base: UnsafePointer<UInt8>, _ i: Int, _ lo: Int) -> Bool {
+        var k = i - 1
+        while k >= lo, base[k] == UInt8(ascii: "\\") { k -= 1 }
+        return (i - 1 - k) & 1 == 1
     }
 }
