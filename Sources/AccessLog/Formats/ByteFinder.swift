@@ -22,9 +22,9 @@ enum ByteFinder {
     /// Offset (0…16) of the first hit in two words' match masks; 16 when neither has one.
     @inline(__always)
     private static func offset16(_ first: UInt64, _ second: UInt64) -> Int {
-        let a = first.trailingZeroBitCount &>> 3          // 8 when `first` has no hit
-        let b = second.trailingZeroBitCount &>> 3
-        return a &+ (a &>> 3) &* b
+        let a = first.trailingZeroBitCount &>> 3
+        let b = 8 &+ second.trailingZeroBitCount &>> 3    // 16 when `second` has no hit either
+        return first != 0 ? a : b
     }
 
     /// Offset of the first `byte` in `from..<to`, or `to`.

@@ -10,32 +10,34 @@ struct TextLayout: Sendable {
     }
 
     let format: LogFormat
-    let slots: [Slot]
     /// Bit `i` set when token `i` is quoted in this format.
     let quotedMask: UInt64
-    /// `slots` flattened for the hot loop: an `AccessField` raw value, or `requestLineCode` /
-    /// `mixerStatusCode`.
-    let codes: [Int8]
+    /// Number of tokens of the format.
+    let tokenCount: Int
+    /// Per token: an `AccessField` raw value, or `requestLineCode` / `mixerStatusCode`. Inline storage,
+    /// so copying a layout out of its `static let` costs no reference counting.
+    let codes: InlineArray<24, Int8>
 
     static let requestLineCode: Int8 = -1
     static let mixerStatusCode: Int8 = -2
 
     init(_ format: LogFormat, _ slots: [Slot]) {
+        precondition(slots.count <= 24, "a text layout has at most 24 tokens")
         self.format = format
-        self.slots = slots
         var mask: UInt64 = 0
         for (i, slot) in slots.enumerated() where Self.isQuoted(slot) { mask |= 1 << UInt64(i) }
         self.quotedMask = mask
-        self.codes = slots.map { slot in
+        self.tokenCount = slots.count
+        var codes = InlineArray<24, Int8>(repeating: Self.mixerStatusCode)
+        for (i, slot) in slots.enumerated() {
             switch slot {
-            case .field(let field): Int8(field.rawValue)
-            case .requestLine: Self.requestLineCode
-            case .mixerStatus: Self.mixerStatusCode
+            case .field(let field): codes[i] = Int8(field.rawValue)
+            case .requestLine: codes[i] = Self.requestLineCode
+            case .mixerStatus: codes[i] = Self.mixerStatusCode
             }
         }
+        self.codes = codes
     }
-
-    var tokenCount: Int { slots.count }
 
     /// Mask of the first `count` tokens.
     func mask(first count: Int) -> UInt64 { quotedMask & ((1 << UInt64(count)) - 1) }

@@ -28,16 +28,15 @@ enum TextLineParser {
     @inline(__always)
     static func fill(_ layout: TextLayout, count: Int, ranges: UnsafeMutablePointer<FieldRange>,
                      line: UnsafeRawBufferPointer, into record: inout AccessRecord) {
-        layout.codes.withUnsafeBufferPointer { codes in
-            for i in 0..<min(count, codes.count) {
-                let code = codes[i]
-                if code >= 0 {
-                    record.fields[Int(code)] = ranges[i]
-                } else if code == TextLayout.requestLineCode {
-                    splitRequestLine(ranges[i], line: line, into: &record)
-                } else {
-                    record.extraFields.append(ExtraField(name: TextLayout.mixerStatusName, range: ranges[i]))
-                }
+        let codes = layout.codes.span
+        for i in 0..<min(count, layout.tokenCount) {
+            let code = codes[i]
+            if code >= 0 {
+                record.fields[Int(code)] = ranges[i]
+            } else if code == TextLayout.requestLineCode {
+                splitRequestLine(ranges[i], line: line, into: &record)
+            } else {
+                record.extraFields.append(ExtraField(name: TextLayout.mixerStatusName, range: ranges[i]))
             }
         }
     }

@@ -36,27 +36,31 @@ enum TextTokenizer {
         let close = ByteFinder.first(UInt8(ascii: "]"), base, from: 1, to: n)
         ranges[0] = FieldRange(1, close)
         t.count = 1
-        var i = close + 1
+        var start = close + 1
+        if start < n, base[start] == 0x20 { start += 1 }
+        guard start < n else { return t }
 
-        while i < n {
-            // `i` is at the separator after the previous token.
-            if base[i] == 0x20 { i += 1 }
-            let start = i
+        // Each token ends at a space (or the end), so the next one starts right after it: no load
+        // of the separator sits in the chain from one token to the next.
+        while true {
             var range: FieldRange
-            if i < n, base[i] == UInt8(ascii: "\"") {
-                let (closeQuote, sawEscape) = closingQuote(base, from: i + 1, to: n)
+            var end: Int
+            if base[start] == UInt8(ascii: "\"") {
+                let (closeQuote, sawEscape) = closingQuote(base, from: start + 1, to: n)
                 if sawEscape { t.escaped = true }
                 range = FieldRange(start + 1, closeQuote)
                 if t.count < 64 { t.quotedMask |= 1 << UInt64(t.count) }
-                i = closeQuote + 1
+                end = closeQuote + 1
                 // Bytes glued after the closing quote belong to this token; skip them.
-                if i < n, base[i] != 0x20 { i = ByteFinder.first(0x20, base, from: i, to: n) }
+                if end < n, base[end] != 0x20 { end = ByteFinder.first(0x20, base, from: end, to: n) }
             } else {
-                i = ByteFinder.first(0x20, base, from: i, to: n)
-                range = FieldRange(start, i)
+                end = ByteFinder.first(0x20, base, from: start, to: n)
+                range = FieldRange(start, end)
             }
             if t.count < capacity { ranges[t.count] = range }
             t.count += 1
+            if end >= n { break }
+            start = end + 1
         }
         return t
     }
