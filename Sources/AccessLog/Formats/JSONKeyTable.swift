@@ -28,9 +28,22 @@ struct JSONKeyTable: Sendable {
         return storage.targets[index]
     }
 
+    /// `lookup` for the hot loop, without copying an enum: the `AccessField` raw value when the key
+    /// maps to a field, `unknownKey`, or `otherTarget` (then call `lookup` for the target).
+    @inline(__always)
+    func fieldCode(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int {
+        guard let index = storage.index(line, lo, hi) else { return Self.unknownKey }
+        return Int(storage.codes[index])
+    }
+
+    static let unknownKey = -1
+    static let otherTarget = -2
+
     /// Flat, immutable storage: slots → entry index, key bytes with offsets, targets.
     private final class Storage: @unchecked Sendable {
         let targets: [JSONKeyTarget]
+        /// Per entry: the field's raw value, or `otherTarget`.
+        let codes: UnsafeMutablePointer<Int8>
         let mask: Int
         let slots: UnsafeMutablePointer<Int32>
         let offsets: UnsafeMutablePointer<Int>
@@ -62,6 +75,13 @@ struct JSONKeyTable: Sendable {
                 slots[slot] = Int32(index)
             }
             offsets[unique.count] = offset
+            let codes = UnsafeMutablePointer<Int8>.allocate(capacity: max(unique.count, 1))
+            for (index, (_, target)) in unique.enumerated() {
+                if case .field(let field) = target { codes[index] = Int8(field.rawValue) } else {
+                    codes[index] = Int8(JSONKeyTable.otherTarget)
+                }
+            }
+            self.codes = codes
             self.mask = mask
             self.slots = slots
             self.offsets = offsets
@@ -71,46 +91,62 @@ struct JSONKeyTable: Sendable {
 
         deinit {
             slots.deallocate()
+            codes.deallocate()
             offsets.deallocate()
             bytes.deallocate()
         }
 
         @inline(__always)
         func index(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int? {
-            let length = hi - lo
+            let length = hi &- lo
             guard length > 0, let base = line.baseAddress else { return nil }
+            let lineHasSlack = lo &+ 8 <= line.count
             var slot = Storage.hash(line, lo, hi) & mask
             while true {
                 let index = Int(slots[slot])
                 if index < 0 { return nil }
                 let start = offsets[index]
-                if offsets[index + 1] - start == length, Storage.equal(bytes + start, base + lo, length) {
+                if offsets[index &+ 1] &- start == length,
+                   Storage.equal(bytes + start, base + lo, length, secondHasSlack: lineHasSlack) {
                     return index
                 }
-                slot = (slot + 1) & mask
+                slot = (slot &+ 1) & mask
             }
         }
 
         @inline(__always)
         static func hash(_ p: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int {
-            let n = hi - lo
-            let a = Int(p[lo]), b = Int(p[hi - 1]), c = Int(p[lo + n / 2])
+            let n = hi &- lo
+            let a = Int(p[lo]), b = Int(p[hi &- 1]), c = Int(p[lo &+ n / 2])
             return (n &* 0x9E37) ^ (a &* 31) ^ (b &* 131) ^ (c &* 8191)
         }
 
+        /// Compares `count` bytes. `first` always has eight readable bytes past any key (the arena is
+        /// padded); `second` may be read eight bytes at a time only when `secondHasSlack`.
         @inline(__always)
-        static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-            var i = 0
-            while i + 8 <= count {
-                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-                i += 8
-            }
-            while i < count {
-                if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) {
-                    return false
+        static func equal(_ first: UnsafeRawPointer, _ second: UnsafeRawPointer, _ count: Int,
+                          secondHasSlack: Bool) -> Bool {
+            if count >= 8 {
+                // The first and the last eight bytes (overlapping) cover keys up to 16 bytes.
+                if first.loadUnaligned(as: UInt64.self) != second.loadUnaligned(as: UInt64.self)
+                    || first.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+                        != second.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) { return false }
+                var i = 8
+                while i < count &- 8 {
+                    if first.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        != second.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                    i &+= 8
                 }
-                i += 1
+                return true
+            }
+            if secondHasSlack {
+                let keep: UInt64 = (1 << UInt64(8 &* count)) &- 1
+                let x = first.loadUnaligned(as: UInt64.self) ^ second.loadUnaligned(as: UInt64.self)
+                return UInt64(littleEndian: x) & keep == 0
+            }
+            for i in 0..<count where first.load(fromByteOffset: i, as: UInt8.self)
+                != second.load(fromByteOffset: i, as: UInt8.self) {
+                return false
             }
             return true
         }

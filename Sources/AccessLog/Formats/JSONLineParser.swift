@@ -30,25 +30,35 @@ enum JSONLineParser {
             case .member: break
             }
             if member.kind != .string { typed = true }
-            var target: JSONKeyTarget? = nil
+            var code = JSONKeyTable.otherTarget
             var fromCustom = false
-            if let custom, let hit = custom.table.lookup(line, member.keyLo, member.keyHi) {
-                target = hit
-                fromCustom = true
-                customHits += 1
+            if let custom {
+                code = custom.table.fieldCode(line, member.keyLo, member.keyHi)
+                fromCustom = code != JSONKeyTable.unknownKey
+                if fromCustom {
+                    customHits += 1
+                } else {
+                    code = istio.fieldCode(line, member.keyLo, member.keyHi)
+                }
             } else {
-                target = istio.lookup(line, member.keyLo, member.keyHi)
+                code = istio.fieldCode(line, member.keyLo, member.keyHi)
             }
-            switch target {
-            case .field(let field)?:
-                record[field] = member.value
+            if code >= 0 {
+                record.fields[code] = member.value
                 accessKeys += 1
-                if field == .startTime { customStartTime = fromCustom && custom?.startTimeFormat != nil }
+                if code == AccessField.startTime.rawValue {
+                    customStartTime = fromCustom && custom?.startTimeFormat != nil
+                }
+                continue
+            }
+            let target = code == JSONKeyTable.unknownKey ? nil
+                : (fromCustom ? custom?.table : istio)?.lookup(line, member.keyLo, member.keyHi)
+            switch target {
             case .extra(let name)?:
                 record.extraFields.append(ExtraField(name: name, range: member.value))
             case .appLevel?: hasLevel = true
             case .appMessage?: hasMessage = true
-            case nil:
+            case .field, nil:
                 let name = names.name(line, member.keyLo, member.keyHi)
                 record.extraFields.append(ExtraField(name: name, range: member.value))
             }
