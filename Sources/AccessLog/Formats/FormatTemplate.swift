@@ -116,11 +116,15 @@ struct FormatTemplate: Sendable {
 
     /// First offset ≥ `from` where `literal` occurs; in a quoted value a `"` after `\` is skipped.
     private static func find(_ literal: [UInt8], in line: UnsafeRawBufferPointer, from: Int, quoted: Bool) -> Int? {
-        guard let first = literal.first else { return from }
+        guard let first = literal.first, let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return literal.isEmpty ? from : nil
+        }
         var i = from
         let last = line.count - literal.count
         while i <= last {
-            if line[i] == first, matches(literal, line, at: i),
+            i = ByteFinder.first(first, base, from: i, to: last + 1)
+            guard i <= last else { return nil }
+            if matches(literal, line, at: i),
                !(quoted && first == UInt8(ascii: "\"") && isEscaped(line, i, from)) {
                 return i
             }

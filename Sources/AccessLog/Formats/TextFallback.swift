@@ -13,10 +13,11 @@ enum TextFallback {
     static func fill(_ t: TextTokens, ranges: UnsafeMutablePointer<FieldRange>, line: UnsafeRawBufferPointer,
                      into record: inout AccessRecord) -> Bool {
         let n = min(t.count, TextTokenizer.capacity)
-        guard n >= 4 else { return false }
+        guard n >= 4, looksLikeFlags(ranges[3], line) else { return false }
         record.format = .envoyDefault
         record[.startTime] = ranges[0]
         TextLineParser.splitRequestLine(ranges[1], line: line, into: &record)
+        guard looksLikeRequestLine(record, line) else { return false }
         record[.responseCode] = ranges[2]
         record[.responseFlags] = ranges[3]
 
@@ -39,6 +40,28 @@ enum TextFallback {
         if i == block + 10 {
             record.format = .istio19Plus
             if n > i, !t.isQuoted(n - 1) { record[.routeName] = ranges[n - 1] }
+        }
+        return true
+    }
+
+    /// `METHOD PATH PROTOCOL` with an upper-case method (or `-`) and an `HTTP/…` protocol (or `-`).
+    private static func looksLikeRequestLine(_ record: AccessRecord, _ line: UnsafeRawBufferPointer) -> Bool {
+        let method = record[.method], proto = record[.protocol]
+        guard method.count > 0, proto.count > 0 else { return false }
+        for i in Int(method.lo)..<Int(method.hi) {
+            let b = line[i]
+            guard FormatBytes.isUpper(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else { return false }
+        }
+        return FormatBytes.isDash(line, proto) || FormatBytes.hasPrefix(line, at: Int(proto.lo), "HTTP/")
+    }
+
+    /// `-` or comma-separated flag names (letters only).
+    private static func looksLikeFlags(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Bool {
+        guard range.count > 0 else { return false }
+        if FormatBytes.isDash(line, range) { return true }
+        for i in Int(range.lo)..<Int(range.hi) {
+            let b = line[i]
+            guard FormatBytes.isLetter(b) || b == UInt8(ascii: ",") else { return false }
         }
         return true
     }

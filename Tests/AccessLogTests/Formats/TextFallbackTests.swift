@@ -35,6 +35,15 @@ import Testing
         #expect(p.text(.responseCodeDetails) == "local_rate_limited")
     }
 
+    @Test func unknownShapesThatAreNotEnvoyAreMalformed() {
+        #expect(FormatFixture.parse(#"[2023-06-01T08:30:00.000Z] "hello world" 12 ok"#).lineClass
+            == .malformed(.badAccessShape))
+        #expect(FormatFixture.parse(#"[2023-06-01T08:30:00.000Z] "GET /x HTTP/1.1" 200 4.5 x"#).lineClass
+            == .malformed(.badAccessShape))
+        #expect(FormatFixture.parse(#"[2023-06-01T08:30:00.000Z] "get /x HTTP/1.1" 200 - x"#).lineClass
+            == .malformed(.badAccessShape))
+    }
+
     @Test func unknownFlagNameIsIgnored() {
         let p = FormatFixture.parse(#"[2023-06-01T08:30:00.000Z] "GET /x HTTP/1.1" 503 UF,ZZ 0 91 1 - "-" "curl" "id" "a" "10.0.0.1:80""#)
         #expect(p.lineClass == .access)
