@@ -51,7 +51,7 @@ struct JSONKeyTable: Sendable {
 
         init(_ entries: [(String, JSONKeyTarget)]) {
             var unique: [([UInt8], JSONKeyTarget)] = []
-            for (key, target) in entries {
+            for (key, target) in entries where !key.isEmpty {   // an empty key never matches anyway
                 let keyBytes = Array(key.utf8)
                 if let k = unique.firstIndex(where: { $0.0 == keyBytes }) { unique[k].1 = target } else {
                     unique.append((keyBytes, target))

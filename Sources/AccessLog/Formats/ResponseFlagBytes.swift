@@ -1,5 +1,6 @@
 /// Envoy's `%RESPONSE_FLAGS%` decoded from bytes: short codes through a `switch` on the packed
-/// bytes (no hashing), long names through `ResponseFlags.parse`. Unknown names are skipped.
+/// bytes (no hashing), long names (`%RESPONSE_FLAGS_LONG%`) by comparing bytes with each long name
+/// of that length. No `String` is made. Unknown names are skipped.
 enum ResponseFlagBytes {
     static func parse(_ bytes: UnsafeRawBufferPointer) -> ResponseFlags {
         var result: UInt32 = 0
@@ -19,11 +20,20 @@ enum ResponseFlagBytes {
     /// The bit of one flag name, or 0 when it is unknown (or `-`).
     @inline(__always)
     private static func bits(_ name: UnsafeRawBufferPointer) -> UInt32 {
-        if name.count > 5 { return ResponseFlags.parse(name)?.rawValue ?? 0 }
+        if name.count > 5 { return longBits(name) }
         var key: UInt64 = 0
         for b in name { key = key << 8 | UInt64(b) }
         guard let bit = shortBit(key) else { return 0 }
         return 1 << bit
+    }
+
+    private static let longNames: [[UInt8]] = ResponseFlag.allCases.map { Array($0.longName.utf8) }
+
+    private static func longBits(_ name: UnsafeRawBufferPointer) -> UInt32 {
+        for (bit, long) in longNames.enumerated() where long.count == name.count {
+            if long.withUnsafeBytes({ $0.elementsEqual(name) }) { return 1 << UInt32(bit) }
+        }
+        return 0
     }
 
     /// Bit positions follow `ResponseFlag`'s order (checked by a test).

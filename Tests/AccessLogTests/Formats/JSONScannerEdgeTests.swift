@@ -54,6 +54,15 @@ import Testing
         #expect(FormatFixture.parse(#"{"level":"info","msg":"x"}"#).lineClass == .nonAccess(.jsonApplication))
     }
 
+    @Test func emptyAndRepeatedUnknownKeys() {
+        var parser = LineParser()
+        for _ in 0..<3 {
+            let p = FormatFixture(#"{"":1,"response_code":200,"method":"GET","x":"y"}"#, parser: &parser)
+            #expect(p.lineClass == .access)
+            #expect(p.record.extraFields.map(\.name) == ["", "x"])
+        }
+    }
+
     @Test func keysThatOnlyLookLikeKnownOnes() {
         let p = FormatFixture.parse(#"{"response_code":200,"method":"GET","response_codes":"x","Method":"y","path_":"z"}"#)
         #expect(p.lineClass == .access)
