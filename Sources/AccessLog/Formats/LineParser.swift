@@ -3,7 +3,8 @@
 /// values), and optionally a user's own Envoy format string. Lines that are not access records are
 /// classified (`LineClass.nonAccess`) or counted as malformed, never dropped silently.
 ///
-/// Not thread-safe: give each parsing thread its own copy.
+/// A value with small per-parser caches (scratch space, names, the last minute of START_TIME):
+/// give each parsing thread its own copy; copies are independent.
 public struct LineParser: Sendable {
     private let custom: CompiledFormat?
     /// Scratch space for the text tokenizer, allocated once.
@@ -38,8 +39,10 @@ public struct LineParser: Sendable {
             case .text(let template):
                 record.format = .custom
                 if template.match(content, into: &record) {
-                    let hasTime = record.startTimeMs >= 0
-                    if RecordDecoder.decode(&record, content, minutes: &minutes, decodeStartTime: !hasTime) { return .access }
+                    let timeDecoded = record.startTimeMs >= 0
+                    if RecordDecoder.decode(&record, content, minutes: &minutes, decodeStartTime: !timeDecoded) {
+                        return .access
+                    }
                 }
                 record.reset(format: .istio19Plus)
             case .json(let keys):
