@@ -7,6 +7,7 @@ struct ExtraNameCache: Sendable {
 
     /// The name for the key `line[lo..<hi]`.
     mutating func name(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> String {
+        if lo >= hi { return "" }
         if case .extra(let name)? = table.lookup(line, lo, hi) { return name }
         let name = String(decoding: UnsafeRawBufferPointer(rebasing: line[lo..<hi]), as: UTF8.self)
         if names.count < limit {
