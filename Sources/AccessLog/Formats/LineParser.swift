@@ -1,0 +1,88 @@
+/// Parses one access-log line (prefixes already removed) into an `AccessRecord`, detecting the
+/// format per line: Istio text of every version, Envoy's default format, Istio JSON (string or typed
+/// values), and optionally a user's own Envoy format string. Lines that are not access records are
+/// classified (`LineClass.nonAccess`) or counted as malformed, never dropped silently.
+///
+/// A value with small per-parser caches (scratch space, names, the last minute of START_TIME):
+/// give each parsing thread its own copy; copies are independent.
+public struct LineParser: Sendable {
+    private let custom: CompiledFormat?
+    /// Scratch space for the text tokenizer, allocated once.
+    private var tokenRanges: [FieldRange]
+    private var extraNames = ExtraNameCache()
+    private var minutes = ISO8601Bytes.MinuteCache()
+
+    /// A parser that auto-detects the format of every line.
+    public init() {
+        custom = nil
+        tokenRanges = Array(repeating: .absent, count: TextTokenizer.capacity)
+    }
+
+    /// A parser that first tries the user's Envoy format string on every line (records it parses are
+    /// `LogFormat.custom`) and falls back to auto-detection when a line does not match.
+    ///
+    /// `customFormat` is a text format (`[%START_TIME%] "%REQ(:METHOD)% …" %RESPONSE_CODE% …`) as
+    /// set in `meshConfig.accessLogFormat` / Telemetry `logFormat.text`, or a JSON object of
+    /// `"key": "%OPERATOR%"` pairs (JSON encoding / Telemetry `logFormat.labels`).
+    public init(customFormat: String) throws(FormatError) {
+        custom = try CompiledFormat(customFormat)
+        tokenRanges = Array(repeating: .absent, count: TextTokenizer.capacity)
+    }
+
+    /// Resets `record` and fills it from `content`, one line without its newline. Field ranges are
+    /// offsets into `content`, so the record is only meaningful together with these bytes.
+    public mutating func parse(_ content: UnsafeRawBufferPointer, into record: inout AccessRecord) -> LineClass {
+        record.reset(format: .istio19Plus)
+        guard content.count > 0 else { return .nonAccess(.blank) }
+        if let custom {
+            switch custom.kind {
+            case .text(let template):
+                record.format = .custom
+                if template.match(content, into: &record) {
+                    let timeDecoded = record.startTimeMs >= 0
+                    if RecordDecoder.decode(&record, content, minutes: &minutes, decodeStartTime: !timeDecoded) {
+                        return .access
+                    }
+                }
+                record.reset(format: .istio19Plus)
+            case .json(let keys):
+                if firstNonSpace(content) == UInt8(ascii: "{") {
+                    return JSONLineParser.parse(content, custom: keys, names: &extraNames, minutes: &minutes,
+                                                into: &record)
+                }
+            }
+        }
+        return autoDetect(content, into: &record)
+    }
+
+    private mutating func autoDetect(_ content: UnsafeRawBufferPointer, into record: inout AccessRecord) -> LineClass {
+        switch content[0] {
+        case UInt8(ascii: "["):
+            if Self.startsWithISOBracket(content) {
+                return tokenRanges.withUnsafeMutableBufferPointer { ranges in
+                    TextLineParser.parse(content, ranges: ranges.baseAddress!, minutes: &minutes, into: &record)
+                }
+            }
+        case UInt8(ascii: "{"):
+            return JSONLineParser.parse(content, custom: nil, names: &extraNames, minutes: &minutes, into: &record)
+        default:
+            break
+        }
+        return NonAccessClassifier.classify(content)
+    }
+
+    /// `[YYYY-MM-DDT…] "` — the start of every Envoy / Istio text access line.
+    @inline(__always)
+    private static func startsWithISOBracket(_ p: UnsafeRawBufferPointer) -> Bool {
+        guard p.count > 27, FormatBytes.isDigit(p[1]), FormatBytes.isDigit(p[4]), p[5] == UInt8(ascii: "-"),
+              p[8] == UInt8(ascii: "-"), p[11] == UInt8(ascii: "T") else { return false }
+        // Envoy's own START_TIME is always 24 characters: `]` at 25.
+        let close = p[25] == UInt8(ascii: "]") ? 25 : FormatBytes.find(UInt8(ascii: "]"), in: p, 20, min(p.count, 40))
+        return close + 2 < p.count && p[close + 1] == 0x20 && p[close + 2] == UInt8(ascii: "\"")
+    }
+
+    private func firstNonSpace(_ p: UnsafeRawBufferPointer) -> UInt8? {
+        for b in p where !FormatBytes.isSpace(b) { return b }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+/// Parses a text access line that starts with `[ISO-8601]`: Istio's formats of every version and
+/// Envoy's default format, told apart by token count and quoting (reference §1.2).
+enum TextLineParser {
+    /// `ranges` is scratch space for `TextTokenizer.capacity` tokens. `record` was reset by the caller.
+    static func parse(_ line: UnsafeRawBufferPointer, ranges: UnsafeMutablePointer<FieldRange>,
+                      minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
+        let tokens = TextTokenizer.tokenize(line, into: ranges)
+        guard tokens.count >= 4, tokens.isQuoted(1), !tokens.isQuoted(2) else {
+            return .malformed(.badAccessShape)
+        }
+        if let (layout, emptyRoute) = TextLayout.select(tokens) {
+            record.format = layout.format
+            fill(layout, count: tokens.count, ranges: ranges, line: line, into: &record)
+            if emptyRoute { record[.routeName] = FieldRange(tokens.contentEnd, tokens.contentEnd) }
+        } else {
+            guard TextFallback.fill(tokens, ranges: ranges, line: line, into: &record) else {
+                return .malformed(.badAccessShape)
+            }
+        }
+        record.escaped = tokens.escaped
+        guard RecordDecoder.decode(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
+            return .malformed(.badAccessShape)
+        }
+        return .access
+    }
+
+    /// Copies token ranges into the record's fields as `layout` says.
+    @inline(__always)
+    static func fill(_ layout: TextLayout, count: Int, ranges: UnsafeMutablePointer<FieldRange>,
+                     line: UnsafeRawBufferPointer, into record: inout AccessRecord) {
+        let codes = layout.codes.span
+        for i in 0..<min(count, layout.tokenCount) {
+            let code = codes[i]
+            if code >= 0 {
+                record.fields[Int(code)] = ranges[i]
+            } else if code == TextLayout.requestLineCode {
+                splitRequestLine(ranges[i], line: line, into: &record)
+            } else {
+                record.extraFields.append(ExtraField(name: TextLayout.mixerStatusName, range: ranges[i]))
+            }
+        }
+    }
+
+    /// `METHOD PATH PROTOCOL` → three fields, split at the first and the last space (a path with
+    /// spaces stays whole). `- - -` (TCP) gives three `-` fields.
+    static func splitRequestLine(_ range: FieldRange, line: UnsafeRawBufferPointer, into record: inout AccessRecord) {
+        let lo = Int(range.lo)
+        let hi = Int(range.hi)
+        let firstSpace = FormatBytes.find(0x20, in: line, lo, hi)
+        guard firstSpace < hi else {
+            record[.method] = range
+            return
+        }
+        var lastSpace = hi - 1
+        while lastSpace > firstSpace, line[lastSpace] != 0x20 { lastSpace -= 1 }
+        record[.method] = FieldRange(lo, firstSpace)
+        if lastSpace == firstSpace {
+            record[.path] = FieldRange(firstSpace + 1, hi)
+        } else {
+            record[.path] = FieldRange(firstSpace + 1, lastSpace)
+            record[.protocol] = FieldRange(lastSpace + 1, hi)
+        }
+    }
+}
