@@ -1,0 +1,127 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A deterministic generator of realistic istio-proxy logs: a small mesh (namespace `shop`) with
+/// gRPC, HTTP/1.1 and TCP traffic seen from client and server sidecars, a trace of common flags,
+/// ~2 % non-access proxy lines, and optionally one scenario's signature mixed in.
+///
+/// ```swift
+/// var generator = TrafficGenerator(options: GeneratorOptions(lines: 1000, scenario: .upstreamTimeout))
+/// var bytes: [UInt8] = []
+/// while generator.appendNextLine(to: &bytes) {}
+/// ```
+/// The same options always produce the same bytes. Lines are built from literals and hand-formatted
+/// numbers in a reused buffer (well over a million lines per second in release builds).
+public struct TrafficGenerator {
+    /// The options as given.
+    public let options: GeneratorOptions
+    /// The format actually written (`options.effectiveOutput`).
+    public let format: OutputFormat
+    /// The prefix actually written (`options.effectivePrefix`).
+    public let prefix: GeneratedPrefix
+
+    let dialect: Dialect
+    var rng: RandomSource
+    /// Lines written so far.
+    public private(set) var linesWritten = 0
+    /// The log clock (when the proxies write), in microseconds since the epoch.
+    var clockUs: Int64
+    var queue: [PendingLine] = []
+    var queueHead = 0
+    let scratch = LineScratch()
+    let renderer: LineRenderer
+    let flows: [Flow]
+    let flowWeights: [Int]
+    let flowTotal: Int
+    let operationWeights: [[Int]]
+    let operationTotals: [Int]
+    /// Running average of lines per request group (calibrates the non-access share).
+    var linesPerRequestGroup = 1.8
+
+    public init(options: GeneratorOptions) {
+        self.options = options
+        format = options.effectiveOutput
+        prefix = options.effectivePrefix
+        dialect = Dialect(format: format)
+        renderer = LineRenderer(format: format, prefix: prefix, dialect: dialect)
+        rng = RandomSource(seed: options.seed)
+        clockUs = options.startTimeMs * 1000
+        let plan = TrafficGenerator.flowPlan(for: options.scenario)
+        flows = plan.map(\.0)
+        flowWeights = plan.map(\.1)
+        flowTotal = max(1, flowWeights.reduce(0, +))
+        let weights = Target.allCases.map { MeshOperations.operations($0).map(\.weight) }
+        operationWeights = weights
+        operationTotals = weights.map { max(1, $0.reduce(0, +)) }
+        queue.reserveCapacity(16)
+    }
+
+    /// Appends the next line (with its `\n`) to `buffer`. Returns false, appending nothing, once
+    /// `options.lines` lines have been produced.
+    public mutating func appendNextLine(to buffer: inout [UInt8]) -> Bool {
+        guard linesWritten < options.lines else { return false }
+        if queueHead >= queue.count {
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+            while queue.isEmpty { produceGroup() }
+        }
+        let line = queue[queueHead]
+        queueHead += 1
+        var writer = scratch.writer()
+        renderer.render(line, into: &writer)
+        writer.byte(UInt8(ascii: "\n"))
+        buffer.append(contentsOf: writer.bytes)
+        linesWritten += 1
+        return true
+    }
+
+    /// Writes all remaining lines to a file descriptor in writes of about 1 MiB.
+    /// Throws `GeneratorError.writeFailed` when `write(2)` fails (e.g. `EPIPE` on a closed pipe).
+    public mutating func write(to fd: Int32) throws {
+        let chunk = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(chunk + LineScratch.capacity)
+        var more = true
+        while more {
+            buffer.removeAll(keepingCapacity: true)
+            while buffer.count < chunk {
+                if !appendNextLine(to: &buffer) { more = false; break }
+            }
+            try TrafficGenerator.writeAll(buffer, to: fd)
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) throws {
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw GeneratorError.writeFailed(errno: errno)
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+/// Errors from `TrafficGenerator.write(to:)`.
+public enum GeneratorError: Error, Equatable, CustomStringConvertible {
+    case writeFailed(errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .writeFailed(let code): "write failed: \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+/// A line waiting to be rendered.
+enum PendingLine {
+    case access(AccessEvent)
+    case proxy(ProxyLine)
+}
