@@ -73,7 +73,7 @@ public enum Scenario: String, CaseIterable, Sendable {
         case .passthroughTraffic: "≈8 % of lines to external hosts through PassthroughCluster (TCP and allow_any HTTP)"
         case .blackholeTraffic: "≈6 % of lines blocked: BlackHoleCluster 0 UH (TCP) and 502 direct_response block_all"
         case .failingUpstreamHost: "one catalog host of 3 answers ≈45 % 503 via_upstream; its siblings are healthy"
-        case .slowUpstreamHost: "one catalog host of 3 with p50 4× and p99 >10× its siblings"
+        case .slowUpstreamHost: "one catalog host of 3 with p50 5× and p99 >10× its siblings"
         case .grpcErrors: "customGrpc: PlaceOrder ≈18 % non-OK (Internal, Unavailable, FailedPrecondition)"
         case .grpcStatusNotLogged: "gRPC-heavy traffic in a format without grpc status; failures hide behind 200"
         case .nonIdempotentRetries: "customGrpc: ≈25 % of CreateOrder calls with 2–3 upstream attempts, then 200 OK"

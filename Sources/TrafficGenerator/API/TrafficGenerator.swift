@@ -40,6 +40,8 @@ public struct TrafficGenerator {
     let operationTotals: [Int]
     /// Running average of lines per request group (calibrates the non-access share).
     var linesPerRequestGroup = 1.8
+    /// Prefix timestamp of the previous line (nanoseconds).
+    var lastLineNs: Int64 = 0
 
     public init(options: GeneratorOptions) {
         self.options = options
@@ -71,7 +73,9 @@ public struct TrafficGenerator {
         let line = queue[queueHead]
         queueHead += 1
         var writer = scratch.writer()
-        renderer.render(line, into: &writer)
+        // Log tools stamp lines as they arrive: never earlier than the previous line.
+        lastLineNs = max(line.writtenNs, lastLineNs + 1 + Int64(line.writtenNs & 0x7F))
+        renderer.render(line, timeNs: lastLineNs, into: &writer)
         writer.byte(UInt8(ascii: "\n"))
         buffer.append(contentsOf: writer.bytes)
         linesWritten += 1
@@ -124,4 +128,12 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible {
 enum PendingLine {
     case access(AccessEvent)
     case proxy(ProxyLine)
+
+    /// When the proxy wrote it, in nanoseconds since the epoch.
+    var writtenNs: Int64 {
+        switch self {
+        case .access(let event): event.writtenNs
+        case .proxy(let line): line.timeUs * 1000 + Int64(line.number2 * 17 + line.headerIndex * 3) % 1000
+        }
+    }
 }

@@ -5,17 +5,17 @@ struct LineRenderer {
     let prefix: GeneratedPrefix
     let dialect: Dialect
 
-    func render(_ line: PendingLine, into w: inout ByteWriter) {
+    /// Writes `line`; `timeNs` is the time the log tool saw it (prefix timestamps).
+    func render(_ line: PendingLine, timeNs: Int64, into w: inout ByteWriter) {
         switch line {
         case .access(let event):
-            writePrefix(pod: event.loggerPod, timeNs: event.writtenNs, stderr: false, into: &w)
+            writePrefix(pod: event.loggerPod, timeNs: timeNs, stderr: false, into: &w)
             if format.isJSON {
                 JSONAccessRenderer(format: format).render(event, into: &w)
             } else {
                 TextAccessRenderer(format: format).render(event, into: &w)
             }
         case .proxy(let proxy):
-            let timeNs = proxy.timeUs * 1000 + Int64(proxy.number2 * 17 + proxy.headerIndex) % 1000
             writePrefix(pod: proxy.pod, timeNs: timeNs, stderr: proxy.message.isEnvoy, into: &w)
             ProxyLineRenderer(style: dialect.proxyLog).render(proxy, into: &w)
         }

@@ -81,7 +81,12 @@ extension TrafficGenerator {
                 fail(&call, .localReset(afterMs: max(1, call.serverMs / 3)))
             }
         case .rateLimited:
-            if target == .catalog, rng.chance(0.12) { call.serverSide = .rateLimited }
+            guard target == .catalog, rng.chance(0.12) else { break }
+            // The catalog sidecar answers 429 itself; the client sees it as the upstream's reply.
+            call.serverSide = .rateLimited
+            call.appCode = 429
+            call.responseBytes = 18
+            call.serverMs = 0
         case .accessDenied:
             if target == .reviewsV1 {
                 call.serverSide = .rbacDenied
@@ -121,7 +126,7 @@ extension TrafficGenerator {
         case .slowUpstreamHost:
             guard target == .catalog, call.host == TrafficGenerator.slowCatalogHost else { break }
             let op = MeshOperations.catalog[call.opIndex]
-            call.serverMs = rng.logNormal(median: op.medianMs * 4, sigma: 1.1, tail: 0.01)
+            call.serverMs = rng.logNormal(median: op.medianMs * 5, sigma: 1.3, tail: 0.01)
         case .grpcErrors:
             guard target == .orders, call.opIndex == MeshOperations.placeOrder, call.failure == nil,
                   rng.chance(0.18) else { break }
