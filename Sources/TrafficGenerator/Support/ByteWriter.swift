@@ -23,7 +23,12 @@ struct ByteWriter {
     mutating func text(_ t: Text) {
         let n = min(t.count, capacity - count)
         guard n > 0 else { return }
-        (base + count).update(from: t.start, count: n)
+        if n <= 16 {
+            // Short literals: a byte loop beats a call to memmove.
+            for i in 0..<n { base[count + i] = t.start[i] }
+        } else {
+            (base + count).update(from: t.start, count: n)
+        }
         count += n
     }
 
@@ -35,32 +40,65 @@ struct ByteWriter {
         byte(UInt8(ascii: "\""))
     }
 
+    /// "00" … "99", for writing two digits at a time.
+    private static let digitPairs: Text =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
     /// A decimal integer (negative values with a leading `-`).
+    @inline(__always)
     mutating func decimal(_ value: Int) {
         guard capacity - count >= 21 else { return }
-        var v = value.magnitude
         if value < 0 { base[count] = UInt8(ascii: "-"); count += 1 }
+        var v = UInt(value.magnitude)
         if v < 10 {
             base[count] = UInt8(truncatingIfNeeded: v) &+ 48
             count += 1
             return
         }
-        var digits = 0
-        var probe = v
-        while probe > 0 { digits += 1; probe /= 10 }
-        var i = count + digits - 1
-        while v > 0 {
-            base[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10
-            i -= 1
+        let digits = ByteWriter.digitCount(v)
+        let pairs = ByteWriter.digitPairs.start
+        var i = count + digits
+        while v >= 100 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            i -= 2
+            base[i] = pairs[pair]
+            base[i + 1] = pairs[pair + 1]
+        }
+        if v >= 10 {
+            let pair = Int(v) &* 2
+            base[i - 2] = pairs[pair]
+            base[i - 1] = pairs[pair + 1]
+        } else {
+            base[i - 1] = UInt8(truncatingIfNeeded: v) &+ 48
         }
         count += digits
     }
 
+    @inline(__always)
+    private static func digitCount(_ v: UInt) -> Int {
+        if v < 100 { return v < 10 ? 1 : 2 }
+        if v < 10_000 { return v < 1000 ? 3 : 4 }
+        if v < 1_000_000 { return v < 100_000 ? 5 : 6 }
+        if v < 100_000_000 { return v < 10_000_000 ? 7 : 8 }
+        var n = 9
+        var rest = v / 1_000_000_000
+        while rest > 0 { n += 1; rest /= 10 }
+        return n
+    }
+
     /// A non-negative integer left-padded with zeros to `width` digits.
+    @inline(__always)
     mutating func padded(_ value: Int, width: Int) {
         guard capacity - count >= width else { return }
         var v = max(value, 0)
+        if width == 2 && v < 100 {
+            let pairs = ByteWriter.digitPairs.start
+            base[count] = pairs[v &* 2]
+            base[count + 1] = pairs[v &* 2 + 1]
+            count += 2
+            return
+        }
         var i = count + width - 1
         while i >= count {
             base[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
@@ -70,16 +108,21 @@ struct ByteWriter {
         count += width
     }
 
+    private static let hexDigits: Text = "0123456789abcdef"
+
     /// `digits` lower-case hex digits of `value`, most significant first.
+    @inline(__always)
     mutating func hex(_ value: UInt64, digits: Int) {
         guard capacity - count >= digits else { return }
-        var shift = (digits - 1) * 4
-        while shift >= 0 {
-            let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(shift)) & 0xF)
-            base[count] = nibble < 10 ? nibble &+ 48 : nibble &+ 87
-            count += 1
-            shift -= 4
+        let table = ByteWriter.hexDigits.start
+        var v = value
+        var i = count + digits - 1
+        while i >= count {
+            base[i] = table[Int(v & 0xF)]
+            v >>= 4
+            i -= 1
         }
+        count += digits
     }
 
     /// Dotted IPv4 address.
