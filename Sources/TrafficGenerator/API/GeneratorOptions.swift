@@ -11,9 +11,11 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// The requested prefix; see `effectivePrefix` for what is written.
     public var prefix: GeneratedPrefix
     public var scenario: Scenario
-    /// `%START_TIME%` of the first request, in milliseconds since the Unix epoch.
+    /// When the log begins, in milliseconds since the Unix epoch. Proxies write lines from this
+    /// instant on (the kubectl/CRI timestamps); a record's `%START_TIME%` is its write time minus its
+    /// duration, so early and long-lived records (TCP connections) start before it.
     public var startTimeMs: Int64
-    /// Average spacing of `%START_TIME%`: requests (and TCP connections) per second, Poisson arrivals.
+    /// Access records per second (Poisson arrivals): the spacing of `%START_TIME%`.
     public var requestsPerSecond: Int
     /// Share of lines that are not access records (pilot-agent and Envoy application logs).
     public var nonAccessShare: Double
