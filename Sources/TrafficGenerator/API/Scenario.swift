@@ -48,7 +48,7 @@ public enum Scenario: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .healthy: "background traffic only: balanced hosts, ~0.1 % errors, a trace of common flags"
-        case .connectionPinning: "4 frontend pods each send all orders gRPC calls to one of 3 hosts (≈62/24/14 %)"
+        case .connectionPinning: "4 frontend pods each send all orders gRPC calls to one of 3 hosts (≈65/20/15 %)"
         case .protocolNotDetected: "frontend→orders:50051 gRPC carried as opaque TCP: few \"- - -\" lines, minutes long"
         case .circuitBreakerOverflow: "≈12 % of orders gRPC calls 200 UO {overflow}, 2 % of catalog calls 503 UO"
         case .upstreamTimeout: "≈9 % of catalog calls 504 UT: ¾ response_timeout at 3 s, ¼ upstream_per_try_timeout"
@@ -60,7 +60,7 @@ public enum Scenario: String, CaseIterable, Sendable {
         case .noRoute: "≈10 % of catalog calls (/api/v2/…) 404 NR route_not_found, cluster \"-\""
         case .clusterNotFound: "≈20 % of reviews calls routed to missing subset v3: 503 NC cluster_not_found"
         case .retriesExhausted: "≈7 % of catalog calls 503 URX via_upstream after 3 attempts (route catalog-api)"
-        case .clientCancelled: "≈9 % of PlaceOrder calls 0 DC at the 1 s client deadline (server side DR)"
+        case .clientCancelled: "≈9 % of orders calls 0 DC at the 1 s client deadline (server side DC, or DR on Istio 1.23+)"
         case .localReset: "≈6 % of payments gRPC calls 200 LR {local_reset}"
         case .rateLimited: "≈12 % of catalog calls 429 RL local_rate_limited on the catalog sidecars"
         case .accessDenied: "frontend→reviews denied: 403 rbac_access_denied_matched_policy[ns[shop]-policy[deny-frontend]-rule[0]], plus 403 UAEX"
@@ -71,7 +71,7 @@ public enum Scenario: String, CaseIterable, Sendable {
         case .overloadManager: "one frontend pod's proxy sheds ≈35 % of its requests: 503 OM overload"
         case .dnsFailure: "calls to api.shipping-partner.example via dynamic_forward_proxy_cluster: 503 DF"
         case .passthroughTraffic: "≈8 % of lines to external hosts through PassthroughCluster (TCP and allow_any HTTP)"
-        case .blackholeTraffic: "≈6 % of lines blocked: BlackHoleCluster 0 UH (TCP) and 502 direct_response block_all"
+        case .blackholeTraffic: "≈5 % of lines blocked: BlackHoleCluster 0 UH (TCP) and 502 direct_response block_all"
         case .failingUpstreamHost: "one catalog host of 3 answers ≈45 % 503 via_upstream; its siblings are healthy"
         case .slowUpstreamHost: "one catalog host of 3 with p50 5× and p99 >10× its siblings"
         case .grpcErrors: "customGrpc: PlaceOrder ≈18 % non-OK (Internal, Unavailable, FailedPrecondition)"

@@ -100,7 +100,13 @@ enum MeshOperations {
         Operation("POST", "/api/cart/items", weight: 12, median: 35, request: (80, 300), response: (200, 900), code: 201),
         Operation("POST", "/checkout", weight: 6, median: 210, sigma: 0.45, request: (400, 2000), response: (300, 1200)),
         Operation("GET", "/static/js/app.3f9c1b7e.js", weight: 12, median: 3, sigma: 0.4, response: (212_000, 212_000)),
+        // What scanners ask for (answered 404).
+        Operation("GET", "/.env", weight: 0, median: 2, sigma: 0.3, response: (9, 9), code: 404),
+        Operation("GET", "/wp-login.php", weight: 0, median: 2, sigma: 0.3, response: (9, 9), code: 404),
     ]
+
+    static let scannerProbes = [7, 8]
+    static let scannerAgent: Text = "Mozilla/5.0 (compatible; Nmap Scripting Engine; https://nmap.org/book/nse.html)"
 
     static let browserAgents: [Text] = [
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",

@@ -80,6 +80,7 @@ enum EnvoyFailure {
             body = dialect.tlsFailureBody; e.durationMs = rng.range(2, 9); keepsConnection = false
             if case .tlsVerifyFailedRetried = self {
                 e.flags = dialect.connectFailureRetried; e.durationMs = rng.range(30, 90); e.attempts = 3
+                body = dialect.tlsFailureRetriedBody
             }
         case .noHealthyUpstream:
             e.flags = "UH"; e.details = "no_healthy_upstream"; body = "no healthy upstream"; e.durationMs = 0

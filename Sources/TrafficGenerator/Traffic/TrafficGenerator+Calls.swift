@@ -92,8 +92,13 @@ extension TrafficGenerator {
             }
         case .frontend:
             if u < 0.01 {
+                // Internet scanners probing the shop.
+                call.opIndex = MeshOperations.scannerProbes[rng.below(MeshOperations.scannerProbes.count)]
+                call.pathNumber = -1
+                call.userAgent = MeshOperations.scannerAgent
                 call.appCode = 404
                 call.responseBytes = 9
+                call.serverMs = rng.range(1, 3)
             }
         }
     }
