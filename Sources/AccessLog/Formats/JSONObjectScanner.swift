@@ -20,8 +20,6 @@ struct JSONObjectScanner {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     private(set) var position = 0
-    /// A string (key or value) held a backslash escape.
-    private(set) var sawEscape = false
     private var expectComma = false
 
     /// Stands in for the base address of an empty line; never read (every access checks `count`).
@@ -132,20 +130,29 @@ struct JSONObjectScanner {
     }
 
     /// Offset of the closing quote of a string whose text starts at `from`, or nil when unterminated.
+    /// Only quotes are searched for; a quote after an odd run of backslashes is escaped and skipped.
     @inline(__always)
-    private mutating func stringEnd(from: Int) -> Int? {
+    private func stringEnd(from: Int) -> Int? {
         var j = from
         while true {
-            j = ByteFinder.first(UInt8(ascii: "\""), or: UInt8(ascii: "\\"), base, from: j, to: count)
+            j = ByteFinder.first(UInt8(ascii: "\""), base, from: j, to: count)
             if j >= count { return nil }
-            if base[j] == UInt8(ascii: "\"") { return j }
-            sawEscape = true
-            j &+= 2
+            if j == from || base[j &- 1] != UInt8(ascii: "\\") { return j }
+            var k = j &- 1
+            while k > from, base[k &- 1] == UInt8(ascii: "\\") { k &-= 1 }
+            if (j &- k) & 1 == 0 { return j }      // an even run: the backslashes escape each other
+            j &+= 1
         }
     }
 
+    /// True when a string of the object holds a backslash escape (`\"`, `\\`, `\u00e9`): one search
+    /// over the whole line once the object has been read.
+    var sawEscape: Bool {
+        count > 0 && memchr(base, Int32(UInt8(ascii: "\\")), count) != nil   // libc's vectorised search
+    }
+
     /// Offset just past a balanced `{…}` / `[…]` starting at `from`, or nil.
-    private mutating func nestedEnd(from: Int) -> Int? {
+    private func nestedEnd(from: Int) -> Int? {
         var depth = 0
         var j = from
         while j < count {

@@ -40,7 +40,9 @@ public struct LineParser: Sendable {
                 record.format = .custom
                 if template.match(content, into: &record) {
                     let timeDecoded = record.startTimeMs >= 0
-                    if RecordDecoder.decode(&record, content, minutes: &minutes, decodeStartTime: !timeDecoded) {
+                    if RecordDecoder.decode(&record, content, minutes: &minutes, decodeStartTime: !timeDecoded),
+                       !template.hasISOStartTime || record.startTimeMs >= 0
+                        || FormatBytes.isDash(content, record[.startTime]) {
                         return .access
                     }
                 }
