@@ -1,0 +1,71 @@
+/// Values for `{token}`s in fix and verify templates (`{fqdn}`, `{port}`, `{pod}` …).
+///
+/// Templates live in the knowledge base; rules fill them with names from the log, `explain` with
+/// generic `<placeholders>`. Unknown tokens are left as they are.
+struct Placeholders: Sendable {
+    private(set) var values: [String: String]
+
+    init(target: ServiceTarget = .generic, pod: String? = nil) {
+        let subsetLine = target.subset.map { "\n        subset: \($0)" } ?? ""
+        var drNote = "# Merge into the DestinationRule for \(target.fqdn) if one exists (one per host)."
+        if let subset = target.subset {
+            drNote += "\n# Keep its subsets (traffic here went to subset \(subset)); a policy under"
+            drNote += "\n# subsets[name: \(subset)].trafficPolicy applies to that subset only."
+        }
+        values = [
+            "fqdn": target.fqdn, "service": target.service, "namespace": target.namespace,
+            "port": target.port, "subset": target.subset ?? "<subset>",
+            "cluster": target.clusterName ?? "outbound|\(target.port)||\(target.fqdn)",
+            "pod": pod ?? "<client-pod>", "subsetLine": subsetLine, "drNote": drNote,
+            "host": "<host-ip>:<port>", "hostIP": "<host-ip>", "method": "/<package>.<Service>/<Method>",
+            "methodName": "<Method>", "destination": "<external-host>", "destinationPort": "443",
+            "destinationName": "<external-name>", "destinationPortName": "tls", "destinationProtocol": "TLS",
+            "addressesBlock": "", "destinationResolution": "DNS",
+            "policy": "<policy>", "policyNamespace": target.namespace,
+        ]
+    }
+
+    /// Sets or replaces one token's value.
+    mutating func set(_ token: String, _ value: String) { values[token] = value }
+
+    func with(_ token: String, _ value: String) -> Placeholders {
+        var copy = self
+        copy.values[token] = value
+        return copy
+    }
+
+    /// Replaces every `{token}` whose name is known; single pass, no Foundation.
+    func fill(_ template: String) -> String {
+        var out = ""
+        out.reserveCapacity(template.utf8.count + 64)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+               let value = values[String(rest[afterOpen..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        out += rest
+        return out
+    }
+
+    func fill(_ template: FixTemplate) -> Fix {
+        Fix(title: fill(template.title), body: fill(template.body), language: template.language)
+    }
+}
+
+/// A fix with `{token}`s, kept in the knowledge base.
+struct FixTemplate: Sendable {
+    var title: String
+    var body: String
+    var language: String
+    init(_ title: String, _ body: String, language: String = "yaml") {
+        self.title = title; self.body = body; self.language = language
+    }
+}
