@@ -24,7 +24,7 @@ extension FindingKnowledgeBase {
             summary: "Every retry attempt failed (URX); the retry policy only delayed the error.",
             titleTemplate: "URX on {share} of requests to {service} ({count} of {total})",
             signature: "URX flags. With UF/UT/UC/UR/UO/UH in the same line the underlying cause is reported first and this finding second.",
-            thresholds: failureThresholds + "; one level lower when another finding reports the underlying cause on the same cluster",
+            thresholds: failureThresholds + "; when another finding reports the underlying cause on the same cluster, never more severe than it and ranked right after it",
             flags: [.upstreamRetryLimitExceeded],
             causes: [
                 Cause("underlying", "The failure being retried persists across attempts; the flags logged with URX name it."),
