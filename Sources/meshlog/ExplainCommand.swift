@@ -38,8 +38,18 @@ struct ExplainCommand: ParsableCommand {
         let close = Explain.suggestions(for: name)
         if !close.isEmpty { message += " Did you mean: " + close.joined(separator: ", ") + "?" }
         message += "\nRun `meshlog explain --list` for every name.\n"
-        fputs(message, stderr)
+        Self.writeToStandardError(message)
         throw ExitCode(2)
+    }
+
+    static func writeToStandardError(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 { return }
+            offset += written
+        }
     }
 
     /// The user's text with control characters replaced, so it is safe to echo to a terminal.
