@@ -24,7 +24,8 @@ enum FindingDeduplication {
             findings[i].severity = findings[i].severity.capped(at: top.severity)
             findings[i].impact = min(findings[i].impact, top.impact * 0.999)
             let note = "Secondary to \(top.id.rawValue) on the same cluster: fix that cause first."
-            if !findings[i].explanation.contains(note) { findings[i].explanation.insert(note, at: 0) }
+            let named = findings[i].explanation.first?.hasPrefix("Retries are exhausted because of") ?? false
+            if !named && !findings[i].explanation.contains(note) { findings[i].explanation.insert(note, at: 0) }
         }
 
         let protocolIndex = Dictionary(findings.indices.filter { findings[$0].id == .protocolNotDetected }
