@@ -1,0 +1,34 @@
+import AccessLog
+import Testing
+@testable import Analysis
+
+@Suite struct PassthroughTrafficRuleTests {
+    let rule = PassthroughTrafficRule()
+
+    func passthrough(errors: Int = 0, destinations: [KeyCount]) -> Snapshot {
+        let p = Fixture.cluster("PassthroughCluster", requests: 200, errors: errors, tcp: 200,
+                                hosts: Fixture.hosts([200], port: 443), destinations: destinations)
+        return Fixture.snapshot([p, Fixture.cluster(Fixture.orders, requests: 800)])
+    }
+
+    @Test func passthroughIsInfoWithAServiceEntryPerDestination() throws {
+        let f = try #require(run(rule, passthrough(destinations: [KeyCount(key: "api.stripe.com:443", count: 150), KeyCount(key: "10.20.30.40:5432", count: 50)])).first)
+        #expect(f.severity == .info)
+        #expect(f.title == "200 requests (20.0 %) left the mesh via PassthroughCluster to 2 destinations")
+        #expect(f.fixes[0].body.contains("- api.stripe.com"))
+        #expect(f.fixes[0].body.contains("resolution: DNS"))
+        #expect(f.fixes[1].body.contains("- 10.20.30.40/32"))
+        #expect(f.fixes[1].body.contains("protocol: TCP"))
+        #expect(f.fixes[1].body.contains("resolution: NONE"))
+        #expect(f.fixes.last?.body.contains("REGISTRY_ONLY") == true)
+    }
+
+    @Test func failingPassthroughIsAWarning() {
+        #expect(run(rule, passthrough(errors: 10, destinations: [])).first?.severity == .warning)   // 5 %, 10
+        #expect(run(rule, passthrough(errors: 9, destinations: [])).first?.severity == .info)
+    }
+
+    @Test func noPassthroughNoFinding() {
+        #expect(run(rule, Fixture.snapshot([Fixture.cluster(Fixture.orders, requests: 800)])).isEmpty)
+    }
+}
