@@ -7,6 +7,9 @@ public enum Explain {
     /// finding id (`circuit-breaker-overflow`); nil when the name is unknown.
     public static func text(for query: String) -> String? {
         let name = query.trimmingCharacters(in: " \t%")
+        // Exact names first: `local-reset` is the finding, `LocalReset` / `LR` the flag.
+        if let id = FindingID(rawValue: name.lowercased()) { return ExplainText.finding(FindingKnowledgeBase.entry(id)) }
+        if let flag = ResponseFlag(name: name) { return ExplainText.flag(FlagKnowledgeBase.entry(flag)) }
         if let flag = flag(named: name) { return ExplainText.flag(FlagKnowledgeBase.entry(flag)) }
         if let id = findingID(named: name) { return ExplainText.finding(FindingKnowledgeBase.entry(id)) }
         return nil
@@ -53,8 +56,8 @@ public enum Explain {
         ResponseFlag.allCases.map(\.shortName) + ResponseFlag.allCases.map(\.longName) + FindingID.allCases.map(\.rawValue)
     }
 
+    /// A flag by a loosely written name (`upstream_overflow`).
     static func flag(named name: String) -> ResponseFlag? {
-        if let flag = ResponseFlag(name: name) { return flag }
         let n = normalised(name)
         return ResponseFlag.allCases.first { normalised($0.longName) == n || normalised($0.shortName) == n }
     }

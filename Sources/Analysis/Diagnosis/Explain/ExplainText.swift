@@ -27,7 +27,7 @@ enum ExplainText {
         var out = [k.id.rawValue, k.summary, ""]
         out += wrap("Signature: " + k.signature, indent: "")
         out += wrap("Thresholds: " + k.thresholds, indent: "")
-        out.append("Title: " + k.titleTemplate)
+        out.append("Title: " + String(k.titleTemplate.map { $0 == "{" ? "<" : $0 == "}" ? ">" : $0 }))
         if !k.flags.isEmpty {
             out.append("Flags: " + k.flags.map { "\($0.shortName) (\($0.longName))" }.joined(separator: ", "))
         }

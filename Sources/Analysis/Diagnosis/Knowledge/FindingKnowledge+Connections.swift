@@ -12,7 +12,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .connectionPinning,
             summary: "Requests stick to one upstream host per client instead of being balanced per request.",
-            titleTemplate: "Connection pinning on {service}: {pinned} of {pods} client pods send ≥ 90 % to one host",
+            titleTemplate: "Connection pinning on {service}: {pinned} of {pods} client pods send ≥ 90 % of their requests to one host ({hosts} hosts)",
             signature: """
                 Several client pods (from kubectl/stern prefixes) each send ≥ 90 % of their requests for a cluster \
                 to one upstream host while the cluster has ≥ 2 hosts; or, without pod prefixes, one host takes a \
@@ -47,7 +47,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .protocolNotDetected,
             summary: "gRPC/HTTP2 traffic is proxied as opaque TCP: no per-request balancing, retries or metrics.",
-            titleTemplate: "{service}:{port} carries long-lived TCP where gRPC/HTTP2 is expected ({records} connections)",
+            titleTemplate: "{service} carries long-lived opaque TCP where gRPC/HTTP2 is expected ({records} connections): no per-request load balancing",
             signature: """
                 TCP records (`"- - -"`, code 0) on an `outbound|PORT||svc` cluster (≥ 50 % of its records) with \
                 bytes both ways, where the port looks like gRPC/HTTP2 (50051–50059, 9090, 9091, 8081, 6565, 8980, \
@@ -99,7 +99,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .tlsHandshakeFailure,
             summary: "The TLS/mTLS handshake to the service fails (UF with a TLS transport failure reason).",
-            titleTemplate: "TLS handshake failures on {share} of requests to {service} ({count} of {total})",
+            titleTemplate: "TLS handshake failures (UF) on {share} of requests to {service} ({count} of {total})",
             signature: "UF with a transport failure reason such as `TLS_error`, `CERTIFICATE_VERIFY_FAILED`, `WRONG_VERSION_NUMBER`, `SSLV3_ALERT_*`, `TLSV1_ALERT_*` or `Secret_is_not_supplied_by_SDS`.",
             thresholds: failureThresholds,
             flags: [.upstreamConnectionFailure],

@@ -68,7 +68,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .overloadManager,
             summary: "The proxy shed load itself (OM, DO, UDO): the sidecar, not the service, is the limit.",
-            titleTemplate: "{flag} on {share} of requests ({count} of {total})",
+            titleTemplate: "{flag} on {share} of requests to {service} ({count} of {total})",
             signature: "OM (overload manager), DO or UDO (drop-overload) flags.",
             thresholds: failureThresholds,
             flags: [.overloadManagerTerminated, .dropOverload, .unconditionalDropOverload],

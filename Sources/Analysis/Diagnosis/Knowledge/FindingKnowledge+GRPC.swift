@@ -28,7 +28,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .grpcStatusNotLogged,
             summary: "gRPC traffic is logged without its status: errors can hide behind HTTP 200.",
-            titleTemplate: "{count} gRPC requests, but the access-log format has no %GRPC_STATUS%",
+            titleTemplate: "{count} gRPC requests, but the access-log format has no %GRPC_STATUS%: errors may hide behind HTTP 200",
             signature: "gRPC requests (HTTP/2 POST to /pkg.Service/Method) while no record's format logs the gRPC status.",
             thresholds: "info from 10 gRPC requests",
             flags: [],

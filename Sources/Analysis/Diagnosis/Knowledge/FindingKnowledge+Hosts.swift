@@ -6,7 +6,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .failingUpstreamHost,
             summary: "One pod of a service produces most of its errors.",
-            titleTemplate: "{host} produces {hostErrorShare} of the errors of {service} ({errors} of {clusterErrors})",
+            titleTemplate: "{host} produces {errorShare} of the errors of {service} ({errors} of {clusterErrors}; error rate {rate} vs {otherRate})",
             signature: """
                 A cluster with ≥ 2 hosts and ≥ 10 errors where one host holds ≥ 50 % of the errors, has an error \
                 rate ≥ 5 %, and ≥ 3× the error rate of the other hosts (errors: 5xx, failure flags, gRPC server errors).

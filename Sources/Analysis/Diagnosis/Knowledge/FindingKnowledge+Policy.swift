@@ -36,7 +36,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .faultInjection,
             summary: "A VirtualService injects faults (FI aborts, DI delays), often left over from a test.",
-            titleTemplate: "Fault injection on {share} of requests to {service} ({count} of {total})",
+            titleTemplate: "Fault injection ({flag}) on {share} of requests to {service} ({count} of {total})",
             signature: "FI (`fault_filter_abort`) or DI flags.",
             thresholds: "FI: " + failureThresholds + "; DI alone: warning from 20 delayed requests, info below",
             flags: [.faultInjected, .delayInjected],

@@ -22,7 +22,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .noRoute,
             summary: "No route or listener matched the request (NR): host, match or mTLS mismatch.",
-            titleTemplate: "NR on {share} of requests ({count} of {total})",
+            titleTemplate: "NR on {share} of requests to {service} ({count} of {total}), or of all requests when no cluster is logged",
             signature: "NR flags; details `route_not_found` (HTTP 404) or `filter_chain_not_found` (listener, TCP).",
             thresholds: failureThresholds,
             flags: [.noRouteFound],
@@ -37,7 +37,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .clusterNotFound,
             summary: "A route points at a cluster the proxy does not have (NC), usually an undefined subset.",
-            titleTemplate: "NC on {share} of requests ({count} of {total})",
+            titleTemplate: "NC on {share} of requests to {service} ({count} of {total}), or of all requests when no cluster is logged",
             signature: "NC flags (details `cluster_not_found`).",
             thresholds: failureThresholds,
             flags: [.noClusterFound],
@@ -51,7 +51,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .dnsFailure,
             summary: "The dynamic forward proxy could not resolve the destination (DF).",
-            titleTemplate: "DF on {share} of requests ({count} of {total})",
+            titleTemplate: "DF on {share} of requests to {service} ({count} of {total})",
             signature: "DF flags.",
             thresholds: failureThresholds,
             flags: [.dnsResolutionFailed],
@@ -64,7 +64,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .passthroughTraffic,
             summary: "Traffic to destinations outside the mesh registry passes through unmanaged (PassthroughCluster).",
-            titleTemplate: "{count} requests ({share}) left the mesh via PassthroughCluster",
+            titleTemplate: "{count} requests ({share}) left the mesh via PassthroughCluster to {destinations}",
             signature: "Records on `PassthroughCluster` (outboundTrafficPolicy ALLOW_ANY).",
             thresholds: "info (allowed by policy); warning when ≥ 5 % of them failed",
             flags: [],
@@ -77,7 +77,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .blackholeTraffic,
             summary: "Traffic to unregistered destinations is blocked (BlackHoleCluster / block_all, REGISTRY_ONLY).",
-            titleTemplate: "{count} requests ({share}) blocked by REGISTRY_ONLY (BlackHoleCluster)",
+            titleTemplate: "{count} requests ({share}) blocked by REGISTRY_ONLY (BlackHoleCluster / block_all)",
             signature: "Records on `BlackHoleCluster` (TCP `0 UH`) or route `block_all` (HTTP 502 `direct_response`).",
             thresholds: failureThresholds,
             flags: [],
@@ -91,7 +91,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .trafficSplit,
             summary: "How traffic is split between the subsets of a service (and whether that matches the plan).",
-            titleTemplate: "{service} split: {split}",
+            titleTemplate: "{service} split: {subset} {share}, … (with --expect-split: matches the expected split / expected …)",
             signature: "Clusters of one service and port with ≥ 2 subsets; with `--expect-split v1=90,v2=10` the observed shares are compared with the plan.",
             thresholds: "info; warning when a subset deviates from --expect-split by more than max(5 points, 3σ binomial)",
             flags: [],

@@ -37,7 +37,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .clientCancelled,
             summary: "Clients give up before the response (DC, DR): deadlines shorter than the service's latency.",
-            titleTemplate: "Clients cancelled {share} of requests to {service} ({count} of {total})",
+            titleTemplate: "{flag}: clients cancelled {share} of requests to {service} ({count} of {total})",
             signature: "DC (downstream connection termination) and DR (downstream remote reset) flags.",
             thresholds: "nothing below 5 occurrences or 0.1 %; warning at ≥ 5 % and ≥ 20; info otherwise (never critical: the client left)",
             flags: [.downstreamConnectionTermination, .downstreamRemoteReset],
@@ -78,7 +78,7 @@ extension FindingKnowledgeBase {
         FindingKnowledge(
             id: .nonIdempotentRetries,
             summary: "Create-like calls were sent more than once: retries may duplicate side effects.",
-            titleTemplate: "{method} retried {retried} times (up to {attempts} attempts)",
+            titleTemplate: "{method} retried on {retried} of {total} requests (up to {attempts} attempts): side effects may be duplicated",
             signature: "More than one upstream attempt (`%UPSTREAM_REQUEST_ATTEMPT_COUNT%` > 1) on create-like methods (Create*, Post*, Insert*, Add*, Submit*, Send*, Charge*, Pay*, Place*, Transfer*, Book*, Reserve*, Publish*, Append*, Increment*, Purchase*, and HTTP POST).",
             thresholds: "warning from 3 retried requests; info for 1–2; only when the format logs the attempt count",
             flags: [],

@@ -6,12 +6,11 @@ public struct ClusterNotFoundRule: DiagnosisRule {
     public init() {}
 
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
-        FlagOccurrence.find([.noClusterFound], in: snapshot).compactMap { o -> Finding? in
-            guard let severity = SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) else {
-                return nil
+        FlagOccurrence.find([.noClusterFound], in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: ["subset-undefined", "ordering"])
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes)
             }
-            let causes = FindingKnowledgeBase.entry(Self.id).causes(first: ["subset-undefined", "ordering"])
-            return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes)
-        }
     }
 }

@@ -9,35 +9,34 @@ public struct NoHealthyUpstreamRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let occurrences = FlagOccurrence.find([.noHealthyUpstream, .failedLocalHealthCheck], in: snapshot,
                                               includeCluster: { $0.special != .blackHole })
-        return occurrences.compactMap { o -> Finding? in
-            guard let severity = SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) else {
-                return nil
-            }
-            var keys = ["no-endpoints", "ejected", "eds-delay"]
-            var facts: [Fact] = []
-            if let c = o.cluster {
-                let otherErrors = c.errors - o.count
-                if otherErrors > 0 {
-                    keys = ["ejected", "no-endpoints"]
-                    facts.append(Fact("Other errors on this cluster", "\(Fmt.count(otherErrors)) (hosts may have been ejected)"))
+        return occurrences
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                var keys = ["no-endpoints", "ejected", "eds-delay"]
+                var facts: [Fact] = []
+                if let c = o.cluster {
+                    let otherErrors = c.errors - o.count
+                    if otherErrors > 0 {
+                        keys = ["ejected", "no-endpoints"]
+                        facts.append(Fact("Other errors on this cluster", "\(Fmt.count(otherErrors)) (hosts may have been ejected)"))
+                    }
+                    if let subset = c.name.subset {
+                        keys.insert("subset-labels", at: 0)
+                        facts.append(Fact("Subset", subset))
+                    }
+                    if o.count >= c.requests && c.requests > 0 {
+                        facts.append(Fact("Requests served", "none: every request to \(o.displayName) found no endpoint"))
+                    }
                 }
-                if let subset = c.name.subset {
-                    keys.insert("subset-labels", at: 0)
-                    facts.append(Fact("Subset", subset))
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
+                var p = FlagFinding.placeholders(o, snapshot)
+                var fixes = [p.fill(IstioSnippets.outlierDetection)]
+                if let subset = o.cluster?.name.subset {
+                    p.set("subset", subset)
+                    fixes.insert(p.fill(IstioSnippets.subsetDefinition), at: 0)
                 }
-                if o.count >= c.requests && c.requests > 0 {
-                    facts.append(Fact("Requests served", "none: every request to \(o.displayName) found no endpoint"))
-                }
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts,
+                                        placeholders: p, fixes: fixes)
             }
-            let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
-            var p = FlagFinding.placeholders(o, snapshot)
-            var fixes = [p.fill(IstioSnippets.outlierDetection)]
-            if let subset = o.cluster?.name.subset {
-                p.set("subset", subset)
-                fixes.insert(p.fill(IstioSnippets.subsetDefinition), at: 0)
-            }
-            return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts,
-                                    placeholders: p, fixes: fixes)
-        }
     }
 }

@@ -7,15 +7,14 @@ public struct OverloadManagerRule: DiagnosisRule {
 
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.overloadManagerTerminated, .dropOverload, .unconditionalDropOverload]
-        return FlagOccurrence.find(flags, in: snapshot).compactMap { o -> Finding? in
-            guard let severity = SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) else {
-                return nil
+        return FlagOccurrence.find(flags, in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                let overload = o.cluster?.count(of: .overloadManagerTerminated)
+                    ?? o.stats.first { $0.flag == .overloadManagerTerminated }?.count ?? 0
+                let keys = overload * 2 >= o.count ? ["proxy-resources", "connection-limit"] : ["drop-overload", "proxy-resources"]
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes)
             }
-            let overload = o.cluster?.count(of: .overloadManagerTerminated)
-                ?? o.stats.first { $0.flag == .overloadManagerTerminated }?.count ?? 0
-            let keys = overload * 2 >= o.count ? ["proxy-resources", "connection-limit"] : ["drop-overload", "proxy-resources"]
-            let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
-            return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes)
-        }
     }
 }

@@ -13,31 +13,30 @@ public struct RetriesExhaustedRule: DiagnosisRule {
     ]
 
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
-        FlagOccurrence.find([.upstreamRetryLimitExceeded], in: snapshot).compactMap { o -> Finding? in
-            guard let severity = SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) else {
-                return nil
+        FlagOccurrence.find([.upstreamRetryLimitExceeded], in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                var keys = ["policy", "same-host"]
+                var facts: [Fact] = []
+                let together = Self.causeFlags.compactMap { flag -> (ResponseFlag, Int)? in
+                    let n = Self.countTogether(flag, o, snapshot)
+                    return n > 0 ? (flag, n) : nil
+                }.sorted { $0.1 > $1.1 }
+                if !together.isEmpty {
+                    keys = ["underlying", "policy", "same-host"]
+                    facts.append(Fact("Logged together with", together.map { "\($0.0.shortName) ×\(Fmt.count($0.1))" }.joined(separator: ", ")))
+                } else if o.mentions("via_upstream", in: snapshot) > 0 {
+                    keys = ["app-errors", "same-host", "policy"]
+                }
+                var causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
+                if let first = together.first {
+                    causes.insert("Retries are exhausted because of \(first.0.shortName) (\(first.0.longName)): the finding for that flag on this cluster is the primary one.", at: 0)
+                }
+                if let c = o.cluster, c.tcp * 2 > c.requests {
+                    causes.append("On TCP, URX means the connect attempts were used up (logged as UF,URX).")
+                }
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)
             }
-            var keys = ["policy", "same-host"]
-            var facts: [Fact] = []
-            let together = Self.causeFlags.compactMap { flag -> (ResponseFlag, Int)? in
-                let n = Self.countTogether(flag, o, snapshot)
-                return n > 0 ? (flag, n) : nil
-            }.sorted { $0.1 > $1.1 }
-            if !together.isEmpty {
-                keys = ["underlying", "policy", "same-host"]
-                facts.append(Fact("Logged together with", together.map { "\($0.0.shortName) ×\(Fmt.count($0.1))" }.joined(separator: ", ")))
-            } else if o.mentions("via_upstream", in: snapshot) > 0 {
-                keys = ["app-errors", "same-host", "policy"]
-            }
-            var causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
-            if let first = together.first {
-                causes.insert("Retries are exhausted because of \(first.0.shortName) (\(first.0.longName)): the finding for that flag on this cluster is the primary one.", at: 0)
-            }
-            if let c = o.cluster, c.tcp * 2 > c.requests {
-                causes.append("On TCP, URX means the connect attempts were used up (logged as UF,URX).")
-            }
-            return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)
-        }
     }
 
     /// Records with both URX and `flag` on this occurrence's cluster (exact flag sets when the

@@ -18,21 +18,22 @@ public struct TLSHandshakeFailureRule: DiagnosisRule {
     ]
 
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
-        FlagOccurrence.find([.upstreamConnectionFailure], in: snapshot).compactMap { o -> Finding? in
-            guard TransportFailure.isTLS(o, in: snapshot),
-                  let severity = SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) else {
-                return nil
+        FlagOccurrence.find([.upstreamConnectionFailure], in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { o in
+                TransportFailure.isTLS(o, in: snapshot)
+                    ? SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) : nil
             }
-            var counted: [(String, Int)] = []
-            for (marker, key) in Self.reasonCauses {
-                let n = TransportFailure.count(o, in: snapshot, any: [marker])
-                if n > 0 && !counted.contains(where: { $0.0 == key }) { counted.append((key, n)) }
+            .map { o, severity -> Finding in
+                var counted: [(String, Int)] = []
+                for (marker, key) in Self.reasonCauses {
+                    let n = TransportFailure.count(o, in: snapshot, any: [marker])
+                    if n > 0 && !counted.contains(where: { $0.0 == key }) { counted.append((key, n)) }
+                }
+                let keys = counted.sorted { $0.1 > $1.1 }.map(\.0) + ["mtls-mode"]
+                let facts = counted.isEmpty ? [] : [Fact("TLS failure kinds", counted.map { "\($0.0) ×\(Fmt.count($0.1))" }.joined(separator: ", "))]
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
+                let title = FlagFinding.title(o, label: "TLS handshake failures (UF)")
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, title: title, extraFacts: facts)
             }
-            let keys = counted.sorted { $0.1 > $1.1 }.map(\.0) + ["mtls-mode"]
-            let facts = counted.isEmpty ? [] : [Fact("TLS failure kinds", counted.map { "\($0.0) ×\(Fmt.count($0.1))" }.joined(separator: ", "))]
-            let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
-            let title = FlagFinding.title(o, label: "TLS handshake failures (UF)")
-            return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, title: title, extraFacts: facts)
-        }
     }
 }

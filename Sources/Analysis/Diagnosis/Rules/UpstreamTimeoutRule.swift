@@ -7,32 +7,31 @@ public struct UpstreamTimeoutRule: DiagnosisRule {
     public init() {}
 
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
-        FlagOccurrence.find([.upstreamRequestTimeout], in: snapshot).compactMap { o -> Finding? in
-            guard let severity = SeverityPolicy.failures(o.count, of: o.denominator, context.thresholds) else {
-                return nil
-            }
-            let perTry = o.mentions("per_try", in: snapshot)
-            let route = o.mentions("response_timeout", in: snapshot)
-            var keys = perTry > route ? ["per-try", "route", "slow-service"] : ["route", "slow-service", "per-try"]
-            var facts: [Fact] = []
-            if perTry + route > 0 {
-                facts.append(Fact("Which timer fired", "per-try timeout ×\(Fmt.count(perTry)), route timeout ×\(Fmt.count(route))"))
-            }
-            if let latency = o.stats.first?.latency, latency.count > 0 {
-                facts.append(Fact("Effective timeout", "UT requests ended after ≈ \(Fmt.ms(latency.p50)) (p50)"))
-            }
-            if let c = o.cluster {
-                if c.latency.count > 0 {
-                    facts.append(Fact("Latency of all requests to \(o.displayName)", "p50 \(Fmt.ms(c.latency.p50)), p99 \(Fmt.ms(c.latency.p99))"))
+        FlagOccurrence.find([.upstreamRequestTimeout], in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                let perTry = o.mentions("per_try", in: snapshot)
+                let route = o.mentions("response_timeout", in: snapshot)
+                var keys = perTry > route ? ["per-try", "route", "slow-service"] : ["route", "slow-service", "per-try"]
+                var facts: [Fact] = []
+                if perTry + route > 0 {
+                    facts.append(Fact("Which timer fired", "per-try timeout ×\(Fmt.count(perTry)), route timeout ×\(Fmt.count(route))"))
                 }
-                if let (host, share) = Self.dominantHost(c, flag: .upstreamRequestTimeout), c.realHosts.count >= 2, share >= 0.8 {
-                    keys.insert("slow-host", at: 0)
-                    facts.append(Fact("Concentrated on one host", "\(host) has \(Fmt.percent(share)) of the timeouts"))
+                if let latency = o.stats.first?.latency, latency.count > 0 {
+                    facts.append(Fact("Effective timeout", "UT requests ended after ≈ \(Fmt.ms(latency.p50)) (p50)"))
                 }
+                if let c = o.cluster {
+                    if c.latency.count > 0 {
+                        facts.append(Fact("Latency of all requests to \(o.displayName)", "p50 \(Fmt.ms(c.latency.p50)), p99 \(Fmt.ms(c.latency.p99))"))
+                    }
+                    if let (host, share) = Self.dominantHost(c, flag: .upstreamRequestTimeout), c.realHosts.count >= 2, share >= 0.8 {
+                        keys.insert("slow-host", at: 0)
+                        facts.append(Fact("Concentrated on one host", "\(host) has \(Fmt.percent(share)) of the timeouts"))
+                    }
+                }
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)
             }
-            let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
-            return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)
-        }
     }
 
     /// The host with most records of the flag and its share of them.

@@ -107,3 +107,13 @@ struct FlagOccurrence {
         return order.map { KeyCount(key: $0, count: totals[$0] ?? 0) }.sorted { $0.count > $1.count }
     }
 }
+
+extension Array where Element == FlagOccurrence {
+    /// The occurrences that get a severity, most severe then most frequent first, at most `limit`:
+    /// rules build text only for findings the `Diagnoser` will keep.
+    func ranked(limit: Int, by severity: (FlagOccurrence) -> Severity?) -> [(FlagOccurrence, Severity)] {
+        compactMap { o in severity(o).map { (o, $0) } }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.count > $1.0.count }
+            .prefix(Swift.max(0, limit)).map { $0 }
+    }
+}

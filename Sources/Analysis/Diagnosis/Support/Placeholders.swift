@@ -34,25 +34,30 @@ struct Placeholders: Sendable {
         return copy
     }
 
-    /// Replaces every `{token}` whose name is known; single pass, no Foundation.
+    /// Replaces every `{token}` whose name is known; one pass over the UTF-8 bytes.
     func fill(_ template: String) -> String {
-        var out = ""
-        out.reserveCapacity(template.utf8.count + 64)
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"),
-               let value = values[String(rest[afterOpen..<close])] {
-                out += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out += "{"
-                rest = rest[afterOpen...]
+        let utf8 = Array(template.utf8)
+        return utf8.withUnsafeBufferPointer { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 128)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "{") {
+                    var j = i + 1
+                    while j < bytes.count, j - i <= 32, bytes[j] != UInt8(ascii: "}"), bytes[j] != UInt8(ascii: "{") { j += 1 }
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "}"),
+                       let value = values[String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]), as: UTF8.self)] {
+                        out.append(contentsOf: value.utf8)
+                        i = j + 1
+                        continue
+                    }
+                }
+                out.append(b)
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 
     func fill(_ template: FixTemplate) -> Fix {
