@@ -84,3 +84,12 @@ import Testing
         #expect(HostStats(host: "envoy://connect_originate/10.244.1.7:8080").ip == "10.244.1.7")
     }
 }
+
+@Suite struct ServiceTargetInboundTests {
+    @Test func oldInboundPortNameIsNotASubset() {
+        let t = ServiceTarget(ClusterName("inbound|9080|http|settings.ns.svc.cluster.local"))
+        #expect(t.subset == nil)
+        #expect(t.service == "settings" && t.namespace == "ns" && t.port == "9080")
+        #expect(Placeholders(target: t).fill("x{subsetLine}y") == "xy")
+    }
+}

@@ -37,8 +37,8 @@ public enum Explain {
         for name in allNames {
             let n = normalised(name)
             let score: Int
-            if n.hasPrefix(q) || q.hasPrefix(n) { score = 0 }
-            else if n.contains(q) || q.contains(n) { score = 1 }
+            if n.hasPrefix(q) { score = 0 }
+            else if n.contains(q) { score = 1 }
             else {
                 let d = editDistance(q, n)
                 guard d <= max(2, q.count / 3) else { continue }

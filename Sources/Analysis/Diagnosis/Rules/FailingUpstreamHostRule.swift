@@ -5,43 +5,83 @@ public struct FailingUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.failingUpstreamHost
     public init() {}
 
+    /// The worst host of a cluster compared with the rest.
+    struct Outlier {
+        let host: HostStats
+        let clusterErrors: Int
+        let errorShare: Double
+        let rate: Double
+        let restRate: Double
+        let restRequests: Int
+        let siblings: Int
+    }
+
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
-            let hosts = c.realHosts
-            let errors = hosts.reduce(0) { $0 + $1.errors }
-            let requests = hosts.reduce(0) { $0 + $1.requests }
-            guard hosts.count >= 2, errors >= t.failingHostMinErrors,
-                  let top = hosts.max(by: { $0.errors < $1.errors }), top.requests > 0 else { return nil }
-            let errorShare = Double(top.errors) / Double(errors)
-            let rate = Double(top.errors) / Double(top.requests)
-            let restRequests = requests - top.requests
-            let restRate = restRequests > 0 ? Double(errors - top.errors) / Double(restRequests) : 0
-            guard errorShare >= t.failingHostErrorShare, rate >= t.failingHostMinErrorRate,
-                  rate >= t.failingHostRateRatio * restRate,
-                  let severity = SeverityPolicy.failures(top.errors, of: c.requests, t) else { return nil }
-            let name = ServiceTarget.displayName(c.name)
-            var facts = [
-                Fact("Errors from \(top.host)", "\(Fmt.count(top.errors)) of \(Fmt.count(errors)) errors on \(name) (\(Fmt.percent(errorShare)))"),
-                Fact("Error rate", "\(top.host): \(Fmt.percent(rate)) of \(Fmt.count(top.requests)); other \(hosts.count - 1) hosts: \(Fmt.percent(restRate)) of \(Fmt.count(restRequests))"),
-            ]
-            let flags = top.flags.filter { $0.flag.isFailure }.sorted { $0.count > $1.count }
-            if !flags.isEmpty { facts.append(Fact("Flags on that host", flags.prefix(4).map { "\($0.flag.shortName) ×\(Fmt.count($0.count))" }.joined(separator: ", "))) }
-            let codes = top.codes.filter { $0.code >= 500 || $0.code == 0 }.sorted { $0.count > $1.count }
-            if !codes.isEmpty { facts.append(Fact("Codes on that host", codes.prefix(4).map { "\($0.code) ×\(Fmt.count($0.count))" }.joined(separator: ", "))) }
-            let grpc = top.grpcStatuses.filter { $0.status > 0 }.sorted { $0.count > $1.count }
-            if !grpc.isEmpty { facts.append(Fact("gRPC statuses on that host", grpc.prefix(4).map { "\(GrpcStatus.name($0.status)) ×\(Fmt.count($0.count))" }.joined(separator: ", "))) }
-            let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
-                .with("host", top.host).with("hostIP", top.ip)
-            let k = FindingKnowledgeBase.entry(Self.id)
-            return Finding(
-                id: Self.id, severity: severity,
-                title: "\(top.host) produces \(Fmt.percent(errorShare)) of the errors of \(name) (\(Fmt.count(top.errors)) of \(Fmt.count(errors)); error rate \(Fmt.percent(rate)) vs \(Fmt.percent(restRate)))",
-                subject: top.host,
-                evidence: Evidence(facts: facts, window: nil,
-                                   samples: ClusterSamples.lines(for: c.name.name, in: snapshot) { $0.host == top.host && ($0.code >= 500 || !$0.flags.isEmpty) }),
-                explanation: k.causes(first: ["bad-pod", "node", "version-skew"]), fixes: k.fixes(p), verify: k.verify(p),
-                impact: SeverityPolicy.share(top.errors, of: snapshot.requests))
+            guard let o = Self.outlier(c, t),
+                  let severity = SeverityPolicy.failures(o.host.errors, of: c.requests, t) else { return nil }
+            return finding(c, o, severity, snapshot)
         }
+    }
+
+    /// The host with most errors, when it passes every threshold.
+    static func outlier(_ c: ClusterStats, _ t: DiagnosisThresholds) -> Outlier? {
+        let hosts = c.realHosts
+        let errors = hosts.reduce(0) { $0 + $1.errors }
+        let requests = hosts.reduce(0) { $0 + $1.requests }
+        guard hosts.count >= 2, errors >= t.failingHostMinErrors,
+              let top = hosts.max(by: { $0.errors < $1.errors }), top.requests > 0 else { return nil }
+        let restRequests = requests - top.requests
+        let o = Outlier(host: top, clusterErrors: errors, errorShare: Double(top.errors) / Double(errors),
+                        rate: Double(top.errors) / Double(top.requests),
+                        restRate: restRequests > 0 ? Double(errors - top.errors) / Double(restRequests) : 0,
+                        restRequests: restRequests, siblings: hosts.count - 1)
+        guard o.errorShare >= t.failingHostErrorShare, o.rate >= t.failingHostMinErrorRate,
+              o.rate >= t.failingHostRateRatio * o.restRate else { return nil }
+        return o
+    }
+
+    private func finding(_ c: ClusterStats, _ o: Outlier, _ severity: Severity, _ snapshot: Snapshot) -> Finding {
+        let name = ServiceTarget.displayName(c.name)
+        let host = o.host
+        let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
+            .with("host", host.host).with("hostIP", host.ip)
+        let k = FindingKnowledgeBase.entry(Self.id)
+        let title = "\(host.host) produces \(Fmt.percent(o.errorShare)) of the errors of \(name) "
+            + "(\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)); "
+            + "error rate \(Fmt.percent(o.rate)) vs \(Fmt.percent(o.restRate)))"
+        let samples = ClusterSamples.lines(for: c.name.name, in: snapshot) {
+            $0.host == host.host && ($0.code >= 500 || !$0.flags.isEmpty)
+        }
+        return Finding(
+            id: Self.id, severity: severity, title: title, subject: host.host,
+            evidence: Evidence(facts: facts(o, name), window: nil, samples: samples),
+            explanation: k.causes(first: ["bad-pod", "node", "version-skew"]), fixes: k.fixes(p), verify: k.verify(p),
+            impact: SeverityPolicy.share(host.errors, of: snapshot.requests))
+    }
+
+    private func facts(_ o: Outlier, _ name: String) -> [Fact] {
+        let host = o.host
+        var facts = [
+            Fact("Errors from \(host.host)",
+                 "\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)) errors on \(name) (\(Fmt.percent(o.errorShare)))"),
+            Fact("Error rate", "\(host.host): \(Fmt.percent(o.rate)) of \(Fmt.count(host.requests)); "
+                 + "other \(o.siblings) hosts: \(Fmt.percent(o.restRate)) of \(Fmt.count(o.restRequests))"),
+        ]
+        let flags = host.flags.filter { $0.flag.isFailure }.sorted { $0.count > $1.count }.prefix(4)
+        if !flags.isEmpty {
+            facts.append(Fact("Flags on that host", flags.map { "\($0.flag.shortName) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+        }
+        let codes = host.codes.filter { $0.code >= 500 || $0.code == 0 }.sorted { $0.count > $1.count }.prefix(4)
+        if !codes.isEmpty {
+            facts.append(Fact("Codes on that host", codes.map { "\($0.code) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+        }
+        let grpc = host.grpcStatuses.filter { $0.status > 0 }.sorted { $0.count > $1.count }.prefix(4)
+        if !grpc.isEmpty {
+            facts.append(Fact("gRPC statuses on that host",
+                              grpc.map { "\(GrpcStatus.name($0.status)) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+        }
+        return facts
     }
 }

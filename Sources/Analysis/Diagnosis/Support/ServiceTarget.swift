@@ -31,12 +31,9 @@ struct ServiceTarget: Sendable, Equatable {
         service = cluster.serviceName ?? g.service
         namespace = cluster.namespace ?? g.namespace
         port = cluster.port.map(String.init) ?? g.port
-        subset = cluster.subset
+        // Only outbound clusters carry a subset; the old inbound form puts the port name there.
+        subset = cluster.direction == .outbound ? cluster.subset : nil
         isKnown = cluster.fqdn != nil
-        if cluster.direction == .inbound, cluster.fqdn == nil {
-            // `inbound|8080||`: the local app's port; the service is the pod's own.
-            port = cluster.port.map(String.init) ?? g.port
-        }
     }
 
     /// Short human name: `orders.shop:50051`, `orders.shop:50051 subset v2`, `api.example.com:443`,
