@@ -32,7 +32,8 @@ extension FlagKnowledgeBase {
                 `upstream request timeout` (gRPC: 200 with grpc-status UNAVAILABLE/DEADLINE_EXCEEDED). The code \
                 details tell which timer fired: `response_timeout` (older `upstream_response_timeout`) is the \
                 route timeout — VirtualService `timeout` — and `upstream_per_try_timeout` is \
-                `retries.perTryTimeout`.
+                `retries.perTryTimeout`. Istio sets no route timeout unless the VirtualService has one; for \
+                gRPC it also caps the client's `grpc-timeout` at that timeout.
                 """,
             causes: [
                 "The service is slower than the route timeout (load, a slow dependency, GC pauses).",
@@ -87,17 +88,18 @@ extension FlagKnowledgeBase {
         FlagKnowledge(
             flag: .upstreamMaxStreamDurationReached,
             meaning: """
-                The request hit the route's max stream duration and Envoy ended it (408 or 504; gRPC \
-                DEADLINE_EXCEEDED). Istio derives the route's maxStreamDuration from the VirtualService \
-                `timeout`; a gRPC `grpc-timeout` header can cap it further (grpcTimeoutHeaderMax).
+                The request hit the route's `max_stream_duration` and Envoy ended it (408 or 504; gRPC \
+                DEADLINE_EXCEEDED). Istio sidecars do not set it from a VirtualService (the VirtualService \
+                `timeout` becomes the route timeout → UT); it comes from an EnvoyFilter, a proxyless-gRPC \
+                route, or `grpc_timeout_header_max`, which turns the client's `grpc-timeout` into the limit.
                 """,
             causes: [
-                "A long-lived stream (gRPC server/bidi streaming, watch, SSE) behind a route with a timeout.",
-                "Clients sending a `grpc-timeout` deadline shorter than the stream needs.",
+                "An EnvoyFilter sets max_stream_duration on a route that carries long-lived streams (watch, SSE, gRPC streaming).",
+                "Clients send a `grpc-timeout` deadline shorter than the stream needs, and grpc_timeout_header_max applies it.",
             ],
-            checks: ["Is the route streaming? Does `istioctl proxy-config route` show maxStreamDuration on it?"],
-            fixes: [IstioSnippets.virtualServiceTimeout],
-            verify: [VerifyCommands.routes, VerifyCommands.routingYAML],
+            checks: ["Does `istioctl proxy-config route` show maxStreamDuration with a non-zero value on the route?"],
+            fixes: [IstioSnippets.maxStreamDuration],
+            verify: [VerifyCommands.routes, VerifyCommands.envoyFilters],
             finding: .maxStreamDuration),
         FlagKnowledge(
             flag: .durationTimeout,

@@ -125,6 +125,16 @@ extension IstioSnippets {
             sidecar.istio.io/proxyMemoryLimit: "1Gi"
         """)
 
+    static let maxStreamDuration = FixTemplate("Lift the max stream duration on streaming routes", """
+        # Find the EnvoyFilter that patches the route of {fqdn}:
+        #   kubectl get envoyfilter -A -o yaml | grep -n -B5 -A5 max_stream_duration
+        # and remove it for streaming routes, or raise it above the longest legitimate stream:
+        route:
+          max_stream_duration:
+            max_stream_duration: 0s         # 0s = no limit
+            grpc_timeout_header_max: 0s     # honour the client's grpc-timeout without a cap
+        """)
+
     static let drainOnShutdown = FixTemplate("Let the proxy drain in-flight requests on shutdown", """
         # Pod template annotation (or meshConfig.defaultConfig for the whole mesh):
         metadata:

@@ -5,9 +5,10 @@ import Testing
 @Suite struct MaxStreamDurationRuleTests {
     let rule = MaxStreamDurationRule()
 
-    @Test func streamDurationPointsAtTheRouteTimeout() throws {
+    @Test func streamDurationPointsAtTheRouteLimit() throws {
         let f = try #require(run(rule, flagged(.upstreamMaxStreamDurationReached, 30, of: 1_000, grpc: 1_000)).first)
-        #expect(f.explanation.first?.contains("VirtualService `timeout`") == true)
+        #expect(f.explanation.first?.contains("max_stream_duration") == true)
+        #expect(f.fixText.contains("max_stream_duration: 0s"))
     }
 
     @Test func tcpDurationTimeoutsPointAtMaxConnectionDuration() throws {
