@@ -52,7 +52,7 @@ enum IstioSnippets {
           host: {fqdn}
           trafficPolicy:
             outlierDetection:
-              consecutive5xxErrors: 5          # 5xx in a row (gRPC statuses count as their HTTP mapping)
+              consecutive5xxErrors: 5          # 5xx in a row; gRPC: only trailers-only errors count (as their HTTP code)
               consecutiveGatewayErrors: 3      # 502/503/504 and connect failures in a row
               interval: 10s                    # how often hosts are scanned
               baseEjectionTime: 30s            # ejection time grows with each ejection
