@@ -77,3 +77,16 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 }
+
+@Suite struct OverflowBucketTests {
+    @Test func theAggregatorsOtherClusterIsNotDiagnosedAsOneService() throws {
+        let other = Fixture.cluster("other", requests: 1_000, flags: [.upstreamOverflow: 100], errors: 100,
+                                    hosts: Fixture.hosts([500, 500], errors: [100, 0]))
+        let real = Fixture.cluster(Fixture.orders, requests: 9_000)
+        let findings = Diagnoser().diagnose(Fixture.snapshot([real, other]))
+        let uo = try #require(findings.first { $0.id == .circuitBreakerOverflow })
+        #expect(uo.subject == "-")
+        #expect(uo.title == "UO on 1.0 % of all requests (100 of 10,000)")
+        #expect(!findings.contains { $0.id == .failingUpstreamHost })
+    }
+}

@@ -19,7 +19,7 @@ public struct FailingUpstreamHostRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
-            guard let o = Self.outlier(c, t),
+            guard !ClusterKey.isNone(c.name.name), let o = Self.outlier(c, t),
                   let severity = SeverityPolicy.failures(o.host.errors, of: c.requests, t) else { return nil }
             return finding(c, o, severity, snapshot)
         }

@@ -9,7 +9,7 @@ public struct SlowUpstreamHostRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         var findings: [Finding] = []
-        for c in snapshot.clusters {
+        for c in snapshot.clusters where !ClusterKey.isNone(c.name.name) {
             let hosts = c.realHosts.filter { $0.requests >= t.slowHostMinRequests && $0.latency.count > 0 }
             guard hosts.count >= 2 else { continue }
             for (index, host) in hosts.enumerated() {

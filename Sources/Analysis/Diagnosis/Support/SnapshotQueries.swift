@@ -34,8 +34,9 @@ enum ClusterKey {
         name.hasSuffix(";") ? String(name.dropLast()) : name
     }
 
-    /// True for the "no cluster" values Envoy logs (`-`, empty) and the aggregator's overflow bucket.
-    static func isNone(_ name: String) -> Bool { name.isEmpty || name == "-" }
+    /// True for the "no cluster" values Envoy logs (`-`, empty) and the aggregator's overflow bucket
+    /// (`other`, which mixes many clusters and so cannot be diagnosed as one).
+    static func isNone(_ name: String) -> Bool { name.isEmpty || name == "-" || name == "other" }
 }
 
 extension ClusterStats {
