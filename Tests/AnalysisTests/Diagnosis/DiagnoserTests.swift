@@ -3,9 +3,10 @@ import Testing
 @testable import Analysis
 
 @Suite struct DiagnoserTests {
-    func finding(_ id: FindingID, _ severity: Severity, impact: Double, subject: String = "s") -> Finding {
+    func finding(_ id: FindingID, _ severity: Severity, impact: Double, subject: String = "s",
+                 causedBy: FindingID? = nil) -> Finding {
         Finding(id: id, severity: severity, title: id.rawValue, subject: subject, evidence: Evidence(),
-                explanation: [], fixes: [], verify: [], impact: impact)
+                explanation: [], fixes: [], verify: [], impact: impact, causedBy: causedBy)
     }
 
     @Test func rankingIsSeverityThenImpactThenId() {
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func retriesExhaustedFollowsItsCause() {
-        let input = [finding(.retriesExhausted, .critical, impact: 0.2, subject: Fixture.orders),
+        let input = [finding(.retriesExhausted, .critical, impact: 0.2, subject: Fixture.orders, causedBy: .upstreamConnectFailure),
                      finding(.upstreamConnectFailure, .warning, impact: 0.1, subject: Fixture.orders)]
         let out = FindingDeduplication.apply(input).sorted(by: Diagnoser.ranksBefore)
         #expect(out.map(\.id) == [.upstreamConnectFailure, .retriesExhausted])
@@ -56,11 +57,21 @@ import Testing
         #expect(out[1].explanation.first == "Secondary to upstream-connect-failure on the same cluster: fix that cause first.")
     }
 
-    @Test func retriesExhaustedElsewhereIsUntouched() {
-        let input = [finding(.retriesExhausted, .critical, impact: 0.2, subject: Fixture.orders),
-                     finding(.upstreamConnectFailure, .warning, impact: 0.1, subject: Fixture.payments)]
+    @Test func retriesExhaustedElsewhereOrWithoutACauseIsUntouched() {
+        let elsewhere = [finding(.retriesExhausted, .critical, impact: 0.2, subject: Fixture.orders, causedBy: .upstreamConnectFailure),
+                         finding(.upstreamConnectFailure, .warning, impact: 0.1, subject: Fixture.payments)]
+        #expect(FindingDeduplication.apply(elsewhere).first { $0.id == .retriesExhausted }?.severity == .critical)
+        let unrelated = [finding(.retriesExhausted, .critical, impact: 0.2, subject: Fixture.orders),
+                         finding(.upstreamConnectFailure, .info, impact: 0.0001, subject: Fixture.orders)]
+        #expect(FindingDeduplication.apply(unrelated).first { $0.id == .retriesExhausted }?.severity == .critical)
+    }
+
+    @Test func aTLSCauseCountsForAConnectFailureCause() {
+        let input = [finding(.retriesExhausted, .critical, impact: 0.2, subject: Fixture.orders, causedBy: .upstreamConnectFailure),
+                     finding(.tlsHandshakeFailure, .warning, impact: 0.1, subject: Fixture.orders)]
         let out = FindingDeduplication.apply(input)
-        #expect(out.first { $0.id == .retriesExhausted }?.severity == .critical)
+        #expect(out.first { $0.id == .retriesExhausted }?.severity == .warning)
+        #expect(out.first { $0.id == .retriesExhausted }?.explanation.first?.contains("tls-handshake-failure") == true)
     }
 
     @Test func diagnosingIsCheapEnoughForTheLiveView() {

@@ -62,10 +62,16 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     // MARK: gRPC and retries
     /// Client-class gRPC statuses (NOT_FOUND, INVALID_ARGUMENT…) are reported (info) from this share.
     public var grpcClientErrorInfoShare = 0.01
-    /// gRPC requests needed before "status not logged" is reported.
+    /// gRPC requests needed before "status not logged" is reported (info)…
     public var grpcNotLoggedMinRequests = 10
+    /// …a warning when gRPC is at least this share of all requests: most errors are then invisible.
+    public var grpcNotLoggedWarningShare = 0.6
     /// Retried create-like requests: warning from this count (info below).
     public var nonIdempotentRetriesWarningCount = 3
+
+    // MARK: Mesh boundary
+    /// Passthrough traffic is a warning from this share of all requests (and `warningCount` requests).
+    public var passthroughWarningShare = 0.05
 
     // MARK: Traffic split
     /// A subset deviates when |observed − expected| exceeds max(this many points, `splitSigmas` σ).

@@ -1,31 +1,27 @@
 /// Makes sure one cause is reported once:
 /// - upstream-connect-failure is dropped for a cluster already reported as tls-handshake-failure;
-/// - retries-exhausted on a cluster whose underlying failure has its own finding is ranked right
-///   after it (severity no higher, impact just below) and says so;
+/// - a finding caused by another on the same subject (`causedBy`, e.g. retries exhausted because of
+///   connect failures) is ranked right after it (severity no higher, impact just below) and says so;
 /// - connection-pinning on a cluster reported as protocol-not-detected is folded into that finding
 ///   (the protocol is the cause, pinning the symptom).
 enum FindingDeduplication {
-    /// Findings that explain a URX on the same cluster.
-    static let retryCauses: Set<FindingID> = [
-        .upstreamConnectFailure, .tlsHandshakeFailure, .circuitBreakerOverflow, .upstreamTimeout,
-        .upstreamReset, .upstreamConnectionTermination, .noHealthyUpstream,
-    ]
-
     static func apply(_ input: [Finding]) -> [Finding] {
         var findings = input
         let tlsSubjects = Set(findings.filter { $0.id == .tlsHandshakeFailure }.map(\.subject))
         findings.removeAll { $0.id == .upstreamConnectFailure && tlsSubjects.contains($0.subject) }
 
-        for i in findings.indices where findings[i].id == .retriesExhausted {
+        for i in findings.indices {
+            guard let causeID = findings[i].causedBy else { continue }
             let subject = findings[i].subject
-            guard subject != "-", let top = findings
-                .filter({ retryCauses.contains($0.id) && $0.subject == subject })
-                .sorted(by: Diagnoser.ranksBefore).first else { continue }
-            findings[i].severity = findings[i].severity.capped(at: top.severity)
-            findings[i].impact = min(findings[i].impact, top.impact * 0.999)
-            let note = "Secondary to \(top.id.rawValue) on the same cluster: fix that cause first."
-            let named = findings[i].explanation.first?.hasPrefix("Retries are exhausted because of") ?? false
-            if !named && !findings[i].explanation.contains(note) { findings[i].explanation.insert(note, at: 0) }
+            // A connect failure may have been reported as a TLS failure instead.
+            let ids: Set<FindingID> = causeID == .upstreamConnectFailure ? [causeID, .tlsHandshakeFailure] : [causeID]
+            guard let cause = findings.first(where: { ids.contains($0.id) && $0.subject == subject }) else { continue }
+            findings[i].severity = findings[i].severity.capped(at: cause.severity)
+            findings[i].impact = min(findings[i].impact, cause.impact * 0.999)
+            let note = "Secondary to \(cause.id.rawValue) on the same cluster: fix that cause first."
+            if !findings[i].explanation.contains(where: { $0.contains(cause.id.rawValue) }) {
+                findings[i].explanation.insert(note, at: 0)
+            }
         }
 
         let protocolIndex = Dictionary(findings.indices.filter { findings[$0].id == .protocolNotDetected }

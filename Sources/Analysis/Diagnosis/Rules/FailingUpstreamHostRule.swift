@@ -1,6 +1,6 @@
 import AccessLog
 
-/// One host of a cluster produces most of its errors, at a rate well above its siblings'.
+/// One host of an outbound cluster produces most of its errors, at a rate well above its siblings'.
 public struct FailingUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.failingUpstreamHost
     public init() {}
@@ -19,7 +19,9 @@ public struct FailingUpstreamHostRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
-            guard !ClusterKey.isNone(c.name.name), let o = Self.outlier(c, t),
+            // Outbound only: an inbound cluster's "host" is each server pod's own app, so hosts of
+            // `inbound|8080||` belong to different services and are not siblings.
+            guard c.name.direction == .outbound, let o = Self.outlier(c, t),
                   let severity = SeverityPolicy.failures(o.host.errors, of: c.requests, t) else { return nil }
             return finding(c, o, severity, snapshot)
         }

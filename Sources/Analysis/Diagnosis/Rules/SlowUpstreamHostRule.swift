@@ -1,6 +1,6 @@
 import AccessLog
 
-/// One host's p99 far above its siblings': at least `slowHostP99Ratio` × the median of their p99
+/// One host of an outbound cluster with its p99 far above its siblings': at least `slowHostP99Ratio` × the median of their p99
 /// and `slowHostMinExtraMs` above it, each compared host with enough requests.
 public struct SlowUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.slowUpstreamHost
@@ -9,7 +9,8 @@ public struct SlowUpstreamHostRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         var findings: [Finding] = []
-        for c in snapshot.clusters where !ClusterKey.isNone(c.name.name) {
+        // Outbound only: the hosts of an inbound cluster are different services' pods.
+        for c in snapshot.clusters where c.name.direction == .outbound {
             let hosts = c.realHosts.filter { $0.requests >= t.slowHostMinRequests && $0.latency.count > 0 }
             guard hosts.count >= 2 else { continue }
             for (index, host) in hosts.enumerated() {

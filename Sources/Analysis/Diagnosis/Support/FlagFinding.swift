@@ -55,7 +55,7 @@ enum FlagFinding {
     /// A complete finding for an occurrence.
     static func make(_ id: FindingID, _ severity: Severity, _ o: FlagOccurrence, _ snapshot: Snapshot,
                      causes: [String], title: String? = nil, extraFacts: [Fact] = [],
-                     placeholders: Placeholders? = nil, fixes: [Fix]? = nil) -> Finding {
+                     placeholders: Placeholders? = nil, fixes: [Fix]? = nil, causedBy: FindingID? = nil) -> Finding {
         let knowledge = FindingKnowledgeBase.entry(id)
         let p = placeholders ?? self.placeholders(o, snapshot)
         return Finding(
@@ -63,7 +63,7 @@ enum FlagFinding {
             subject: o.cluster?.name.name ?? "-",
             evidence: Evidence(facts: facts(o, snapshot) + extraFacts, window: o.window, samples: o.samples(from: snapshot)),
             explanation: causes, fixes: fixes ?? knowledge.fixes(p), verify: knowledge.verify(p),
-            impact: SeverityPolicy.share(o.count, of: snapshot.requests))
+            impact: SeverityPolicy.share(o.count, of: snapshot.requests), causedBy: causedBy)
     }
 
     /// "key ×count" for the top three.
