@@ -24,7 +24,7 @@ extension FindingKnowledgeBase {
             id: .slowUpstreamHost,
             summary: "One pod of a service is much slower than its siblings.",
             titleTemplate: "{host} p99 {hostP99} vs {siblingP99} on its siblings ({service})",
-            signature: "A host whose p99 is ≥ 3× the median of its siblings' p99 and ≥ 100 ms above it; every compared host has ≥ 20 requests.",
+            signature: "On an outbound HTTP/gRPC cluster (not mostly TCP: connection lifetimes are no latency), a host whose p99 is ≥ 3× the median of its siblings' p99 and ≥ 100 ms above it; every compared host has ≥ 20 requests.",
             thresholds: "warning; info when the slow host takes < 5 % of the cluster's requests",
             flags: [],
             causes: [

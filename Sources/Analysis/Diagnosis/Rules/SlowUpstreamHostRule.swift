@@ -9,8 +9,9 @@ public struct SlowUpstreamHostRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         var findings: [Finding] = []
-        // Outbound only: the hosts of an inbound cluster are different services' pods.
-        for c in snapshot.clusters where c.name.direction == .outbound {
+        // Outbound only: the hosts of an inbound cluster are different services' pods. Not on mostly
+        // TCP clusters: a TCP record's duration is the connection's lifetime, not a latency.
+        for c in snapshot.clusters where c.name.direction == .outbound && c.tcp * 2 <= c.requests {
             let hosts = c.realHosts.filter { $0.requests >= t.slowHostMinRequests && $0.latency.count > 0 }
             guard hosts.count >= 2 else { continue }
             for (index, host) in hosts.enumerated() {

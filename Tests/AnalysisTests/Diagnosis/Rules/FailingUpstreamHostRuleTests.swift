@@ -34,6 +34,12 @@ import Testing
         #expect(run(rule, cluster([21, 60, 21])).isEmpty)           // 6 % vs 2.1 %: below 3×
     }
 
+    @Test func inboundHostsAreDifferentServices() {
+        let hosts = Fixture.hosts([1_000, 1_000, 1_000], port: 8080, errors: [1, 90, 2])
+        let c = Fixture.cluster("inbound|8080||", requests: 3_000, errors: 93, http1: 3_000, hosts: hosts)
+        #expect(run(rule, Fixture.snapshot([c])).isEmpty)
+    }
+
     @Test func needsTwoHosts() {
         let hosts = Fixture.hosts([1_000], errors: [100])
         #expect(run(rule, Fixture.snapshot([Fixture.cluster(Fixture.orders, requests: 1_000, errors: 100, hosts: hosts)])).isEmpty)

@@ -31,6 +31,18 @@ import Testing
         #expect(run(rule, cluster(p99: [40, 45, 400], requests: [500, 500, 19])).isEmpty)  // too few requests to judge
     }
 
+    @Test func tcpConnectionLifetimesAreNotLatency() {
+        let hosts = Fixture.hosts([100, 100, 100], port: 443, p99: [270_000, 280_000, 1_060_000])
+        let c = Fixture.cluster("outbound|443||api.stripe.com", requests: 300, tcp: 300, hosts: hosts)
+        #expect(run(rule, Fixture.snapshot([c])).isEmpty)
+    }
+
+    @Test func inboundHostsAreDifferentServices() {
+        let hosts = Fixture.hosts([500, 500, 500], port: 8080, p99: [40, 45, 400])
+        let c = Fixture.cluster("inbound|8080||", requests: 1_500, http1: 1_500, hosts: hosts)
+        #expect(run(rule, Fixture.snapshot([c])).isEmpty)
+    }
+
     @Test func aSlowHostWithLittleTrafficIsInfo() {
         #expect(run(rule, cluster(p99: [40, 45, 400], requests: [1_000, 1_000, 60])).first?.severity == .info)
     }
