@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
             that confirm it. Flags are accepted by short or long name in any case.
             """)
 
-    @Argument(help: "A response flag (short or long name) or a finding id.")
+    @Argument(help: ArgumentHelp("A response flag (short or long name) or a finding id.", valueName: "FLAG|finding-id"))
     var name: String?
 
     @Flag(name: .long, help: "List every response flag and finding id.")
