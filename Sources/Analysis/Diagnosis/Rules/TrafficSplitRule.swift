@@ -69,7 +69,7 @@ public struct TrafficSplitRule: DiagnosisRule {
     private func finding(_ group: Group, deviations: [Deviation], planned: Bool, _ snapshot: Snapshot) -> Finding {
         let sorted = group.subsets.sorted { $0.requests > $1.requests }
         let split = sorted.map { "\($0.name) \(Fmt.percent(SeverityPolicy.share($0.requests, of: group.total)))" }.joined(separator: ", ")
-        let first = ClusterName(sorted[0].cluster.name)
+        let first = sorted[0].cluster
         var target = ServiceTarget(first)
         target.subset = nil
         let name = "\(first.serviceName ?? group.fqdn)\(first.namespace.map { ".\($0)" } ?? ""):\(group.port)"
