@@ -16,12 +16,15 @@ public struct Finding: Sendable, Equatable {
     public var verify: [String]
     /// Share of all requests affected (0…1); ranks findings of equal severity.
     public var impact: Double
+    /// When this finding is a consequence of another one on the same subject (retries exhausted
+    /// because of connect failures), that finding's id; the `Diagnoser` ranks this one after it.
+    public var causedBy: FindingID?
 
     public init(id: FindingID, severity: Severity, title: String, subject: String, evidence: Evidence,
-                explanation: [String], fixes: [Fix], verify: [String], impact: Double) {
+                explanation: [String], fixes: [Fix], verify: [String], impact: Double, causedBy: FindingID? = nil) {
         self.id = id; self.severity = severity; self.title = title; self.subject = subject
         self.evidence = evidence; self.explanation = explanation; self.fixes = fixes; self.verify = verify
-        self.impact = impact
+        self.impact = impact; self.causedBy = causedBy
     }
 }
 

@@ -1,0 +1,82 @@
+/// Every number a rule compares against, in one place (documented in `docs/diagnoses.md`).
+///
+/// Shares are fractions (0.05 = 5 %). Comparisons are inclusive: a value exactly at a threshold
+/// reaches it.
+public struct DiagnosisThresholds: Sendable, Equatable {
+    // MARK: Failures that reach clients (most flag rules)
+    /// Critical when at least this share of a cluster's requests fail this way…
+    public var criticalShare = 0.05
+    /// …and at least this many did (so 1 failure in 3 requests is not "critical").
+    public var criticalMinCount = 10
+    /// Warning when at least this share fail and at least `warningMinCount` did…
+    public var warningShare = 0.005
+    public var warningMinCount = 5
+    /// …or when at least this many failed, whatever the share.
+    public var warningCount = 20
+
+    // MARK: Client cancellations (DC / DR): not an incident unless massive
+    /// Below this count or this share nothing is reported.
+    public var cancelReportMinCount = 5
+    public var cancelReportMinShare = 0.001
+    /// Warning (never critical) from this share and count on.
+    public var cancelWarningShare = 0.05
+    public var cancelWarningMinCount = 20
+
+    // MARK: Connection pinning
+    /// A pod is pinned when at least this share of its requests to a cluster go to one host…
+    public var pinnedPodHostShare = 0.9
+    /// …out of at least this many requests.
+    public var pinnedPodMinRequests = 20
+    /// Pods that must be pinned for the per-pod signature.
+    public var pinnedPodsMin = 2
+    /// Host-imbalance signature: normalised imbalance at least this (0 even … 1 all on one host)…
+    public var pinningImbalance = 0.6
+    /// …on at least this many requests…
+    public var pinningMinRequests = 100
+    /// …where at least this share is HTTP/2 or TCP (long-lived connections).
+    public var pinningLongLivedShare = 0.5
+
+    // MARK: Protocol not detected
+    /// TCP records must be at least this share of the cluster's records.
+    public var protocolTCPShare = 0.5
+    /// Connections are "long" when the TCP p50 reaches this or the max reaches `protocolLongMaxMs`.
+    public var protocolLongP50Ms = 1_000
+    public var protocolLongMaxMs = 10_000
+
+    // MARK: Hosts
+    /// Failing host: the host holds at least this share of the cluster's errors…
+    public var failingHostErrorShare = 0.5
+    /// …its own error rate is at least this…
+    public var failingHostMinErrorRate = 0.05
+    /// …at least this multiple of the other hosts' rate…
+    public var failingHostRateRatio = 3.0
+    /// …with at least this many errors on the cluster.
+    public var failingHostMinErrors = 10
+    /// Slow host: p99 at least this multiple of the median of its siblings' p99…
+    public var slowHostP99Ratio = 3.0
+    /// …and at least this many milliseconds above it…
+    public var slowHostMinExtraMs = 100
+    /// …each compared host having at least this many requests.
+    public var slowHostMinRequests = 20
+
+    // MARK: gRPC and retries
+    /// Client-class gRPC statuses (NOT_FOUND, INVALID_ARGUMENT…) are reported (info) from this share.
+    public var grpcClientErrorInfoShare = 0.01
+    /// gRPC requests needed before "status not logged" is reported (info)…
+    public var grpcNotLoggedMinRequests = 10
+    /// …a warning when gRPC is at least this share of all requests: most errors are then invisible.
+    public var grpcNotLoggedWarningShare = 0.6
+    /// Retried create-like requests: warning from this count (info below).
+    public var nonIdempotentRetriesWarningCount = 3
+
+    // MARK: Mesh boundary
+    /// Passthrough traffic is a warning from this share of all requests (and `warningCount` requests).
+    public var passthroughWarningShare = 0.05
+
+    // MARK: Traffic split
+    /// A subset deviates when |observed − expected| exceeds max(this many points, `splitSigmas` σ).
+    public var splitMinDeviationPoints = 5.0
+    public var splitSigmas = 3.0
+
+    public init() {}
+}

@@ -1,0 +1,106 @@
+import AccessLog
+
+/// Renders `docs/diagnoses.md` from the knowledge base and the default thresholds, so the
+/// document cannot drift from the code (a test compares the file with this output).
+enum DiagnosesDocument {
+    static func markdown() -> String {
+        var out = [String]()
+        out.append(intro)
+        out.append(thresholdTable(DiagnosisThresholds()))
+        out.append("## Findings\n")
+        for k in FindingKnowledgeBase.all { out.append(section(k)) }
+        out.append(flagTable())
+        return out.joined(separator: "\n")
+    }
+
+    static let intro = """
+        # Diagnoses
+
+        <!-- Generated from Sources/Analysis/Diagnosis/Knowledge and DiagnosisThresholds.swift.
+             Regenerate with: MESHLOG_WRITE_DOCS=1 swift test --filter DiagnosesDocumentTests -->
+
+        meshlog turns the aggregated traffic (a `Snapshot`) into **findings**. Each finding has a stable
+        id, a severity (`critical`, `warning`, `info`), a one-line title with numbers, the subject (cluster,
+        host, method), evidence (counts, shares, percentiles, time window, up to 5 sample lines), likely
+        causes ordered by what the evidence points at, fixes as YAML filled with the real service name,
+        namespace, port and subset from the cluster name, and commands that confirm the diagnosis.
+        `meshlog explain <id>` prints the same knowledge with `<placeholders>`.
+
+        **Ranking:** severity (critical first), then impact (share of all requests affected), then id
+        order, then subject. Each rule reports at most 5 findings (the most severe and frequent).
+
+        **One cause, one finding:** a cluster whose connect failures are TLS errors is reported as
+        `tls-handshake-failure`, never also as `upstream-connect-failure`; `retries-exhausted` on a cluster
+        whose underlying failure (UF, UT, UC, UR, UO, UH) has its own finding is never more severe than it
+        and ranks right after it; `connection-pinning` on a cluster reported as `protocol-not-detected` is
+        folded into that finding (the protocol is the cause, the pinning its symptom).
+
+        **Healthy traffic gives no warning or critical finding:** a few client cancellations in a large
+        volume are reported as nothing (or info), a handful of 5xx as info.
+
+        """
+
+    static func thresholdTable(_ t: DiagnosisThresholds) -> String {
+        func pct(_ v: Double) -> String { Fmt.fixed(v * 100, decimals: v * 100 < 1 ? 1 : 0) + " %" }
+        let rows: [(String, String)] = [
+            ("Failures reaching clients (most flag rules), per cluster",
+             "critical ≥ \(pct(t.criticalShare)) of the cluster's requests and ≥ \(t.criticalMinCount); warning ≥ \(pct(t.warningShare)) and ≥ \(t.warningMinCount), or ≥ \(t.warningCount) in any share; info below"),
+            ("Client cancellations (DC, DR)",
+             "nothing below \(t.cancelReportMinCount) or \(pct(t.cancelReportMinShare)); warning ≥ \(pct(t.cancelWarningShare)) and ≥ \(t.cancelWarningMinCount); never critical"),
+            ("Access denied (RBAC 403, UAEX)", "failure thresholds, capped at warning"),
+            ("Fault injection, delays only (DI)", "warning from \(t.warningCount) delayed requests, info below"),
+            ("Connection pinning, per pod",
+             "≥ \(t.pinnedPodsMin) pods each sending ≥ \(pct(t.pinnedPodHostShare)) of ≥ \(t.pinnedPodMinRequests) requests to one host, cluster with ≥ 2 hosts: warning"),
+            ("Connection pinning, per host",
+             "normalised imbalance ≥ \(Fmt.fixed(t.pinningImbalance, decimals: 2)) on ≥ \(t.pinningMinRequests) requests, ≥ \(pct(t.pinningLongLivedShare)) HTTP/2 or TCP: warning"),
+            ("Protocol not detected",
+             "TCP ≥ \(pct(t.protocolTCPShare)) of the cluster's records, bytes both ways; warning when TCP p50 ≥ \(Fmt.count(t.protocolLongP50Ms)) ms or max ≥ \(Fmt.count(t.protocolLongMaxMs)) ms, else info"),
+            ("Failing upstream host",
+             "≥ \(t.failingHostMinErrors) errors on ≥ 2 hosts; the host has ≥ \(pct(t.failingHostErrorShare)) of them, an error rate ≥ \(pct(t.failingHostMinErrorRate)) and ≥ \(Fmt.fixed(t.failingHostRateRatio, decimals: 0))× the others'; severity from the failure thresholds"),
+            ("Slow upstream host",
+             "p99 ≥ \(Fmt.fixed(t.slowHostP99Ratio, decimals: 0))× the siblings' median p99 and ≥ \(t.slowHostMinExtraMs) ms above it, hosts with ≥ \(t.slowHostMinRequests) requests; warning (info under 5 % of the cluster's requests)"),
+            ("gRPC errors, per method",
+             "server statuses: failure thresholds; client statuses: info from \(pct(t.grpcClientErrorInfoShare))"),
+            ("gRPC status not logged",
+             "info from \(t.grpcNotLoggedMinRequests) gRPC requests; warning when gRPC is ≥ \(pct(t.grpcNotLoggedWarningShare)) of all requests"),
+            ("Non-idempotent retries", "warning from \(t.nonIdempotentRetriesWarningCount) retried create-like requests, info below"),
+            ("Traffic split",
+             "info; warning when a subset deviates from `--expect-split` by more than max(\(Fmt.fixed(t.splitMinDeviationPoints, decimals: 0)) points, \(Fmt.fixed(t.splitSigmas, decimals: 0))σ binomial)"),
+            ("Passthrough traffic",
+             "info; warning when ≥ \(pct(t.passthroughWarningShare)) of all requests (and ≥ \(t.warningCount)) pass through, or ≥ \(pct(t.criticalShare)) and ≥ \(t.criticalMinCount) of them failed"),
+        ]
+        var lines = ["## Thresholds", "", "All comparisons are inclusive (a value at the threshold reaches it). The numbers live in",
+                     "`DiagnosisThresholds` (Sources/Analysis/Diagnosis/Engine/DiagnosisThresholds.swift).", "",
+                     "| rule | threshold |", "|---|---|"]
+        lines += rows.map { "| \($0.0) | \($0.1) |" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func section(_ k: FindingKnowledge) -> String {
+        let p = Placeholders()
+        var lines = ["### `\(k.id.rawValue)`", "", k.summary, "",
+                     "- **Signature:** " + k.signature,
+                     "- **Thresholds:** " + k.thresholds,
+                     "- **Title:** `" + k.titleTemplate + "`"]
+        if !k.flags.isEmpty { lines.append("- **Flags:** " + k.flags.map { "`\($0.shortName)` (\($0.longName))" }.joined(separator: ", ")) }
+        lines += ["", "Likely causes (the rule puts first what the evidence points at):", ""]
+        lines += k.causes.enumerated().map { "\($0.offset + 1). \($0.element.text)" }
+        if !k.fixes.isEmpty {
+            lines += ["", "Fix:"]
+            for fix in k.fixes.map({ p.fill($0) }) {
+                lines += ["", "*\(fix.title)*", "", "```\(fix.language)", fix.body, "```"]
+            }
+        }
+        lines += ["", "Verify:", "", "```shell"] + k.verify.map { p.fill($0) } + ["```", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    static func flagTable() -> String {
+        var lines = ["## Response flags and the finding that diagnoses them", "",
+                     "| flag | long name | meaning | finding |", "|---|---|---|---|"]
+        for k in FlagKnowledgeBase.all {
+            lines.append("| `\(k.flag.shortName)` | \(k.flag.longName) | \(k.flag.meaning) | \(k.finding.map { "`\($0.rawValue)`" } ?? "—") |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,22 @@
+import AccessLog
+
+/// DF: the dynamic forward proxy could not resolve the destination host.
+public struct DNSFailureRule: DiagnosisRule {
+    public static let id = FindingID.dnsFailure
+    public init() {}
+
+    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+        FlagOccurrence.find([.dnsResolutionFailed], in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                var p = FlagFinding.placeholders(o, snapshot)
+                var facts: [Fact] = []
+                if let destination = o.cluster?.destinations.first(where: { !$0.isOther }) {
+                    p = ExternalDestination(destination.key).placeholders(p)
+                    facts.append(Fact("Destinations", FlagFinding.list(o.cluster?.destinations ?? [])))
+                }
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: ["nxdomain", "resolver"])
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts, placeholders: p)
+            }
+    }
+}

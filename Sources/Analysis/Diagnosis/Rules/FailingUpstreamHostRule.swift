@@ -1,0 +1,89 @@
+import AccessLog
+
+/// One host of an outbound cluster produces most of its errors, at a rate well above its siblings'.
+public struct FailingUpstreamHostRule: DiagnosisRule {
+    public static let id = FindingID.failingUpstreamHost
+    public init() {}
+
+    /// The worst host of a cluster compared with the rest.
+    struct Outlier {
+        let host: HostStats
+        let clusterErrors: Int
+        let errorShare: Double
+        let rate: Double
+        let restRate: Double
+        let restRequests: Int
+        let siblings: Int
+    }
+
+    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+        let t = context.thresholds
+        return snapshot.clusters.compactMap { c -> Finding? in
+            // Outbound only: an inbound cluster's "host" is each server pod's own app, so hosts of
+            // `inbound|8080||` belong to different services and are not siblings.
+            guard c.name.direction == .outbound, let o = Self.outlier(c, t),
+                  let severity = SeverityPolicy.failures(o.host.errors, of: c.requests, t) else { return nil }
+            return finding(c, o, severity, snapshot)
+        }
+    }
+
+    /// The host with most errors, when it passes every threshold.
+    static func outlier(_ c: ClusterStats, _ t: DiagnosisThresholds) -> Outlier? {
+        let hosts = c.realHosts
+        let errors = hosts.reduce(0) { $0 + $1.errors }
+        let requests = hosts.reduce(0) { $0 + $1.requests }
+        guard hosts.count >= 2, errors >= t.failingHostMinErrors,
+              let top = hosts.max(by: { $0.errors < $1.errors }), top.requests > 0 else { return nil }
+        let restRequests = requests - top.requests
+        let o = Outlier(host: top, clusterErrors: errors, errorShare: Double(top.errors) / Double(errors),
+                        rate: Double(top.errors) / Double(top.requests),
+                        restRate: restRequests > 0 ? Double(errors - top.errors) / Double(restRequests) : 0,
+                        restRequests: restRequests, siblings: hosts.count - 1)
+        guard o.errorShare >= t.failingHostErrorShare, o.rate >= t.failingHostMinErrorRate,
+              o.rate >= t.failingHostRateRatio * o.restRate else { return nil }
+        return o
+    }
+
+    private func finding(_ c: ClusterStats, _ o: Outlier, _ severity: Severity, _ snapshot: Snapshot) -> Finding {
+        let name = ServiceTarget.displayName(c.name)
+        let host = o.host
+        let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
+            .with("host", host.host).with("hostIP", host.ip)
+        let k = FindingKnowledgeBase.entry(Self.id)
+        let title = "\(host.host) produces \(Fmt.percent(o.errorShare)) of the errors of \(name) "
+            + "(\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)); "
+            + "error rate \(Fmt.percent(o.rate)) vs \(Fmt.percent(o.restRate)))"
+        let samples = ClusterSamples.lines(for: c.name.name, in: snapshot) {
+            $0.host == host.host && ($0.code >= 500 || !$0.flags.isEmpty)
+        }
+        return Finding(
+            id: Self.id, severity: severity, title: title, subject: host.host,
+            evidence: Evidence(facts: facts(o, name), window: nil, samples: samples),
+            explanation: k.causes(first: ["bad-pod", "node", "version-skew"]), fixes: k.fixes(p), verify: k.verify(p),
+            impact: SeverityPolicy.share(host.errors, of: snapshot.requests))
+    }
+
+    private func facts(_ o: Outlier, _ name: String) -> [Fact] {
+        let host = o.host
+        var facts = [
+            Fact("Errors from \(host.host)",
+                 "\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)) errors on \(name) (\(Fmt.percent(o.errorShare)))"),
+            Fact("Error rate", "\(host.host): \(Fmt.percent(o.rate)) of \(Fmt.count(host.requests)); "
+                 + "other \(o.siblings) hosts: \(Fmt.percent(o.restRate)) of \(Fmt.count(o.restRequests))"),
+        ]
+        let flags = host.flags.filter { $0.flag.isFailure }.sorted { $0.count > $1.count }.prefix(4)
+        if !flags.isEmpty {
+            facts.append(Fact("Flags on that host", flags.map { "\($0.flag.shortName) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+        }
+        let codes = host.codes.filter { $0.code >= 500 || $0.code == 0 }.sorted { $0.count > $1.count }.prefix(4)
+        if !codes.isEmpty {
+            facts.append(Fact("Codes on that host", codes.map { "\($0.code) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+        }
+        let grpc = host.grpcStatuses.filter { $0.status > 0 }.sorted { $0.count > $1.count }.prefix(4)
+        if !grpc.isEmpty {
+            facts.append(Fact("gRPC statuses on that host",
+                              grpc.map { "\(GrpcStatus.name($0.status)) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+        }
+        return facts
+    }
+}

@@ -1,0 +1,27 @@
+import AccessLog
+
+/// UMSDR / DT: streams or connections hit their maximum duration.
+public struct MaxStreamDurationRule: DiagnosisRule {
+    public static let id = FindingID.maxStreamDuration
+    public init() {}
+
+    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+        let flags: [ResponseFlag] = [.upstreamMaxStreamDurationReached, .durationTimeout]
+        return FlagOccurrence.find(flags, in: snapshot)
+            .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
+            .map { o, severity -> Finding in
+                let durationTimeouts = o.cluster?.count(of: .durationTimeout)
+                    ?? o.stats.first { $0.flag == .durationTimeout }?.count ?? 0
+                let tcp = (o.cluster?.tcp ?? 0) > 0
+                let keys = durationTimeouts * 2 > o.count || tcp
+                    ? ["tcp-max-duration", "streaming-timeout"]
+                    : ["streaming-timeout", "grpc-timeout-header", "tcp-max-duration"]
+                var facts: [Fact] = []
+                if let latency = o.stats.map(\.latency).max(by: { $0.count < $1.count }), latency.count > 0 {
+                    facts.append(Fact("Ended after", "p50 \(Fmt.ms(latency.p50)), max \(Fmt.ms(latency.max)) (≈ the configured maximum)"))
+                }
+                let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
+                return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)
+            }
+    }
+}

@@ -1,0 +1,34 @@
+/// Severity from impact: how many requests were affected, out of how many.
+enum SeverityPolicy {
+    /// Failures that reach clients: critical ≥ `criticalShare` (and ≥ `criticalMinCount`), warning
+    /// ≥ `warningShare` (and ≥ `warningMinCount`) or ≥ `warningCount`, info below. Nil when nothing
+    /// happened.
+    static func failures(_ count: Int, of total: Int, _ t: DiagnosisThresholds) -> Severity? {
+        guard count > 0 else { return nil }
+        let share = total > 0 ? Double(count) / Double(total) : 1
+        if share >= t.criticalShare && count >= t.criticalMinCount { return .critical }
+        if (share >= t.warningShare && count >= t.warningMinCount) || count >= t.warningCount { return .warning }
+        return .info
+    }
+
+    /// Client cancellations: nothing for a few in a large volume, info, or warning when massive.
+    static func cancellations(_ count: Int, of total: Int, _ t: DiagnosisThresholds) -> Severity? {
+        guard count > 0 else { return nil }
+        let share = total > 0 ? Double(count) / Double(total) : 1
+        if count < t.cancelReportMinCount || share < t.cancelReportMinShare { return nil }
+        if share >= t.cancelWarningShare && count >= t.cancelWarningMinCount { return .warning }
+        return .info
+    }
+
+    /// `count / total`, 0 when `total` is 0.
+    static func share(_ count: Int, of total: Int) -> Double {
+        total > 0 ? Double(count) / Double(total) : 0
+    }
+}
+
+extension Severity {
+    /// One step less severe (info stays info).
+    var demoted: Severity { Severity(rawValue: rawValue - 1) ?? .info }
+    /// The less severe of two.
+    func capped(at other: Severity) -> Severity { self < other ? self : other }
+}

@@ -1,0 +1,39 @@
+import AccessLog
+import Testing
+@testable import Analysis
+
+@Suite struct ClientCancelledRuleTests {
+    let rule = ClientCancelledRule()
+
+    func dc(_ count: Int, of total: Int) -> Severity? {
+        run(rule, flagged(.downstreamConnectionTermination, count, of: total)).first?.severity
+    }
+
+    @Test func aFewCancellationsInALargeVolumeAreNothing() {
+        #expect(dc(6, of: 30_000) == nil)
+        #expect(dc(4, of: 100) == nil)
+    }
+
+    @Test func thresholds() {
+        #expect(dc(5, of: 5_000) == .info)        // 0.1 % and 5: reported
+        #expect(dc(5, of: 5_001) == nil)          // just under 0.1 %
+        #expect(dc(20, of: 400) == .warning)      // 5 % and 20
+        #expect(dc(19, of: 380) == .info)         // 5 % but only 19
+        #expect(dc(500, of: 1_000) == .warning)   // never critical
+    }
+
+    @Test func cancellationsAfterTheUsualLatencyPointAtDeadlines() throws {
+        let extras = Fixture.FlagExtras(latency: LatencySummary(count: 60, p50: 1_000, p90: 1_001, p99: 1_002, max: 1_005, mean: 1_000))
+        let f = try #require(run(rule, flagged(.downstreamConnectionTermination, 60, of: 1_000, extras: extras)).first)
+        #expect(f.explanation.first?.contains("deadlines") == true)
+        #expect(f.fact("Clients waited")?.hasPrefix("p50 1,000 ms") == true)
+        #expect(f.title == "DC: clients cancelled 6.0 % of requests to orders.shop:50051 (60 of 1,000)")
+    }
+
+    @Test func serverSideResetsCountToo() throws {
+        let f = try #require(run(rule, flagged(.downstreamRemoteReset, 60, of: 1_000, cluster: "inbound|50051||")).first)
+        #expect(f.title.hasPrefix("DR: clients cancelled"))
+    }
+
+    @Test func noCancellationsNoFinding() { #expect(run(rule, flagged(.upstreamOverflow, 60, of: 1_000)).isEmpty) }
+}

@@ -1,0 +1,44 @@
+import AccessLog
+import Testing
+@testable import Analysis
+
+@Suite struct GRPCErrorsRuleTests {
+    let rule = GRPCErrorsRule()
+
+    func method(_ statuses: [Int: Int], requests: Int = 1_000, logged: Bool = true) -> Snapshot {
+        let m = MethodStats(method: "/orders.OrderService/GetOrder", isGRPC: true, requests: requests,
+                            grpcStatuses: statuses.map { GrpcStatusCount(status: $0.key, count: $0.value) },
+                            clusters: [KeyCount(key: Fixture.orders, count: requests)])
+        return Fixture.snapshot([Fixture.cluster(Fixture.orders, requests: requests)], methods: [m], grpcStatusLogged: logged)
+    }
+
+    @Test func unavailableIsReportedPerMethod() throws {
+        let f = try #require(run(rule, method([0: 900, 14: 100])).first)
+        #expect(f.severity == .critical)
+        #expect(f.subject == "/orders.OrderService/GetOrder")
+        #expect(f.title == "/orders.OrderService/GetOrder: 10.0 % non-OK gRPC statuses (100 of 1,000), mostly UNAVAILABLE")
+        #expect(f.explanation.first?.hasPrefix("UNAVAILABLE") == true)
+        #expect(f.fixText.contains("outlierDetection"))
+    }
+
+    @Test func clientStatusesAreInfoFromOnePercent() {
+        #expect(run(rule, method([0: 990, 5: 10])).first?.severity == .info)
+        #expect(run(rule, method([0: 991, 5: 9])).isEmpty)
+    }
+
+    @Test func unimplementedPointsAtVersionSkew() throws {
+        let f = try #require(run(rule, method([0: 900, 12: 100])).first)
+        #expect(f.explanation.first?.contains("version skew") == true)
+    }
+
+    @Test func notReportedWhenTheFormatHasNoStatus() {
+        #expect(run(rule, method([0: 900, 14: 100], logged: false)).isEmpty)
+    }
+
+    @Test func thresholds() {
+        #expect(run(rule, method([0: 190, 13: 10], requests: 200)).first?.severity == .critical)
+        #expect(run(rule, method([0: 191, 13: 9], requests: 200)).first?.severity == .warning)
+        #expect(run(rule, method([0: 996, 13: 4])).first?.severity == .info)
+        #expect(run(rule, method([0: 1_000])).isEmpty)
+    }
+}
