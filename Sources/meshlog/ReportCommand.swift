@@ -25,7 +25,7 @@ struct ReportRunner {
     func run() throws {
         let ingest = ReportIngest(inputs: input.inputs, customFormat: input.customFormat, jobs: input.jobs)
         let snapshot = try ingest.run().snapshot()
-        let context = DiagnosisContext(expectedSplit: try options.parsedSplit())
+        let context = DiagnosisContext(expectedSplit: options.split)
         let findings = Diagnoser(context: context).diagnose(snapshot)
         let names = input.inputs.map { $0 == "-" ? "stdin" : $0 }
 

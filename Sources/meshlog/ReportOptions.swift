@@ -27,22 +27,12 @@ struct ReportOptions: ParsableArguments {
         if let failOn, Severity(name: failOn) == nil || failOn == "info" {
             throw ValidationError("--fail-on takes warning or critical, not '\(failOn)'")
         }
-        if expectSplit != nil, (try? parsedSplit()) == nil {
+        if let expectSplit, DiagnosisContext.parseExpectedSplit(expectSplit) == nil {
             throw ValidationError("--expect-split takes subset=percent pairs, e.g. v1=90,v2=10")
         }
     }
-
-    /// `v1=90,v2=10` as subset → fraction.
-    func parsedSplit() throws -> [String: Double]? {
-        guard let expectSplit else { return nil }
-        var split: [String: Double] = [:]
-        for pair in expectSplit.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, let percent = Double(parts[1]), percent >= 0 else {
-                throw ValidationError("bad split '\(pair)'")
-            }
-            split[String(parts[0])] = percent / 100
-        }
-        return split.isEmpty ? nil : split
     }
+
+    /// `v1=90,v2=10` as subset → fraction, nil when not given.
+    var split: [String: Double]? { expectSplit.flatMap(DiagnosisContext.parseExpectedSplit) }
 }
