@@ -31,7 +31,6 @@ struct ReportOptions: ParsableArguments {
             throw ValidationError("--expect-split takes subset=percent pairs, e.g. v1=90,v2=10")
         }
     }
-    }
 
     /// `v1=90,v2=10` as subset → fraction, nil when not given.
     var split: [String: Double]? { expectSplit.flatMap(DiagnosisContext.parseExpectedSplit) }
