@@ -1,0 +1,112 @@
+import AccessLog
+
+/// Statistics of one upstream cluster, with its own top-K table of upstream hosts.
+struct ClusterAccumulator: Sendable {
+    var name: ClusterName
+    var requests = 0
+    var errors = 0
+    var clientErrors = 0
+    var http1 = 0
+    var http2 = 0
+    var tcp = 0
+    var grpc = 0
+    var retried = 0
+    var bytesReceived: Int64 = 0
+    var bytesSent: Int64 = 0
+    var latency = LatencyHistogram()
+    var upstreamServiceTime = LatencyHistogram()
+    var hostKeys: KeyTable
+    var hosts: [HostAccumulator] = []
+    /// Hosts evicted from `hostKeys` (or every host, for the "other clusters" bucket).
+    var otherHost = HostAccumulator()
+    var flags = RefCounter(capacity: 32)
+    var codes = RefCounter(capacity: 16)
+    var details: RefCounter
+    var methods: RefCounter
+    var destinations: RefCounter
+
+    init(name: ClusterName, limits: AggregatorLimits) {
+        self.name = name
+        hostKeys = KeyTable(capacity: limits.hostsPerCluster, maxKeyLength: limits.maxKeyLength)
+        details = RefCounter(capacity: limits.breakdown)
+        methods = RefCounter(capacity: limits.breakdown)
+        destinations = RefCounter(capacity: limits.breakdown)
+    }
+
+    /// Counts one record; returns the reference of its upstream host (`.none` when the host is `-`).
+    @inline(__always)
+    mutating func record(_ f: LineFacts, host: UnsafeRawBufferPointer, serial: inout UInt64) -> KeyRef {
+        requests &+= 1
+        if f.isError { errors &+= 1 }
+        if f.isClientError { clientErrors &+= 1 }
+        if f.isTCP { tcp &+= 1 } else if f.httpVersion == 1 { http1 &+= 1 } else if f.httpVersion == 2 { http2 &+= 1 }
+        if f.isGRPC { grpc &+= 1 }
+        if f.attempts > 1 { retried &+= 1 }
+        bytesReceived &+= f.bytesReceived
+        bytesSent &+= f.bytesSent
+        latency.record(f.durationMs)
+        upstreamServiceTime.record(f.upstreamServiceTimeMs)
+        codes.add(f.codeKey)
+        if f.flags.rawValue != 0 { countFlags(f.flags, into: &flags) }
+        if !f.detail.isNone { details.add(f.detail.raw) }
+        let operation = f.operation
+        if !operation.isNone { methods.add(operation.raw) }
+        if !f.destination.isNone { destinations.add(f.destination.raw) }
+        if RequestTraits.isDash(host) { return .none }
+        let slot = hostSlot(host, serial: &serial)
+        hosts[Int(slot)].record(f)
+        return KeyRef(table: .host, serial: hostKeys.serials[Int(slot)], slot: slot)
+    }
+
+    /// The slot of `host`, admitting it (and pruning the table when full).
+    mutating func hostSlot(_ rawHost: UnsafeRawBufferPointer, count: Int = 1, serial: inout UInt64) -> Int32 {
+        let host = hostKeys.clamp(rawHost)
+        let h = KeyTable.hash(host)
+        var slot = hostKeys.find(host, hash: h)
+        if slot < 0 {
+            if hostKeys.isFull {
+                for evicted in hostKeys.prune() {
+                    otherHost.absorb(hosts[Int(evicted)])
+                    hosts[Int(evicted)] = HostAccumulator()
+                }
+            }
+            serial &+= 1
+            slot = hostKeys.insert(host, hash: h, serial: serial)
+            if Int(slot) == hosts.count { hosts.append(HostAccumulator()) }
+        }
+        hostKeys.addCount(slot, count)
+        return slot
+    }
+
+    /// Folds `o` into this accumulator without keeping its hosts apart (the "other clusters" bucket).
+    /// Both belong to the same aggregator, so their references need no remapping.
+    mutating func absorb(_ o: ClusterAccumulator) { absorbAll(o, remap: { $0 }) }
+
+    /// Folds `o` (counters and every host) into this accumulator, mapping breakdown keys through `remap`.
+    mutating func absorbAll(_ o: ClusterAccumulator, remap: (UInt64) -> UInt64?) {
+        absorbCounts(o, remap: remap)
+        for slot in o.hostKeys.liveSlots { otherHost.absorb(o.hosts[Int(slot)]) }
+        otherHost.absorb(o.otherHost)
+    }
+
+    /// Adds `o`'s counters (not its hosts), mapping its breakdown keys through `remap`.
+    mutating func absorbCounts(_ o: ClusterAccumulator, remap: (UInt64) -> UInt64?) {
+        requests &+= o.requests
+        errors &+= o.errors
+        clientErrors &+= o.clientErrors
+        http1 &+= o.http1
+        http2 &+= o.http2
+        tcp &+= o.tcp
+        grpc &+= o.grpc
+        retried &+= o.retried
+        bytesReceived &+= o.bytesReceived
+        bytesSent &+= o.bytesSent
+        latency.merge(o.latency)
+        upstreamServiceTime.merge(o.upstreamServiceTime)
+        flags.merge(o.flags)
+        codes.merge(o.codes)
+        details.merge(o.details, remap: remap)
+        methods.merge(o.methods, remap: remap)
+        destinations.merge(o.destinations, remap: remap)
+    }
+}
