@@ -9,6 +9,14 @@ extension Aggregator {
     public mutating func merge(_ other: Aggregator) {
         if other.lineTotal == 0 { return }
         if lineTotal == 0 && limits == other.limits { self = other; return }
+        if other.keyCache.hasPending {
+            var settled = other
+            settled.flushPendingKeyCounts()
+            merge(settled)
+            return
+        }
+        flushPendingKeyCounts()
+        keyEpoch &+= 1
         mergeScalars(other)
         var map = MergeMap()
         map.set(.detail, other.details, mergeCountTable(\.details, other.details, .detail))

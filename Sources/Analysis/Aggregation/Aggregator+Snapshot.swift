@@ -4,6 +4,11 @@ extension Aggregator {
     /// An immutable picture of everything counted so far. Costs O(tracked keys + histograms), not
     /// O(lines): cheap enough to call a few times a second in live mode.
     public func snapshot() -> Snapshot {
+        if keyCache.hasPending {
+            var settled = self
+            settled.flushPendingKeyCounts()
+            return settled.snapshot()
+        }
         let resolver = RefResolver(self)
         var s = Snapshot()
         s.lines = lineCounts()

@@ -60,6 +60,9 @@ public struct Aggregator: Sendable {
 
     var timeline: TimelineAccumulator
     var recent: RecentLineRing
+    var keyCache: LineKeyCache
+    /// Bumped whenever a key table may have changed which keys are live (see `LineKeyCache`).
+    var keyEpoch: UInt32 = 0
 
     public init(limits: AggregatorLimits = .default) {
         self.limits = limits
@@ -81,6 +84,7 @@ public struct Aggregator: Sendable {
         otherSource = SourceAccumulator(limits: limits)
         timeline = TimelineAccumulator(capacity: limits.timelineBuckets)
         recent = RecentLineRing(entryCapacity: limits.recentLines, byteCapacity: limits.recentLineBytes)
+        keyCache = LineKeyCache(entries: limits.keyCacheEntries)
     }
 
     /// Number of lines seen (access, non-access and malformed).

@@ -34,11 +34,14 @@ public struct AggregatorLimits: Sendable, Equatable {
     public var timelineBuckets: Int
     /// Longest key, in bytes; longer keys are cut.
     public var maxKeyLength: Int
+    /// Entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables it).
+    /// Memory: about 350 bytes per entry.
+    public var keyCacheEntries: Int
 
     public init(clusters: Int = 64, hostsPerCluster: Int = 32, methods: Int = 64, paths: Int = 256, keys: Int = 128,
                 sources: Int = 64, breakdown: Int = 32, recentLines: Int = 2048, recentLineBytes: Int = 1 << 20,
                 samplesPerFlag: Int = 5, malformedSamples: Int = 5, timelineBuckets: Int = 3600,
-                maxKeyLength: Int = 256) {
+                maxKeyLength: Int = 256, keyCacheEntries: Int = 1024) {
         self.clusters = max(1, clusters)
         self.hostsPerCluster = max(1, hostsPerCluster)
         self.methods = max(1, methods)
@@ -52,6 +55,7 @@ public struct AggregatorLimits: Sendable, Equatable {
         self.malformedSamples = max(0, malformedSamples)
         self.timelineBuckets = max(2, timelineBuckets)
         self.maxKeyLength = max(16, maxKeyLength)
+        self.keyCacheEntries = max(0, keyCacheEntries)
     }
 
     /// Live mode: everything, including the recent-lines ring.

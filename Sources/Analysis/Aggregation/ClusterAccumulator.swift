@@ -33,28 +33,37 @@ struct ClusterAccumulator: Sendable {
         destinations = RefCounter(capacity: limits.breakdown)
     }
 
-    /// Counts one record; returns the reference of its upstream host (`.none` when the host is `-`).
+    /// Counts `n` records of signature `s` with keys `k` (cluster counters, breakdowns, the host's).
+    mutating func recordCounts(_ s: Signature, _ k: LineKeys, _ n: Int) {
+        requests &+= n
+        if s.isError { errors &+= n }
+        if s.has(Signature.clientError) { clientErrors &+= n }
+        if s.has(Signature.tcp) { tcp &+= n } else if s.has(Signature.http1) { http1 &+= n } else if s.has(Signature.http2) { http2 &+= n }
+        if s.has(Signature.grpc) { grpc &+= n }
+        if s.has(Signature.retried) { retried &+= n }
+        codes.add(s.codeKey, n)
+        if s.flags.rawValue != 0 { countFlags(s.flags, into: &flags, n) }
+        if !k.detail.isNone { details.add(k.detail.raw, n) }
+        let operation = k.method.isNone ? k.path : k.method
+        if !operation.isNone { methods.add(operation.raw, n) }
+        if !k.destination.isNone { destinations.add(k.destination.raw, n) }
+        if !k.host.isNone { hosts[Int(k.host.slot)].recordCounts(s, n) }
+    }
+
+    /// Records the values that differ per line (latencies, bytes), on host `hostSlot` (-1: none).
     @inline(__always)
-    mutating func record(_ f: LineFacts, host: UnsafeRawBufferPointer, serial: inout UInt64) -> KeyRef {
-        requests &+= 1
-        if f.isError { errors &+= 1 }
-        if f.isClientError { clientErrors &+= 1 }
-        if f.isTCP { tcp &+= 1 } else if f.httpVersion == 1 { http1 &+= 1 } else if f.httpVersion == 2 { http2 &+= 1 }
-        if f.isGRPC { grpc &+= 1 }
-        if f.attempts > 1 { retried &+= 1 }
+    mutating func recordValues(_ f: LineFacts, hostSlot: Int32) {
         bytesReceived &+= f.bytesReceived
         bytesSent &+= f.bytesSent
         latency.record(f.durationMs)
         upstreamServiceTime.record(f.upstreamServiceTimeMs)
-        codes.add(f.codeKey)
-        if f.flags.rawValue != 0 { countFlags(f.flags, into: &flags) }
-        if !f.detail.isNone { details.add(f.detail.raw) }
-        let operation = f.operation
-        if !operation.isNone { methods.add(operation.raw) }
-        if !f.destination.isNone { destinations.add(f.destination.raw) }
+        if hostSlot >= 0 { hosts[Int(hostSlot)].latency.record(f.durationMs) }
+    }
+
+    /// The reference of `host` (counting one request), `.none` for `-`.
+    mutating func hostRef(_ host: UnsafeRawBufferPointer, serial: inout UInt64) -> KeyRef {
         if RequestTraits.isDash(host) { return .none }
         let slot = hostSlot(host, serial: &serial)
-        hosts[Int(slot)].record(f)
         return KeyRef(table: .host, serial: hostKeys.serials[Int(slot)], slot: slot)
     }
 

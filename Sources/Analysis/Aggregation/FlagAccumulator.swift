@@ -7,7 +7,7 @@ struct FlagAccumulator: Sendable {
     var tcpCount = 0
     var clusters: RefCounter
     var hosts: RefCounter
-    /// Keyed by `LineFacts.codeKey`.
+    /// Keyed by `Signature.codeKey`.
     var codes = RefCounter(capacity: 16)
     var details: RefCounter
     var transportFailures: RefCounter
@@ -24,17 +24,24 @@ struct FlagAccumulator: Sendable {
         transportFailures = RefCounter(capacity: limits.breakdown)
     }
 
-    mutating func record(_ f: LineFacts, cluster: KeyRef, host: KeyRef) {
-        count &+= 1
-        if f.isGRPC { grpcCount &+= 1 }
-        if f.isTCP { tcpCount &+= 1 }
-        if !cluster.isNone { clusters.add(cluster.raw) }
-        if !host.isNone { hosts.add(host.raw) }
-        codes.add(f.codeKey)
-        if !f.detail.isNone { details.add(f.detail.raw) }
-        if !f.transportFailure.isNone { transportFailures.add(f.transportFailure.raw) }
+    /// Counts `n` records of signature `s` (which carries this flag) with keys `k`.
+    mutating func recordCounts(_ s: Signature, _ k: LineKeys, _ n: Int) {
+        count &+= n
+        if s.has(Signature.grpc) { grpcCount &+= n }
+        if s.has(Signature.tcp) { tcpCount &+= n }
+        if !k.cluster.isNone { clusters.add(k.cluster.raw, n) }
+        if !k.host.isNone { hosts.add(k.host.raw, n) }
+        codes.add(s.codeKey, n)
+        if !k.detail.isNone { details.add(k.detail.raw, n) }
+        if !k.transportFailure.isNone { transportFailures.add(k.transportFailure.raw, n) }
+    }
+
+    /// Records one line's values: its duration, its start time, and the line itself while fewer than
+    /// `maxSamples` are kept.
+    mutating func recordValues(_ f: LineFacts, line: UnsafeRawBufferPointer, maxSamples: Int) {
         latency.record(f.durationMs)
         noteTime(first: f.startTimeMs, last: f.startTimeMs)
+        if samples.count < maxSamples { samples.append(SampleText.plain(line, maxBytes: 4096)) }
     }
 
     mutating func noteTime(first: Int64, last: Int64) {

@@ -5,19 +5,18 @@ struct HostAccumulator: Sendable {
     var latency = LatencyHistogram()
     /// Keyed by flag bit + 1.
     var flags = RefCounter(capacity: 32)
-    /// Keyed by `LineFacts.codeKey`.
+    /// Keyed by `Signature.codeKey`.
     var codes = RefCounter(capacity: 16)
-    /// Keyed by `LineFacts.grpcKey`.
+    /// Keyed by `Signature.grpcKey`.
     var grpcStatuses = RefCounter(capacity: 24)
 
-    @inline(__always)
-    mutating func record(_ f: LineFacts) {
-        requests &+= 1
-        if f.isError { errors &+= 1 }
-        latency.record(f.durationMs)
-        codes.add(f.codeKey)
-        if f.flags.rawValue != 0 { countFlags(f.flags, into: &flags) }
-        if f.grpcStatus >= 0 { grpcStatuses.add(f.grpcKey) }
+    /// Counts `n` records of signature `s`.
+    mutating func recordCounts(_ s: Signature, _ n: Int) {
+        requests &+= n
+        if s.isError { errors &+= n }
+        codes.add(s.codeKey, n)
+        if s.flags.rawValue != 0 { countFlags(s.flags, into: &flags, n) }
+        if s.grpcStatus >= 0 { grpcStatuses.add(s.grpcKey, n) }
     }
 
     mutating func absorb(_ o: HostAccumulator) {

@@ -3,7 +3,7 @@ struct MethodAccumulator: Sendable {
     var isGRPC = false
     var requests = 0
     var errors = 0
-    /// Keyed by `LineFacts.grpcKey`.
+    /// Keyed by `Signature.grpcKey`.
     var grpcStatuses = RefCounter(capacity: 24)
     var latency = LatencyHistogram()
     var retried = 0
@@ -15,15 +15,19 @@ struct MethodAccumulator: Sendable {
         clusters = RefCounter(capacity: limits.breakdown)
     }
 
+    /// Counts `n` records of signature `s` sent to `cluster`.
+    mutating func recordCounts(_ s: Signature, cluster: KeyRef, _ n: Int) {
+        requests &+= n
+        if s.isError { errors &+= n }
+        if s.grpcStatus >= 0 { grpcStatuses.add(s.grpcKey, n) }
+        if s.has(Signature.retried) { retried &+= n }
+        if !cluster.isNone { clusters.add(cluster.raw, n) }
+    }
+
     @inline(__always)
-    mutating func record(_ f: LineFacts, cluster: KeyRef) {
-        requests &+= 1
-        if f.isError { errors &+= 1 }
-        if f.grpcStatus >= 0 { grpcStatuses.add(f.grpcKey) }
+    mutating func recordValues(_ f: LineFacts) {
         latency.record(f.durationMs)
-        if f.attempts > 1 { retried &+= 1 }
         if Int(f.attempts) > maxAttempts { maxAttempts = Int(f.attempts) }
-        if !cluster.isNone { clusters.add(cluster.raw) }
     }
 
     mutating func merge(_ o: MethodAccumulator, remap: (UInt64) -> UInt64?) {

@@ -1,3 +1,5 @@
+import AccessLog
+
 /// Turns request paths into low-cardinality keys: the query string is dropped and every path segment
 /// that looks like an identifier becomes `{id}`.
 ///
@@ -6,34 +8,100 @@
 /// at least 16 long made of letters, digits, `-` and `_` (opaque tokens, base64url ids).
 /// `/orders/42/items?x=1` → `/orders/{id}/items`.
 enum PathNormalizer {
-    /// True when `path` is already its own normal form (no digit and no `?`): the common fast path.
+    /// What one scan of a path tells: where the query starts, whether any digit occurs before it, and
+    /// whether it has the gRPC shape `/package.Service/Method`.
+    struct Shape {
+        /// Length without the query string.
+        var end = 0
+        var hasDigit = false
+        var isGRPCMethod = false
+        /// True when the path is its own normal form (no digit, no query).
+        var isNormal: Bool { !hasDigit && !hasQuery }
+        var hasQuery = false
+    }
+
+    /// The path's query start and digit presence; the gRPC shape only when `wantGRPC` (it costs a
+    /// second pass and matters only for HTTP/2 POSTs and records with a gRPC status).
     @inline(__always)
-    static func isNormal(_ path: UnsafeRawBufferPointer) -> Bool {
-        for b in path where b &- 0x30 < 10 || b == UInt8(ascii: "?") { return false }
+    static func shape(_ path: UnsafeRawBufferPointer, wantGRPC: Bool = true) -> Shape {
+        var s = Shape()
+        let n = path.count
+        guard n > 0, let base = path.baseAddress else { return s }
+        if let q = memchr(base, 0x3F, n) {
+            s.end = base.distance(to: UnsafeRawPointer(q))
+            s.hasQuery = true
+        } else {
+            s.end = n
+        }
+        s.hasDigit = hasDigit(UnsafeRawBufferPointer(start: base, count: s.end))
+        if wantGRPC && !s.hasQuery { s.isGRPCMethod = isGRPCMethod(path) }
+        return s
+    }
+
+    /// True when some byte is an ASCII digit (8 bytes at a time).
+    @inline(__always)
+    static func hasDigit(_ p: UnsafeRawBufferPointer) -> Bool {
+        let n = p.count
+        var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let x = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // "has a byte b with 0x2F < b < 0x3A" (bit-twiddling hacks, hasbetween), exact for all bytes.
+            let low7 = x & (ones &* 127)
+            if ((ones &* (127 + 0x3A)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x2F)) & high != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            if p[i] &- 0x30 < 10 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// `/package.Service/Method`: two non-empty segments, a dot in the first, no query or space.
+    static func isGRPCMethod(_ p: UnsafeRawBufferPointer) -> Bool {
+        let n = p.count
+        guard n >= 4, let base = p.baseAddress, p[0] == 0x2F else { return false }
+        guard let second = memchr(base + 1, 0x2F, n - 1) else { return false }
+        let s = base.distance(to: UnsafeRawPointer(second))
+        guard s > 1, s < n - 1, memchr(base + s + 1, 0x2F, n - s - 1) == nil,
+              memchr(base + 1, 0x2E, s - 1) != nil, memchr(base, 0x3F, n) == nil,
+              memchr(base, 0x20, n) == nil else { return false }
         return true
     }
 
-    /// Writes the normal form of `path` into `out` (cut to `out.count`) and returns its length.
-    static func normalize(_ path: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) -> Int {
-        var end = path.count
-        for i in 0..<path.count where path[i] == UInt8(ascii: "?") { end = i; break }
+    /// Writes the normal form of `path` (up to `end`, the query excluded) into `out`, cut to
+    /// `out.count`, and returns its length.
+    static func normalize(_ path: UnsafeRawBufferPointer, end: Int, into out: UnsafeMutableRawBufferPointer) -> Int {
+        guard end > 0, let src = path.baseAddress?.assumingMemoryBound(to: UInt8.self),
+              let dst = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        let cap = out.count
         var n = 0
         var i = 0
-        func emit(_ b: UInt8) { if n < out.count { out[n] = b; n += 1 } }
-        while i < end {
-            let b = path[i]
-            if b == UInt8(ascii: "/") { emit(b); i += 1; continue }
+        while i < end && n < cap {
+            if src[i] == 0x2F { dst[n] = 0x2F; n += 1; i += 1; continue }
             var j = i
-            while j < end && path[j] != UInt8(ascii: "/") { j += 1 }
-            let segment = UnsafeRawBufferPointer(rebasing: path[i..<j])
-            if isIdentifier(segment) {
-                for c in "{id}".utf8 { emit(c) }
+            var digits = false
+            while j < end && src[j] != 0x2F { if src[j] &- 0x30 < 10 { digits = true }; j += 1 }
+            if digits && isIdentifier(UnsafeRawBufferPointer(start: src + i, count: j - i)) {
+                let id: (UInt8, UInt8, UInt8, UInt8) = (0x7B, 0x69, 0x64, 0x7D)   // "{id}"
+                if n < cap { dst[n] = id.0; n += 1 }
+                if n < cap { dst[n] = id.1; n += 1 }
+                if n < cap { dst[n] = id.2; n += 1 }
+                if n < cap { dst[n] = id.3; n += 1 }
             } else {
-                for c in segment { emit(c) }
+                let m = min(j - i, cap - n)
+                (dst + n).update(from: src + i, count: m)
+                n += m
             }
             i = j
         }
         return n
+    }
+
+    /// Writes the normal form of `path` into `out` and returns its length.
+    static func normalize(_ path: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) -> Int {
+        normalize(path, end: shape(path).end, into: out)
     }
 
     static func isIdentifier(_ s: UnsafeRawBufferPointer) -> Bool {

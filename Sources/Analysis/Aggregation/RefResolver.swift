@@ -84,16 +84,16 @@ struct RefResolver {
         a.count != b.count ? a.count > b.count : a.key < b.key
     }
 
-    /// Codes from a counter keyed by `LineFacts.codeKey`.
+    /// Codes from a counter keyed by `Signature.codeKey`.
     static func codeCounts(_ counter: RefCounter) -> [CodeCount] {
-        var list = counter.entries.map { CodeCount(code: Int($0.key) - 2, count: $0.count) }
+        var list = counter.entries.map { CodeCount(code: Int(truncatingIfNeeded: $0.key) - 2, count: $0.count) }
         list.sort { $0.count != $1.count ? $0.count > $1.count : $0.code < $1.code }
         return list
     }
 
-    /// gRPC statuses from a counter keyed by `LineFacts.grpcKey`.
+    /// gRPC statuses from a counter keyed by `Signature.grpcKey`.
     static func grpcCounts(_ counter: RefCounter) -> [GrpcStatusCount] {
-        counter.entries.map { GrpcStatusCount(status: Int($0.key) - 2, count: $0.count) }
+        counter.entries.map { GrpcStatusCount(status: Int(truncatingIfNeeded: $0.key) - 2, count: $0.count) }
     }
 
     /// Flags from a counter keyed by flag bit + 1.

@@ -36,25 +36,7 @@ enum RequestTraits {
     static func isClientError(code: Int32) -> Bool { code >= 400 && code < 500 }
 
     /// True for `/package.Service/Method`: two non-empty segments, a dot in the first, no query or space.
-    @inline(__always)
-    static func isGRPCMethodPath(_ p: UnsafeRawBufferPointer) -> Bool {
-        let n = p.count
-        guard n >= 4, p[0] == UInt8(ascii: "/") else { return false }
-        var slash = -1
-        var dot = false
-        for i in 1..<n {
-            let b = p[i]
-            if b == UInt8(ascii: "/") {
-                if slash >= 0 { return false }
-                slash = i
-            } else if b == UInt8(ascii: "?") || b <= 0x20 {
-                return false
-            } else if b == UInt8(ascii: ".") && slash < 0 {
-                dot = true
-            }
-        }
-        return dot && slash > 1 && slash < n - 1
-    }
+    static func isGRPCMethodPath(_ p: UnsafeRawBufferPointer) -> Bool { PathNormalizer.shape(p).isGRPCMethod }
 
     /// HTTP major version from `%PROTOCOL%` bytes (`HTTP/1.1` → 1, `HTTP/2` → 2), 0 otherwise.
     @inline(__always)

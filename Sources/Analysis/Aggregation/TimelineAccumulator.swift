@@ -35,7 +35,7 @@ struct TimelineAccumulator: Sendable {
         let offset = b - first
         if offset >= 0 && offset < Int64(requests.count) {
             requests[Int(offset)] &+= r
-            errors[Int(offset)] &+= e
+            if e != 0 { errors[Int(offset)] &+= e }
             return
         }
         b = place(second)

@@ -41,6 +41,28 @@ import Testing
         #expect(s.recentLines.count <= 16)
     }
 
+    /// The line-key cache only changes the cost: with it, without it, and with a tiny one (constant
+    /// collisions), under pruning limits, the snapshots are identical — also mid-stream.
+    @Test func keyCacheDoesNotChangeResults() {
+        func run(_ cacheEntries: Int) -> [Snapshot] {
+            let limits = AggregatorLimits(clusters: 3, hostsPerCluster: 2, methods: 3, paths: 4, keys: 3, sources: 2,
+                                          breakdown: 4, keyCacheEntries: cacheEntries)
+            var a = Aggregator(limits: limits)
+            var snaps: [Snapshot] = []
+            for (i, (t, pod)) in AggregatorMergeTests.traffic(600).enumerated() {
+                var t = t
+                if i % 50 == 0 { t.cluster = "outbound|80||rare-\(i).ns.svc.cluster.local" }
+                a.add(t, pod: pod, container: "istio-proxy")
+                if i % 150 == 149 { snaps.append(a.snapshot()) }
+            }
+            return snaps
+        }
+        let plain = run(0)
+        #expect(plain.count == 4)
+        #expect(run(1024) == plain)
+        #expect(run(2) == plain)
+    }
+
     @Test func malformedSamplesAreBoundedAndCut() {
         var a = Aggregator()
         for i in 1...20 { a.addMalformed(.tooLong, String(repeating: "z", count: 2000), lineNumber: i) }
