@@ -7,9 +7,11 @@ extension Aggregator {
     public mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
                              source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
         lineTotal &+= 1
-        var f = Self.facts(of: record, line: line)
-        let methodBytes = line.safeBytes(record[.method])
-        let path = f.isTCP ? UnsafeRawBufferPointer(start: nil, count: 0) : line.safeBytes(record[.path])
+        // Indexing `record` directly copies its field table on every access; a span does not.
+        let ranges = record.fields.span
+        var f = Self.facts(of: record, ranges, line: line)
+        let methodBytes = line.safeBytes(ranges[.method])
+        let path = f.isTCP ? UnsafeRawBufferPointer(start: nil, count: 0) : line.safeBytes(ranges[.path])
         let mayBeGRPC = f.signature.grpcStatus >= 0 || (f.httpVersion == 2 && RequestTraits.isPOST(methodBytes))
         let shape = PathNormalizer.shape(path, wantGRPC: mayBeGRPC)
         let isGRPC = mayBeGRPC && shape.isGRPCMethod
@@ -26,16 +28,18 @@ extension Aggregator {
         requests &+= 1
         if f.signature.isError { errors &+= 1 }
         if isGRPC { grpcRequests &+= 1 }
-        if !hasGrpcStatusField && record.has(.grpcStatus) { hasGrpcStatusField = true }
-        if !hasAttemptCountField && record.has(.upstreamRequestAttemptCount) { hasAttemptCountField = true }
+        if !hasGrpcStatusField && !ranges[.grpcStatus].isAbsent { hasGrpcStatusField = true }
+        if !hasAttemptCountField && !ranges[.upstreamRequestAttemptCount].isAbsent { hasAttemptCountField = true }
         if f.startTimeMs >= 0 {
             if firstMs < 0 || f.startTimeMs < firstMs { firstMs = f.startTimeMs }
             if f.startTimeMs > lastMs { lastMs = f.startTimeMs }
             timeline.add(startTimeMs: f.startTimeMs, error: f.signature.isError)
         }
 
+        let fields = LineFields(ranges, line, method: methodBytes, path: path)
+        let clusterRange = ranges[.upstreamCluster], hostRange = ranges[.upstreamHost]
         let keys = withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer in
-            resolveAndCount(LineFields(record, line, method: methodBytes, path: path), f, shape, buffer)
+            resolveAndCount(fields, f, shape, buffer)
         }
         if !keys.cluster.isNone {
             clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
@@ -54,7 +58,7 @@ extension Aggregator {
         }
         if recent.isEnabled {
             let entry = RecentLineRing.Entry(
-                offset: 0, lineLength: 0, sourceLength: 0, cluster: record[.upstreamCluster], host: record[.upstreamHost],
+                offset: 0, lineLength: 0, sourceLength: 0, cluster: clusterRange, host: hostRange,
                 method: keys.method, flags: f.signature.flags, code: f.signature.code,
                 grpcStatus: f.signature.grpcStatus, format: record.format, durationMs: f.durationMs,
                 startTimeMs: f.startTimeMs)
@@ -79,7 +83,8 @@ extension Aggregator {
     }
 
     @inline(__always)
-    private static func facts(of record: borrowing AccessRecord, line: UnsafeRawBufferPointer) -> LineFacts {
+    private static func facts(of record: borrowing AccessRecord, _ ranges: Span<FieldRange>,
+                              line: UnsafeRawBufferPointer) -> LineFacts {
         var f = LineFacts()
         f.signature.code = record.responseCode
         f.signature.flags = record.flags
@@ -91,8 +96,8 @@ extension Aggregator {
         f.bytesSent = max(0, record.bytesSent)
         f.attempts = record.attemptCount
         f.startTimeMs = record.startTimeMs
-        let proto = line.safeBytes(record[.protocol])
-        f.isTCP = RequestTraits.isDash(line.safeBytes(record[.method])) && RequestTraits.isDash(proto)
+        let proto = line.safeBytes(ranges[.protocol])
+        f.isTCP = RequestTraits.isDash(line.safeBytes(ranges[.method])) && RequestTraits.isDash(proto)
         f.httpVersion = RequestTraits.httpVersion(proto)
         return f
     }
@@ -145,20 +150,25 @@ struct LineFields {
     var path: UnsafeRawBufferPointer
 
     @inline(__always)
-    init(_ record: borrowing AccessRecord, _ line: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer,
+    init(_ ranges: Span<FieldRange>, _ line: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer,
          path: UnsafeRawBufferPointer) {
-        var c = line.safeBytes(record[.upstreamCluster])
+        var c = line.safeBytes(ranges[.upstreamCluster])
         if c.count > 1 && c[c.count - 1] == UInt8(ascii: ";") { c = UnsafeRawBufferPointer(rebasing: c[0..<(c.count - 1)]) }
         cluster = c
-        host = line.safeBytes(record[.upstreamHost])
-        detail = line.safeBytes(record[.responseCodeDetails])
-        transportFailure = line.safeBytes(record[.upstreamTransportFailureReason])
-        termination = line.safeBytes(record[.connectionTerminationDetails])
-        route = line.safeBytes(record[.routeName])
-        authority = line.safeBytes(record[.authority])
-        sni = line.safeBytes(record[.requestedServerName])
-        originalDestination = line.safeBytes(record[.downstreamLocalAddress])
+        host = line.safeBytes(ranges[.upstreamHost])
+        detail = line.safeBytes(ranges[.responseCodeDetails])
+        transportFailure = line.safeBytes(ranges[.upstreamTransportFailureReason])
+        termination = line.safeBytes(ranges[.connectionTerminationDetails])
+        route = line.safeBytes(ranges[.routeName])
+        authority = line.safeBytes(ranges[.authority])
+        sni = line.safeBytes(ranges[.requestedServerName])
+        originalDestination = line.safeBytes(ranges[.downstreamLocalAddress])
         self.method = method
         self.path = path
     }
+}
+
+extension Span where Element == FieldRange {
+    /// The range of one field (a span of a record's field table, indexed by `AccessField`).
+    @inline(__always) subscript(_ field: AccessField) -> FieldRange { self[field.rawValue] }
 }

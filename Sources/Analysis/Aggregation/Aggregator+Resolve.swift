@@ -22,13 +22,13 @@ extension Aggregator {
         let isOperation = !f.signature.has(Signature.grpc) && !f.isTCP && !pathKey.isEmpty
             && !RequestTraits.isGET(fields.method) && !RequestTraits.isDash(fields.method)
         let parts = KeyParts(
-            cluster: fields.cluster, host: fields.host, detail: fields.detail, transportFailure: fields.transportFailure,
-            termination: fields.termination, route: fields.route,
             destination: f.isTCP ? (RequestTraits.isDash(fields.sni) ? fields.originalDestination : fields.sni)
                 : fields.authority,
-            path: pathKey, method: isOperation ? fields.method : UnsafeRawBufferPointer(start: nil, count: 0),
+            host: fields.host, cluster: fields.cluster, detail: fields.detail, termination: fields.termination,
+            transportFailure: fields.transportFailure, route: fields.route, path: pathKey,
+            method: isOperation ? fields.method : UnsafeRawBufferPointer(start: nil, count: 0),
             signature: f.signature, kind: f.signature.has(Signature.grpc) ? 1 : (isOperation ? 2 : 0))
-        guard keyCache.isEnabled else {
+        guard keyCache.isEnabled && parts.cacheable else {
             let keys = lookUpKeys(parts, grpcPath: fields.path)
             countSignature(keys, parts.signature, 1)
             return keys

@@ -13,7 +13,9 @@ struct ClusterAccumulator: Sendable {
     var retried = 0
     var bytesReceived: Int64 = 0
     var bytesSent: Int64 = 0
-    var latency = LatencyHistogram()
+    /// Durations of records without an upstream host. The cluster's latency is this plus every
+    /// host's histogram (`latency`), so each record is recorded once, on its host.
+    var latencyWithoutHost = LatencyHistogram()
     var upstreamServiceTime = LatencyHistogram()
     var hostKeys: KeyTable
     var hosts: [HostAccumulator] = []
@@ -55,9 +57,8 @@ struct ClusterAccumulator: Sendable {
     mutating func recordValues(_ f: LineFacts, hostSlot: Int32) {
         bytesReceived &+= f.bytesReceived
         bytesSent &+= f.bytesSent
-        latency.record(f.durationMs)
         upstreamServiceTime.record(f.upstreamServiceTimeMs)
-        if hostSlot >= 0 { hosts[Int(hostSlot)].latency.record(f.durationMs) }
+        if hostSlot >= 0 { hosts[Int(hostSlot)].latency.record(f.durationMs) } else { latencyWithoutHost.record(f.durationMs) }
     }
 
     /// The reference of `host` (counting one request), `.none` for `-`.
@@ -87,6 +88,14 @@ struct ClusterAccumulator: Sendable {
         return slot
     }
 
+    /// Durations of every record of the cluster.
+    var latency: LatencyHistogram {
+        var all = latencyWithoutHost
+        for slot in hostKeys.liveSlots { all.merge(hosts[Int(slot)].latency) }
+        all.merge(otherHost.latency)
+        return all
+    }
+
     /// Folds `o` into this accumulator without keeping its hosts apart (the "other clusters" bucket).
     /// Both belong to the same aggregator, so their references need no remapping.
     mutating func absorb(_ o: ClusterAccumulator) { absorbAll(o, remap: { $0 }) }
@@ -110,7 +119,7 @@ struct ClusterAccumulator: Sendable {
         retried &+= o.retried
         bytesReceived &+= o.bytesReceived
         bytesSent &+= o.bytesSent
-        latency.merge(o.latency)
+        latencyWithoutHost.merge(o.latencyWithoutHost)
         upstreamServiceTime.merge(o.upstreamServiceTime)
         flags.merge(o.flags)
         codes.merge(o.codes)

@@ -13,6 +13,8 @@ struct LatencyHistogram: Sendable {
     /// Not Optional on purpose: mutating through `Optional` copies the histogram out and back.
     private var histogram: Histogram<UInt32>
     private var allocated = false
+    /// Sum of the recorded (clamped) values, for an exact mean without iterating the histogram.
+    private var sum: UInt64 = 0
     /// Shared by every histogram that has not recorded anything yet (no allocation per instance).
     private static let placeholder = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: 2,
                                                        numberOfSignificantValueDigits: .one)
@@ -28,6 +30,7 @@ struct LatencyHistogram: Sendable {
         if !allocated { histogram = Self.make(); allocated = true }
         guard histogram.totalCount < Self.saturation else { return }
         histogram.record(value)
+        sum &+= value
     }
 
     mutating func merge(_ other: LatencyHistogram) {
@@ -35,6 +38,7 @@ struct LatencyHistogram: Sendable {
         if !allocated { self = other; return }
         guard histogram.totalCount + other.histogram.totalCount <= Self.saturation else { return }
         histogram.add(other.histogram)
+        sum &+= other.sum
     }
 
     /// p50/p90/p99/max/mean in milliseconds.
@@ -43,7 +47,7 @@ struct LatencyHistogram: Sendable {
         guard allocated, h.totalCount > 0 else { return LatencySummary() }
         return LatencySummary(count: Int(h.totalCount), p50: Int(h.valueAtPercentile(50)),
                               p90: Int(h.valueAtPercentile(90)), p99: Int(h.valueAtPercentile(99)),
-                              max: Int(h.maxRecorded), mean: h.mean)
+                              max: Int(h.maxRecorded), mean: Double(sum) / Double(h.totalCount))
     }
 
     private static func make() -> Histogram<UInt32> {

@@ -46,15 +46,18 @@ struct LineKeyCache: Sendable {
     @inline(__always)
     func find(_ parts: KeyParts, hash: UInt64) -> Int {
         guard !meta.isEmpty else { return -1 }
-        let home = Int(truncatingIfNeeded: hash) & (entryCount - 1)
-        return bytes.withUnsafeBytes { all -> Int in
-            for w in 0..<Self.ways {
-                let i = (home + w) & (entryCount - 1)
-                if meta[i].used && meta[i].hash == hash && parts.equals(all.baseAddress! + i * Self.stride, room: Self.stride) {
-                    return i
+        let mask = entryCount &- 1
+        let home = Int(truncatingIfNeeded: hash) & mask
+        return meta.withUnsafeBufferPointer { m in
+            bytes.withUnsafeBytes { all -> Int in
+                for w in 0..<Self.ways {
+                    let i = (home &+ w) & mask
+                    if m[i].used && m[i].hash == hash && parts.equals(all.baseAddress! + i &* Self.stride, room: Self.stride) {
+                        return i
+                    }
                 }
+                return -1
             }
-            return -1
         }
     }
 

@@ -44,57 +44,62 @@ enum PathNormalizer {
         let n = p.count
         var i = 0
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= n {
+        while i &+ 8 <= n {
             let x = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             // "has a byte b with 0x2F < b < 0x3A" (bit-twiddling hacks, hasbetween), exact for all bytes.
             let low7 = x & (ones &* 127)
             if ((ones &* (127 + 0x3A)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x2F)) & high != 0 { return true }
-            i += 8
+            i &+= 8
         }
         while i < n {
-            if p[i] &- 0x30 < 10 { return true }
-            i += 1
+            if p.load(fromByteOffset: i, as: UInt8.self) &- 0x30 < 10 { return true }
+            i &+= 1
         }
         return false
     }
 
-    /// `/package.Service/Method`: two non-empty segments, a dot in the first, no query or space.
+    /// `/package.Service/Method`: two non-empty segments and a dot in the first. The caller has
+    /// already ruled out a query string.
     static func isGRPCMethod(_ p: UnsafeRawBufferPointer) -> Bool {
         let n = p.count
-        guard n >= 4, let base = p.baseAddress, p[0] == 0x2F else { return false }
-        guard let second = memchr(base + 1, 0x2F, n - 1) else { return false }
+        guard n >= 4, let base = p.baseAddress, base.load(as: UInt8.self) == 0x2F,
+              let second = memchr(base + 1, 0x2F, n &- 1) else { return false }
         let s = base.distance(to: UnsafeRawPointer(second))
-        guard s > 1, s < n - 1, memchr(base + s + 1, 0x2F, n - s - 1) == nil,
-              memchr(base + 1, 0x2E, s - 1) != nil, memchr(base, 0x3F, n) == nil,
-              memchr(base, 0x20, n) == nil else { return false }
-        return true
+        return s > 1 && s < n &- 1 && memchr(base + (s &+ 1), 0x2F, n &- s &- 1) == nil
+            && memchr(base + 1, 0x2E, s &- 1) != nil && memchr(base, 0x20, n) == nil
     }
 
     /// Writes the normal form of `path` (up to `end`, the query excluded) into `out`, cut to
-    /// `out.count`, and returns its length.
+    /// `out.count`, and returns its length. One pass: bytes are copied as they are read, and a
+    /// segment that turns out to be an identifier is rewound and replaced by `{id}`.
     static func normalize(_ path: UnsafeRawBufferPointer, end: Int, into out: UnsafeMutableRawBufferPointer) -> Int {
-        guard end > 0, let src = path.baseAddress?.assumingMemoryBound(to: UInt8.self),
-              let dst = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        guard end > 0, let src = path.baseAddress, let dst = out.baseAddress else { return 0 }
         let cap = out.count
-        var n = 0
+        var n = 0            // bytes written
+        var segmentOut = 0   // where the current segment starts in the output
+        var segmentIn = 0    // where it starts in the input
+        var digit = false
         var i = 0
-        while i < end && n < cap {
-            if src[i] == 0x2F { dst[n] = 0x2F; n += 1; i += 1; continue }
-            var j = i
-            var digits = false
-            while j < end && src[j] != 0x2F { if src[j] &- 0x30 < 10 { digits = true }; j += 1 }
-            if digits && isIdentifier(UnsafeRawBufferPointer(start: src + i, count: j - i)) {
-                let id: (UInt8, UInt8, UInt8, UInt8) = (0x7B, 0x69, 0x64, 0x7D)   // "{id}"
-                if n < cap { dst[n] = id.0; n += 1 }
-                if n < cap { dst[n] = id.1; n += 1 }
-                if n < cap { dst[n] = id.2; n += 1 }
-                if n < cap { dst[n] = id.3; n += 1 }
+        while i <= end {
+            let b: UInt8 = i < end ? src.load(fromByteOffset: i, as: UInt8.self) : 0x2F
+            if b == 0x2F {
+                if digit && isIdentifier(UnsafeRawBufferPointer(start: src + segmentIn, count: i &- segmentIn)) {
+                    n = segmentOut
+                    let marker: UInt32 = 0x7D64_697B   // "{id}" in little-endian byte order
+                    for k in 0..<4 where n < cap {
+                        dst.storeBytes(of: UInt8(truncatingIfNeeded: marker >> (8 &* UInt32(k))), toByteOffset: n, as: UInt8.self)
+                        n &+= 1
+                    }
+                }
+                if i < end && n < cap { dst.storeBytes(of: 0x2F, toByteOffset: n, as: UInt8.self); n &+= 1 }
+                segmentOut = n
+                segmentIn = i &+ 1
+                digit = false
             } else {
-                let m = min(j - i, cap - n)
-                (dst + n).update(from: src + i, count: m)
-                n += m
+                if b &- 0x30 < 10 { digit = true }
+                if n < cap { dst.storeBytes(of: b, toByteOffset: n, as: UInt8.self); n &+= 1 }
             }
-            i = j
+            i &+= 1
         }
         return n
     }

@@ -69,7 +69,7 @@ extension UnsafeRawBufferPointer {
     @inline(__always)
     func safeBytes(_ range: FieldRange) -> UnsafeRawBufferPointer {
         let lo = Int(range.lo), hi = Swift.min(Int(range.hi), count)
-        if lo < 0 || lo >= hi { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(rebasing: self[lo..<hi])
+        guard lo >= 0, lo < hi, let base = baseAddress else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base + lo, count: hi &- lo)
     }
 }
