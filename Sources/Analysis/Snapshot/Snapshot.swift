@@ -3,7 +3,7 @@ import AccessLog
 /// An immutable picture of everything aggregated so far: what the diagnosis rules, the reports and
 /// the TUI read. Lists are sorted most-significant first (by count unless noted) and truncated to the
 /// aggregator's limits; a key that did not fit is reported in an `isOther` entry.
-public struct Snapshot: Sendable {
+public struct Snapshot: Sendable, Equatable {
     /// How every input line was classified (the totals add up).
     public var lines: LineCounts
     /// Access records per detected format.

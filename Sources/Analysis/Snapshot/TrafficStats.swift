@@ -63,16 +63,20 @@ public struct ClusterStats: Sendable, Equatable {
     public var destinations: [KeyCount]
     /// Requests with more than one upstream attempt (when the format logs attempts).
     public var retried: Int
+    /// True for the bucket that holds every cluster past the aggregator's limit (named `other`).
+    public var isOther: Bool
     public init(name: ClusterName, requests: Int = 0, errors: Int = 0, clientErrors: Int = 0, http1: Int = 0,
                 http2: Int = 0, tcp: Int = 0, grpc: Int = 0, latency: LatencySummary = LatencySummary(),
                 upstreamServiceTime: LatencySummary = LatencySummary(), bytesReceived: Int64 = 0, bytesSent: Int64 = 0,
                 hosts: [HostStats] = [], imbalance: Double = 0, flags: [FlagCount] = [], codes: [CodeCount] = [],
-                details: [KeyCount] = [], methods: [KeyCount] = [], destinations: [KeyCount] = [], retried: Int = 0) {
+                details: [KeyCount] = [], methods: [KeyCount] = [], destinations: [KeyCount] = [], retried: Int = 0,
+                isOther: Bool = false) {
         self.name = name; self.requests = requests; self.errors = errors; self.clientErrors = clientErrors
         self.http1 = http1; self.http2 = http2; self.tcp = tcp; self.grpc = grpc; self.latency = latency
         self.upstreamServiceTime = upstreamServiceTime; self.bytesReceived = bytesReceived; self.bytesSent = bytesSent
         self.hosts = hosts; self.imbalance = imbalance; self.flags = flags; self.codes = codes; self.details = details
         self.methods = methods; self.destinations = destinations; self.retried = retried
+        self.isOther = isOther
     }
 }
 

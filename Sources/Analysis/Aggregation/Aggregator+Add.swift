@@ -1,0 +1,174 @@
+import AccessLog
+
+extension Aggregator {
+    /// Counts one access record. `line` is the record's content line (prefix removed) that the
+    /// record's `FieldRange`s point into; `source` and `container` are the pod and container from a
+    /// kubectl/stern prefix (empty when none). The buffers are only read during the call.
+    public mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
+                             source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
+        lineTotal &+= 1
+        // Indexing `record` directly copies its field table on every access; a span does not.
+        let ranges = record.fields.span
+        var f = Self.facts(of: record, ranges, line: line)
+        let methodBytes = line.safeBytes(ranges[.method])
+        let path = f.isTCP ? UnsafeRawBufferPointer(start: nil, count: 0) : line.safeBytes(ranges[.path])
+        let mayBeGRPC = f.signature.grpcStatus >= 0 || (f.httpVersion == 2 && RequestTraits.isPOST(methodBytes))
+        let shape = PathNormalizer.shape(path, wantGRPC: mayBeGRPC)
+        let isGRPC = mayBeGRPC && shape.isGRPCMethod
+        let s = f.signature
+        var bits: UInt8 = 0
+        if RequestTraits.isError(code: s.code, flags: s.flags, grpcStatus: s.grpcStatus) { bits |= Signature.error }
+        if RequestTraits.isClientError(code: s.code) { bits |= Signature.clientError }
+        if isGRPC { bits |= Signature.grpc }
+        if f.isTCP { bits |= Signature.tcp } else if f.httpVersion == 1 { bits |= Signature.http1 }
+        else if f.httpVersion == 2 { bits |= Signature.http2 }
+        if f.attempts > 1 { bits |= Signature.retried }
+        f.signature.bits = bits
+
+        requests &+= 1
+        if f.signature.isError { errors &+= 1 }
+        if isGRPC { grpcRequests &+= 1 }
+        if !hasGrpcStatusField && !ranges[.grpcStatus].isAbsent { hasGrpcStatusField = true }
+        if !hasAttemptCountField && !ranges[.upstreamRequestAttemptCount].isAbsent { hasAttemptCountField = true }
+        if f.startTimeMs >= 0 {
+            if firstMs < 0 || f.startTimeMs < firstMs { firstMs = f.startTimeMs }
+            if f.startTimeMs > lastMs { lastMs = f.startTimeMs }
+            timeline.add(startTimeMs: f.startTimeMs, error: f.signature.isError)
+        }
+
+        let fields = LineFields(ranges, line, method: methodBytes, path: path)
+        let clusterRange = ranges[.upstreamCluster], hostRange = ranges[.upstreamHost]
+        let keys = withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer in
+            resolveAndCount(fields, f, shape, buffer)
+        }
+        if !keys.cluster.isNone {
+            clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
+        }
+        if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
+        if f.signature.flags.rawValue != 0 {
+            var flagBits = f.signature.flags.rawValue
+            while flagBits != 0 {
+                let bit = flagBits.trailingZeroBitCount
+                flagBits &= flagBits - 1
+                if bit < flagStats.count { flagStats[bit].recordValues(f, line: line, maxSamples: limits.samplesPerFlag) }
+            }
+        }
+        if source.count > 0 {
+            countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)
+        }
+        if recent.isEnabled {
+            let entry = RecentLineRing.Entry(
+                offset: 0, lineLength: 0, sourceLength: 0, cluster: clusterRange, host: hostRange,
+                method: keys.method, flags: f.signature.flags, code: f.signature.code,
+                grpcStatus: f.signature.grpcStatus, format: record.format, durationMs: f.durationMs,
+                startTimeMs: f.startTimeMs)
+            recent.append(line: line, source: source, entry: entry)
+        }
+    }
+
+    /// Counts `n` records with keys `k` and signature `s` everywhere but in the key tables.
+    mutating func countSignature(_ k: LineKeys, _ s: Signature, _ n: Int) {
+        formatCounts[Int(s.format.rawValue)] &+= n
+        if s.code >= 0 && s.code < 600 { codeCounts[Int(s.code)] &+= n } else { otherCodes.add(s.codeKey, n) }
+        if !k.cluster.isNone { clusters[Int(k.cluster.slot)].recordCounts(s, k, n) }
+        if !k.method.isNone { methods[Int(k.method.slot)].recordCounts(s, cluster: k.cluster, n) }
+        guard s.flags.rawValue != 0 else { return }
+        flagSets.add(UInt64(s.flags.rawValue) | 1 << 32, n)
+        var flagBits = s.flags.rawValue
+        while flagBits != 0 {
+            let bit = flagBits.trailingZeroBitCount
+            flagBits &= flagBits - 1
+            if bit < flagStats.count { flagStats[bit].recordCounts(s, k, n) }
+        }
+    }
+
+    @inline(__always)
+    private static func facts(of record: borrowing AccessRecord, _ ranges: Span<FieldRange>,
+                              line: UnsafeRawBufferPointer) -> LineFacts {
+        var f = LineFacts()
+        f.signature.code = record.responseCode
+        f.signature.flags = record.flags
+        f.signature.grpcStatus = record.grpcStatus
+        f.signature.format = record.format
+        f.durationMs = record.durationMs
+        f.upstreamServiceTimeMs = record.upstreamServiceTimeMs
+        f.bytesReceived = max(0, record.bytesReceived)
+        f.bytesSent = max(0, record.bytesSent)
+        f.attempts = record.attemptCount
+        f.startTimeMs = record.startTimeMs
+        let proto = line.safeBytes(ranges[.protocol])
+        f.isTCP = RequestTraits.isDash(line.safeBytes(ranges[.method])) && RequestTraits.isDash(proto)
+        f.httpVersion = RequestTraits.httpVersion(proto)
+        return f
+    }
+
+    private mutating func countSource(_ pod: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer,
+                                      isError: Bool, cluster: KeyRef, host: KeyRef) {
+        let slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
+            var w = ByteWriter(key)
+            w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
+            w.append(byte: Self.sourceSeparator)
+            w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
+            return sourceSlot(w.bytes)
+        }
+        sources[Int(slot)].record(isError: isError, cluster: cluster, host: host)
+    }
+
+    /// Separates pod and container in a source key.
+    static var sourceSeparator: UInt8 { 0x1F }
+
+    /// Counts `raw` in a count-only table; `.none` for `-`.
+    @inline(__always)
+    static func count(_ table: inout KeyTable, _ tag: KeyRef.Table, _ raw: UnsafeRawBufferPointer,
+                      _ serial: inout UInt64) -> KeyRef {
+        if RequestTraits.isDash(raw) { return .none }
+        let key = table.clamp(raw)
+        let h = KeyTable.hash(key)
+        var slot = table.find(key, hash: h)
+        if slot < 0 {
+            if table.isFull { _ = table.prune() }
+            serial &+= 1
+            slot = table.insert(key, hash: h, serial: serial)
+        }
+        table.addCount(slot)
+        return KeyRef(table: tag, serial: table.serials[Int(slot)], slot: slot)
+    }
+}
+
+/// The byte ranges of one record that become string keys.
+struct LineFields {
+    var cluster: UnsafeRawBufferPointer
+    var host: UnsafeRawBufferPointer
+    var detail: UnsafeRawBufferPointer
+    var transportFailure: UnsafeRawBufferPointer
+    var termination: UnsafeRawBufferPointer
+    var route: UnsafeRawBufferPointer
+    var authority: UnsafeRawBufferPointer
+    var sni: UnsafeRawBufferPointer
+    var originalDestination: UnsafeRawBufferPointer
+    var method: UnsafeRawBufferPointer
+    var path: UnsafeRawBufferPointer
+
+    @inline(__always)
+    init(_ ranges: Span<FieldRange>, _ line: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer,
+         path: UnsafeRawBufferPointer) {
+        var c = line.safeBytes(ranges[.upstreamCluster])
+        if c.count > 1 && c[c.count - 1] == UInt8(ascii: ";") { c = UnsafeRawBufferPointer(rebasing: c[0..<(c.count - 1)]) }
+        cluster = c
+        host = line.safeBytes(ranges[.upstreamHost])
+        detail = line.safeBytes(ranges[.responseCodeDetails])
+        transportFailure = line.safeBytes(ranges[.upstreamTransportFailureReason])
+        termination = line.safeBytes(ranges[.connectionTerminationDetails])
+        route = line.safeBytes(ranges[.routeName])
+        authority = line.safeBytes(ranges[.authority])
+        sni = line.safeBytes(ranges[.requestedServerName])
+        originalDestination = line.safeBytes(ranges[.downstreamLocalAddress])
+        self.method = method
+        self.path = path
+    }
+}
+
+extension Span where Element == FieldRange {
+    /// The range of one field (a span of a record's field table, indexed by `AccessField`).
+    @inline(__always) subscript(_ field: AccessField) -> FieldRange { self[field.rawValue] }
+}

@@ -1,0 +1,141 @@
+import AccessLog
+
+/// Resolving a line's string keys to table entries and counting the line, through the
+/// `LineKeyCache` when possible.
+extension Aggregator {
+    /// Counts the line (keys and signature; not its per-line values) and returns its keys. `buffer`
+    /// is scratch space for the normalised path.
+    @inline(__always)
+    mutating func resolveAndCount(_ fields: LineFields, _ f: LineFacts, _ shape: PathNormalizer.Shape,
+                                  _ buffer: UnsafeMutableRawBufferPointer) -> LineKeys {
+        // The path key: the path itself when already normal, else its normal form in the buffer.
+        var pathKey = UnsafeRawBufferPointer(start: nil, count: 0)
+        if !f.isTCP && !RequestTraits.isDash(fields.path) {
+            if shape.isNormal {
+                pathKey = fields.path
+            } else {
+                let room = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(limits.maxKeyLength, buffer.count)])
+                let n = PathNormalizer.normalize(fields.path, end: shape.end, into: room)
+                pathKey = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<n])
+            }
+        }
+        let isOperation = !f.signature.has(Signature.grpc) && !f.isTCP && !pathKey.isEmpty
+            && !RequestTraits.isGET(fields.method) && !RequestTraits.isDash(fields.method)
+        let parts = KeyParts(
+            destination: f.isTCP ? (RequestTraits.isDash(fields.sni) ? fields.originalDestination : fields.sni)
+                : fields.authority,
+            host: fields.host, cluster: fields.cluster, detail: fields.detail, termination: fields.termination,
+            transportFailure: fields.transportFailure, route: fields.route, path: pathKey,
+            method: isOperation ? fields.method : UnsafeRawBufferPointer(start: nil, count: 0),
+            signature: f.signature, kind: f.signature.has(Signature.grpc) ? 1 : (isOperation ? 2 : 0))
+        guard keyCache.isEnabled && parts.cacheable else {
+            let keys = lookUpKeys(parts, grpcPath: fields.path)
+            countSignature(keys, parts.signature, 1)
+            return keys
+        }
+        let hash = parts.hash
+        let i = keyCache.find(parts, hash: hash)
+        if i >= 0 {
+            let cached = keyCache.entry(at: i).keys
+            if keyCache.epoch(at: i) == keyEpoch || allLive(cached) {
+                keyCache.recordHit(i, epoch: keyEpoch)
+                return cached
+            }
+        }
+        // Miss: tables may change (admit, prune), so pending counts go into them first.
+        flushPendingKeyCounts()
+        let keys = lookUpKeys(parts, grpcPath: fields.path)
+        countSignature(keys, parts.signature, 1)
+        keyEpoch &+= 1
+        keyCache.store(parts, hash: hash, keys: keys, epoch: keyEpoch)
+        return keys
+    }
+
+    /// Counts the key cache's pending lines. Called before anything reads, admits into or prunes a
+    /// key table or reads the counts.
+    mutating func flushPendingKeyCounts() {
+        guard keyCache.hasPending else { return }
+        var cache = LineKeyCache(entries: 0)
+        swap(&cache, &keyCache)
+        cache.drainPending { entry, n in
+            addTableCounts(entry.keys, n)
+            countSignature(entry.keys, entry.signature, n)
+        }
+        swap(&cache, &keyCache)
+    }
+
+    /// True when every reference in `k` still points at the key it was made for.
+    private mutating func allLive(_ k: LineKeys) -> Bool {
+        if !k.cluster.isNone {
+            guard clusterKeys.isLive(k.cluster) else { return false }
+            if !k.host.isNone && !clusters[Int(k.cluster.slot)].hostKeys.isLive(k.host) { return false }
+        }
+        if !k.destination.isNone {
+            let live = k.destination.table == .authority ? authorities.isLive(k.destination)
+                : tcpDestinations.isLive(k.destination)
+            guard live else { return false }
+        }
+        return (k.detail.isNone || details.isLive(k.detail))
+            && (k.transportFailure.isNone || transportFailures.isLive(k.transportFailure))
+            && (k.termination.isNone || terminations.isLive(k.termination))
+            && (k.route.isNone || routes.isLive(k.route))
+            && (k.path.isNone || paths.isLive(k.path))
+            && (k.method.isNone || methodKeys.isLive(k.method))
+    }
+
+    /// Adds `n` occurrences to every key of `k` (all live) in the key tables.
+    private mutating func addTableCounts(_ k: LineKeys, _ n: Int) {
+        if !k.cluster.isNone {
+            clusterKeys.addCount(k.cluster.slot, n)
+            if !k.host.isNone { clusters[Int(k.cluster.slot)].hostKeys.addCount(k.host.slot, n) }
+        }
+        if !k.detail.isNone { details.addCount(k.detail.slot, n) }
+        if !k.transportFailure.isNone { transportFailures.addCount(k.transportFailure.slot, n) }
+        if !k.termination.isNone { terminations.addCount(k.termination.slot, n) }
+        if !k.route.isNone { routes.addCount(k.route.slot, n) }
+        if !k.path.isNone { paths.addCount(k.path.slot, n) }
+        if !k.method.isNone { methodKeys.addCount(k.method.slot, n) }
+        if !k.destination.isNone {
+            if k.destination.table == .authority {
+                authorities.addCount(k.destination.slot, n)
+            } else {
+                tcpDestinations.addCount(k.destination.slot, n)
+            }
+        }
+    }
+
+    /// The slow path: one table lookup per key, each counting one occurrence. Each table admits at
+    /// most one key of the line (after its own prune), so every returned reference is live.
+    private mutating func lookUpKeys(_ p: KeyParts, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
+        var k = LineKeys()
+        k.cluster = clusterRef(p.cluster)
+        if !k.cluster.isNone { k.host = clusters[Int(k.cluster.slot)].hostRef(p.host, serial: &serial) }
+        k.detail = Self.count(&details, .detail, p.detail, &serial)
+        k.transportFailure = Self.count(&transportFailures, .transportFailure, p.transportFailure, &serial)
+        k.termination = Self.count(&terminations, .termination, p.termination, &serial)
+        k.route = Self.count(&routes, .route, p.route, &serial)
+        if p.signature.has(Signature.tcp) {
+            k.destination = Self.count(&tcpDestinations, .tcpDestination, p.destination, &serial)
+        } else {
+            k.destination = Self.count(&authorities, .authority, p.destination, &serial)
+        }
+        if !p.path.isEmpty { k.path = Self.count(&paths, .path, p.path, &serial) }
+        if p.kind == 1 {
+            k.method = methodRef(grpcPath, isGRPC: true)
+        } else if p.kind == 2 {
+            k.method = operationRef(method: p.method, path: p.path)
+        }
+        return k
+    }
+
+    /// `METHOD path` as the key of a non-gRPC operation.
+    private mutating func operationRef(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer) -> KeyRef {
+        withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 1) { key in
+            var w = ByteWriter(key)
+            w.append(UnsafeRawBufferPointer(rebasing: method.prefix(64)))
+            w.append(byte: UInt8(ascii: " "))
+            w.append(UnsafeRawBufferPointer(rebasing: path.prefix(900)))
+            return methodRef(w.bytes, isGRPC: false)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import AccessLog
+
+/// Counts everything the reports, the diagnosis rules and the TUI need from a stream of records.
+///
+/// Per line the work is a handful of byte-keyed table lookups (`KeyTable`) and integer-indexed array
+/// updates: no `String` and no allocation per line (strings are made once per new key, and a few
+/// sample lines per flag). Memory is bounded by `AggregatorLimits` whatever the input.
+///
+/// It is a monoid: `merge` combines two aggregators (two cores, or a live batch into the running
+/// total); merging an empty aggregator changes nothing, and as long as no table had to prune, merging
+/// parts gives exactly the snapshot of aggregating everything at once. With pruning, the top-K
+/// guarantees of `KeyTable` hold for the merged result.
+///
+/// Errors follow `RequestTraits`: 5xx, a failure flag other than the client-side DC/DR, or a gRPC
+/// status of 2, 4, 8, 13, 14 or 15; 4xx are client errors.
+public struct Aggregator: Sendable {
+    public let limits: AggregatorLimits
+
+    /// Admission serial of the most recently admitted key (all tables share it).
+    var serial: UInt64 = 0
+
+    var lineTotal = 0
+    var nonAccessByKind = [Int](repeating: 0, count: NonAccessKind.allCases.count)
+    var malformedByReason = [Int](repeating: 0, count: MalformedReason.allCases.count)
+    var malformedSamples: [MalformedSample] = []
+    var formatCounts = [Int](repeating: 0, count: LogFormat.allCases.count)
+
+    var requests = 0
+    var errors = 0
+    var grpcRequests = 0
+    var hasGrpcStatusField = false
+    var hasAttemptCountField = false
+    var firstMs: Int64 = -1
+    var lastMs: Int64 = -1
+
+    /// Counts of codes 0…599; other codes (and absent ones) in `otherCodes`, keyed by code + 2.
+    var codeCounts = [Int](repeating: 0, count: 600)
+    var otherCodes = RefCounter(capacity: 64)
+    var flagStats: [FlagAccumulator]
+    /// Exact flag sets, keyed by raw value | 1 << 32.
+    var flagSets: RefCounter
+
+    var details: KeyTable
+    var transportFailures: KeyTable
+    var terminations: KeyTable
+    var routes: KeyTable
+    var authorities: KeyTable
+    var paths: KeyTable
+    var tcpDestinations: KeyTable
+
+    var clusterKeys: KeyTable
+    var clusters: [ClusterAccumulator] = []
+    var otherCluster: ClusterAccumulator
+    var methodKeys: KeyTable
+    var methods: [MethodAccumulator] = []
+    var otherMethod: MethodAccumulator
+    var sourceKeys: KeyTable
+    var sources: [SourceAccumulator] = []
+    var otherSource: SourceAccumulator
+
+    var timeline: TimelineAccumulator
+    var recent: RecentLineRing
+    var keyCache: LineKeyCache
+    /// Bumped whenever a key table may have changed which keys are live (see `LineKeyCache`).
+    var keyEpoch: UInt32 = 0
+
+    public init(limits: AggregatorLimits = .default) {
+        self.limits = limits
+        let keyLength = limits.maxKeyLength
+        flagStats = Array(repeating: FlagAccumulator(limits: limits), count: ResponseFlag.allCases.count)
+        flagSets = RefCounter(capacity: limits.breakdown * 2)
+        details = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
+        transportFailures = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
+        terminations = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
+        routes = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
+        authorities = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
+        paths = KeyTable(capacity: limits.paths, maxKeyLength: keyLength)
+        tcpDestinations = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
+        clusterKeys = KeyTable(capacity: limits.clusters, maxKeyLength: keyLength)
+        otherCluster = ClusterAccumulator(name: ClusterName("other"), limits: limits)
+        methodKeys = KeyTable(capacity: limits.methods, maxKeyLength: keyLength)
+        otherMethod = MethodAccumulator(limits: limits)
+        sourceKeys = KeyTable(capacity: limits.sources, maxKeyLength: keyLength)
+        otherSource = SourceAccumulator(limits: limits)
+        timeline = TimelineAccumulator(capacity: limits.timelineBuckets)
+        recent = RecentLineRing(entryCapacity: limits.recentLines, byteCapacity: limits.recentLineBytes)
+        keyCache = LineKeyCache(entries: limits.keyCacheEntries)
+    }
+
+    /// Number of lines seen (access, non-access and malformed).
+    public var linesSeen: Int { lineTotal }
+
+    /// One line that istio-proxy printed but that is not an access record.
+    public mutating func addNonAccess(_ kind: NonAccessKind, line: UnsafeRawBufferPointer) {
+        lineTotal &+= 1
+        nonAccessByKind[Int(kind.rawValue)] &+= 1
+    }
+
+    /// One line that could not be classified; the first few are kept (display-safe, cut) as samples.
+    /// `lineNumber` is 1-based across all inputs.
+    public mutating func addMalformed(_ reason: MalformedReason, line: UnsafeRawBufferPointer, lineNumber: Int) {
+        lineTotal &+= 1
+        malformedByReason[Int(reason.rawValue)] &+= 1
+        if malformedSamples.count < limits.malformedSamples {
+            let text = SampleText.escaped(line, maxBytes: 512)
+            malformedSamples.append(MalformedSample(reason: reason, lineNumber: lineNumber, text: text))
+        }
+    }
+}

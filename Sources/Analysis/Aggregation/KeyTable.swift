@@ -1,0 +1,218 @@
+import AccessLog
+
+/// A bounded table of byte-string keys with counts: the top-K structure behind every
+/// high-cardinality dimension (clusters, hosts, paths, authorities, details, methods, pods).
+///
+/// Keys live in one byte arena and are found through an open-addressing index, so a lookup makes no
+/// `String` and allocates nothing. Each live key has a slot (a small integer that owners use to index
+/// their per-key statistics) and a serial (unique per admission, see `KeyRef`).
+///
+/// **Top-K policy (batched Space-Saving).** Every new key is admitted. When a new key arrives and the
+/// table is full, the table is pruned to the heaviest half by *estimate* (`count + floor`) and the
+/// evicted counts move to `otherCount`. A key admitted after a prune inherits the current `floor` (the
+/// largest estimate evicted so far) so a late heavy hitter competes on equal terms with old keys instead
+/// of starting from zero. Guarantees:
+/// - Totals are exact: the sum of live counts plus `otherCount` is the number of counted occurrences.
+/// - A live count is exact since the key's last admission and never over-counts: for every live key,
+///   `count ≤ true count ≤ count + floorAtAdmission` (the floor bounds what an earlier eviction lost).
+/// - A key is evicted only when at least half of the table has a larger or equal estimate; a key whose
+///   count exceeds `2·N/capacity` (N = occurrences counted so far) is never evicted.
+/// - Pruning costs O(capacity · log capacity) and happens at most once per `capacity / 2` new keys.
+struct KeyTable: Sendable {
+    /// Most live keys.
+    let capacity: Int
+    /// Longer keys are cut to this many bytes by `clamp`.
+    let maxKeyLength: Int
+
+    private var index: [Int32] = []
+    private var indexMask = 0
+    private var hashes: [UInt32] = []
+    private var keyStart: [Int32] = []
+    private var keyLength: [Int32] = []
+    private var arena: [UInt8] = []
+    /// Admission serial per slot; 0 marks a free slot.
+    private(set) var serials: [UInt64] = []
+    private(set) var counts: [Int] = []
+    /// The floor each live key inherited when it was admitted.
+    private(set) var floors: [Int] = []
+    private var freeSlots: [Int32] = []
+    /// Live keys.
+    private(set) var liveCount = 0
+    /// Occurrences of evicted keys: the "other" bucket.
+    private(set) var otherCount = 0
+    /// Largest estimate evicted so far; inherited by keys admitted later.
+    private(set) var floor = 0
+
+    init(capacity: Int, maxKeyLength: Int = 256) {
+        self.capacity = max(1, capacity)
+        self.maxKeyLength = max(1, maxKeyLength)
+    }
+
+    /// Number of slots ever used (live or free): the length owners size their payload arrays to.
+    var slotCount: Int { serials.count }
+    var isFull: Bool { liveCount >= capacity }
+
+    /// The key cut to `maxKeyLength` bytes.
+    @inline(__always)
+    func clamp(_ key: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        key.count <= maxKeyLength ? key : UnsafeRawBufferPointer(rebasing: key[0..<maxKeyLength])
+    }
+
+    /// The slot holding `key` (already clamped), or -1.
+    @inline(__always)
+    func find(_ key: UnsafeRawBufferPointer, hash h: UInt32) -> Int32 {
+        if liveCount == 0 { return -1 }
+        var i = Int(h) & indexMask
+        while true {
+            let s = index[i]
+            if s < 0 { return -1 }
+            if hashes[Int(s)] == h && keyEquals(Int(s), key) { return s }
+            i = (i &+ 1) & indexMask
+        }
+    }
+
+    /// Adds `key` (not present, table not full) with count 0 and the current floor; returns its slot.
+    mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt32, serial: UInt64) -> Int32 {
+        precondition(!isFull, "KeyTable.insert on a full table")
+        if index.isEmpty { allocateIndex() }
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = Int32(serials.count)
+            hashes.append(0); keyStart.append(0); keyLength.append(0)
+            serials.append(0); counts.append(0); floors.append(0)
+        }
+        let s = Int(slot)
+        hashes[s] = h
+        keyStart[s] = Int32(arena.count)
+        keyLength[s] = Int32(key.count)
+        arena.append(contentsOf: key)
+        serials[s] = serial
+        counts[s] = 0
+        floors[s] = floor
+        liveCount += 1
+        var i = Int(h) & indexMask
+        while index[i] >= 0 { i = (i &+ 1) & indexMask }
+        index[i] = slot
+        return slot
+    }
+
+    @inline(__always) mutating func addCount(_ slot: Int32, _ n: Int = 1) { counts[Int(slot)] &+= n }
+    @inline(__always) mutating func raiseFloor(_ slot: Int32, by n: Int) { floors[Int(slot)] += n }
+    /// Completes merging `other`'s keys into this table: keys of this table that `other` did not have
+    /// (`touched` holds the slots that received other's keys) may have been evicted from `other`, so
+    /// their floors rise by `other.floor`; `other`'s "other" bucket and floor are added.
+    mutating func finishMerge(from other: KeyTable, touched: Set<Int32>) {
+        if other.floor > 0 {
+            for s in 0..<serials.count where serials[s] != 0 && !touched.contains(Int32(s)) { floors[s] += other.floor }
+        }
+        otherCount += other.otherCount
+        floor += other.floor
+    }
+
+    @inline(__always) func isLive(_ ref: KeyRef) -> Bool {
+        let s = Int(ref.slot)
+        return s < serials.count && serials[s] != 0 && serials[s] & KeyRef.serialMask == ref.serial
+    }
+
+    /// Live slots in slot order.
+    var liveSlots: [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(liveCount)
+        for s in 0..<serials.count where serials[s] != 0 { out.append(Int32(s)) }
+        return out
+    }
+
+    func withKey<R>(_ slot: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let lo = Int(keyStart[Int(slot)]), n = Int(keyLength[Int(slot)])
+        return arena.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[lo..<(lo + n)])) }
+    }
+
+    func keyString(_ slot: Int32) -> String { withKey(slot) { String(decoding: $0, as: UTF8.self) } }
+    func hash(_ slot: Int32) -> UInt32 { hashes[Int(slot)] }
+
+    /// Evicts the lighter half (by `count + floor`; ties keep the older key) and returns the evicted
+    /// slots, whose counts have moved to `otherCount`. Owners fold the slots' payloads before reuse.
+    mutating func prune() -> [Int32] {
+        var live = liveSlots
+        live.sort { a, b in
+            let ea = counts[Int(a)] + floors[Int(a)], eb = counts[Int(b)] + floors[Int(b)]
+            return ea != eb ? ea > eb : serials[Int(a)] < serials[Int(b)]
+        }
+        let keep = live.count / 2
+        let evicted = Array(live[keep...])
+        if let top = evicted.first { floor = max(floor, counts[Int(top)] + floors[Int(top)]) }
+        for s in evicted {
+            otherCount += counts[Int(s)]
+            serials[Int(s)] = 0; counts[Int(s)] = 0; floors[Int(s)] = 0
+        }
+        // Reuse low slots first, deterministically.
+        freeSlots.append(contentsOf: evicted.sorted(by: >))
+        liveCount = keep
+        compact()
+        return evicted
+    }
+
+    private mutating func allocateIndex() {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        index = Array(repeating: -1, count: size)
+        indexMask = size - 1
+    }
+
+    /// Rebuilds the arena (dropping evicted keys' bytes) and the index from the live slots.
+    private mutating func compact() {
+        var fresh: [UInt8] = []
+        fresh.reserveCapacity(arena.count)
+        for s in 0..<serials.count where serials[s] != 0 {
+            let lo = Int(keyStart[s]), n = Int(keyLength[s])
+            keyStart[s] = Int32(fresh.count)
+            fresh.append(contentsOf: arena[lo..<(lo + n)])
+        }
+        arena = fresh
+        for i in 0..<index.count { index[i] = -1 }
+        for s in 0..<serials.count where serials[s] != 0 {
+            var i = Int(hashes[s]) & indexMask
+            while index[i] >= 0 { i = (i &+ 1) & indexMask }
+            index[i] = Int32(s)
+        }
+    }
+
+    @inline(__always)
+    private func keyEquals(_ slot: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let n = Int(keyLength[slot])
+        guard n == key.count else { return false }
+        if n == 0 { return true }
+        let lo = Int(keyStart[slot])
+        return arena.withUnsafeBytes { a in memcmp(a.baseAddress! + lo, key.baseAddress!, n) == 0 }
+    }
+
+    /// FNV-1a over the bytes, 8 at a time, finished with a multiply-xorshift mix.
+    @inline(__always)
+    static func hash(_ key: UnsafeRawBufferPointer) -> UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let n = key.count
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ key.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n { tail |= UInt64(key[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ tail ^ (UInt64(n) << 56)) &* 0x0000_0100_0000_01B3
+        }
+        h ^= h >> 29
+        h = h &* 0xbf58_476d_1ce4_e5b9
+        h ^= h >> 32
+        return UInt32(truncatingIfNeeded: h)
+    }
+
+    /// Hash of `key` combined with an integer (keys made of a tag plus bytes, without copying).
+    @inline(__always)
+    static func hash(_ key: UnsafeRawBufferPointer, salt: UInt32) -> UInt32 {
+        hash(key) ^ (salt &* 0x9E37_79B9)
+    }
+}

@@ -1,0 +1,43 @@
+/// Statistics of one gRPC method or non-GET HTTP operation.
+struct MethodAccumulator: Sendable {
+    var isGRPC = false
+    var requests = 0
+    var errors = 0
+    /// Keyed by `Signature.grpcKey`.
+    var grpcStatuses = RefCounter(capacity: 24)
+    var latency = LatencyHistogram()
+    var retried = 0
+    var maxAttempts = 0
+    var clusters: RefCounter
+
+    init(isGRPC: Bool = false, limits: AggregatorLimits) {
+        self.isGRPC = isGRPC
+        clusters = RefCounter(capacity: limits.breakdown)
+    }
+
+    /// Counts `n` records of signature `s` sent to `cluster`.
+    mutating func recordCounts(_ s: Signature, cluster: KeyRef, _ n: Int) {
+        requests &+= n
+        if s.isError { errors &+= n }
+        if s.grpcStatus >= 0 { grpcStatuses.add(s.grpcKey, n) }
+        if s.has(Signature.retried) { retried &+= n }
+        if !cluster.isNone { clusters.add(cluster.raw, n) }
+    }
+
+    @inline(__always)
+    mutating func recordValues(_ f: LineFacts) {
+        latency.record(f.durationMs)
+        if Int(f.attempts) > maxAttempts { maxAttempts = Int(f.attempts) }
+    }
+
+    mutating func merge(_ o: MethodAccumulator, remap: (UInt64) -> UInt64?) {
+        isGRPC = isGRPC || o.isGRPC
+        requests &+= o.requests
+        errors &+= o.errors
+        grpcStatuses.merge(o.grpcStatuses)
+        latency.merge(o.latency)
+        retried &+= o.retried
+        maxAttempts = max(maxAttempts, o.maxAttempts)
+        clusters.merge(o.clusters, remap: remap)
+    }
+}

@@ -1,0 +1,110 @@
+/// A bounded counter over non-zero 64-bit keys (a `KeyRef`, an HTTP code, a flag set, …): the small
+/// per-cluster / per-flag / per-host breakdowns.
+///
+/// Open addressing over one array of (key, count) pairs, allocated on first use. When a new key
+/// arrives and the counter is full, it keeps the heaviest half (ties: smaller key) and moves the rest
+/// into `other`, so totals stay exact (`sum(entries) + other`) and late heavy keys can still enter. A
+/// key whose count exceeds `2·N/capacity` is never dropped.
+struct RefCounter: Sendable {
+    struct Pair: Sendable {
+        var key: UInt64
+        var count: Int
+    }
+
+    let capacity: Int
+    private var table: [Pair] = []
+    private var mask = 0
+    private(set) var liveCount = 0
+    /// Occurrences of keys that were dropped to stay within `capacity`.
+    private(set) var other = 0
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    var isEmpty: Bool { liveCount == 0 && other == 0 }
+    var total: Int { table.reduce(other) { $0 &+ $1.count } }
+
+    @inline(__always)
+    mutating func add(_ key: UInt64, _ n: Int = 1) {
+        if table.isEmpty { allocate() }
+        let room = liveCount < capacity
+        let m = mask
+        // 0: counted on an existing key, 1: inserted, 2: full.
+        let outcome = table.withUnsafeMutableBufferPointer { t -> Int in
+            var i = Self.spread(key) & m
+            while true {
+                let k = t[i].key
+                if k == key { t[i].count &+= n; return 0 }
+                if k == 0 {
+                    guard room else { return 2 }
+                    t[i] = Pair(key: key, count: n)
+                    return 1
+                }
+                i = (i &+ 1) & m
+            }
+        }
+        if outcome == 1 { liveCount += 1 } else if outcome == 2 { prune(); insertNew(key, n) }
+    }
+
+    /// The count of `key` (0 when absent).
+    func count(_ key: UInt64) -> Int {
+        if table.isEmpty { return 0 }
+        var i = Self.spread(key) & mask
+        while true {
+            let k = table[i].key
+            if k == key { return table[i].count }
+            if k == 0 { return 0 }
+            i = (i &+ 1) & mask
+        }
+    }
+
+    /// Live entries, heaviest first (ties: smaller key first).
+    var entries: [(key: UInt64, count: Int)] {
+        var out: [(key: UInt64, count: Int)] = []
+        out.reserveCapacity(liveCount)
+        for p in table where p.key != 0 { out.append((p.key, p.count)) }
+        out.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        return out
+    }
+
+    mutating func addOther(_ n: Int) { other &+= n }
+
+    /// Adds every entry of `source`, passing each key through `remap` (nil: count it as other).
+    mutating func merge(_ source: RefCounter, remap: (UInt64) -> UInt64?) {
+        for p in source.table where p.key != 0 {
+            if let k = remap(p.key), k != 0 { add(k, p.count) } else { other &+= p.count }
+        }
+        other &+= source.other
+    }
+
+    /// Adds every entry of `source` with its key unchanged.
+    mutating func merge(_ source: RefCounter) { merge(source) { $0 } }
+
+    private mutating func allocate() {
+        var size = 8
+        while size < capacity * 2 { size <<= 1 }
+        table = Array(repeating: Pair(key: 0, count: 0), count: size)
+        mask = size - 1
+    }
+
+    private mutating func insertNew(_ key: UInt64, _ n: Int) {
+        var i = Self.spread(key) & mask
+        while table[i].key != 0 { i = (i &+ 1) & mask }
+        table[i] = Pair(key: key, count: n)
+        liveCount += 1
+    }
+
+    private mutating func prune() {
+        let all = entries
+        let keep = all.count / 2
+        for e in all[keep...] { other &+= e.count }
+        for i in 0..<table.count { table[i] = Pair(key: 0, count: 0) }
+        liveCount = 0
+        for e in all[..<keep] { insertNew(e.key, e.count) }
+    }
+
+    @inline(__always)
+    private static func spread(_ key: UInt64) -> Int {
+        let h = key &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+}

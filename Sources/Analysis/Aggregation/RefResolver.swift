@@ -1,0 +1,105 @@
+import AccessLog
+
+/// Turns the `KeyRef`s kept in breakdowns back into strings when a snapshot is built. A reference
+/// whose key has since been evicted (its serial no longer matches) resolves to nil and is counted in
+/// the breakdown's "other" entry.
+struct RefResolver {
+    let aggregator: Aggregator
+    /// Host serial → (cluster slot, host slot), built once.
+    let hostIndex: [UInt64: (cluster: Int32, host: Int32)]
+
+    init(_ aggregator: Aggregator) {
+        self.aggregator = aggregator
+        var index: [UInt64: (cluster: Int32, host: Int32)] = [:]
+        for c in aggregator.clusterKeys.liveSlots {
+            let table = aggregator.clusters[Int(c)].hostKeys
+            for h in table.liveSlots { index[table.serials[Int(h)] & KeyRef.serialMask] = (c, h) }
+        }
+        hostIndex = index
+    }
+
+    /// The table a reference points into, for every table with string keys except hosts.
+    func table(_ tag: KeyRef.Table) -> KeyTable? {
+        switch tag {
+        case .cluster: aggregator.clusterKeys
+        case .detail: aggregator.details
+        case .transportFailure: aggregator.transportFailures
+        case .termination: aggregator.terminations
+        case .route: aggregator.routes
+        case .authority: aggregator.authorities
+        case .path: aggregator.paths
+        case .method: aggregator.methodKeys
+        case .tcpDestination: aggregator.tcpDestinations
+        case .source: aggregator.sourceKeys
+        case .host: nil
+        }
+    }
+
+    /// The key string, or nil when the reference is stale.
+    func string(_ ref: KeyRef) -> String? {
+        guard let tag = ref.table else { return nil }
+        if tag == .host {
+            guard let (c, h) = host(ref) else { return nil }
+            return aggregator.clusters[Int(c)].hostKeys.keyString(h)
+        }
+        guard let t = table(tag), t.isLive(ref) else { return nil }
+        return t.keyString(ref.slot)
+    }
+
+    /// Cluster slot and host slot of a live host reference.
+    func host(_ ref: KeyRef) -> (cluster: Int32, host: Int32)? {
+        guard let (c, h) = hostIndex[ref.serial] else { return nil }
+        guard aggregator.clusters[Int(c)].hostKeys.isLive(KeyRef(table: .host, serial: ref.serial, slot: h)),
+              h == ref.slot else { return nil }
+        return (c, h)
+    }
+
+    /// A breakdown as sorted `KeyCount`s (same strings summed), with an "other" entry for dropped and
+    /// stale keys.
+    func keyCounts(_ counter: RefCounter) -> [KeyCount] {
+        var byKey: [String: Int] = [:]
+        var other = counter.other
+        for e in counter.entries {
+            if let s = string(KeyRef(raw: e.key)) { byKey[s, default: 0] += e.count } else { other += e.count }
+        }
+        return Self.sorted(byKey, other: other)
+    }
+
+    /// Sorted `KeyCount`s of a whole key table, with its "other" bucket.
+    static func keyCounts(_ table: KeyTable) -> [KeyCount] {
+        var list = table.liveSlots.map { KeyCount(key: table.keyString($0), count: table.counts[Int($0)]) }
+        list.sort(by: Self.before)
+        if table.otherCount > 0 { list.append(KeyCount(key: "other", count: table.otherCount, isOther: true)) }
+        return list
+    }
+
+    static func sorted(_ byKey: [String: Int], other: Int) -> [KeyCount] {
+        var list = byKey.map { KeyCount(key: $0.key, count: $0.value) }
+        list.sort(by: before)
+        if other > 0 { list.append(KeyCount(key: "other", count: other, isOther: true)) }
+        return list
+    }
+
+    static func before(_ a: KeyCount, _ b: KeyCount) -> Bool {
+        a.count != b.count ? a.count > b.count : a.key < b.key
+    }
+
+    /// Codes from a counter keyed by `Signature.codeKey`.
+    static func codeCounts(_ counter: RefCounter) -> [CodeCount] {
+        var list = counter.entries.map { CodeCount(code: Int(truncatingIfNeeded: $0.key) - 2, count: $0.count) }
+        list.sort { $0.count != $1.count ? $0.count > $1.count : $0.code < $1.code }
+        return list
+    }
+
+    /// gRPC statuses from a counter keyed by `Signature.grpcKey`.
+    static func grpcCounts(_ counter: RefCounter) -> [GrpcStatusCount] {
+        counter.entries.map { GrpcStatusCount(status: Int(truncatingIfNeeded: $0.key) - 2, count: $0.count) }
+    }
+
+    /// Flags from a counter keyed by flag bit + 1.
+    static func flagCounts(_ counter: RefCounter) -> [FlagCount] {
+        counter.entries.compactMap { e in
+            ResponseFlag(rawValue: Int(e.key) - 1).map { FlagCount(flag: $0, count: e.count) }
+        }
+    }
+}

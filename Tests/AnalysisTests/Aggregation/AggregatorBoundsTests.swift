@@ -1,0 +1,75 @@
+import AccessLog
+import Testing
+@testable import Analysis
+
+@Suite struct AggregatorBoundsTests {
+    /// Thousands of distinct clusters, hosts, paths, authorities and pods stay within the limits, and
+    /// every total stays exact through the "other" buckets.
+    @Test func highCardinalityStaysBounded() {
+        let limits = AggregatorLimits(clusters: 8, hostsPerCluster: 4, methods: 8, paths: 16, keys: 8, sources: 8,
+                                      breakdown: 4, recentLines: 16, recentLineBytes: 4096)
+        var a = Aggregator(limits: limits)
+        let n = 3000
+        for i in 0..<n {
+            var t = TestLine()
+            t.cluster = "outbound|80||svc-\(i % 97).ns.svc.cluster.local"
+            t.host = "10.9.\(i % 251).\(i % 13):80"
+            t.path = "/p\(i % 499)x/\(i)"
+            t.method = i % 2 == 0 ? "GET" : "DELETE"
+            t.authority = "a\(i).example"
+            t.details = "detail_\(i % 53)"
+            t.flags = i % 10 == 0 ? "UF" : "-"
+            a.add(t, pod: "pod-\(i % 61)", container: "istio-proxy")
+        }
+        #expect(a.clusterKeys.liveCount <= 8 && a.paths.liveCount <= 16 && a.authorities.liveCount <= 8)
+        #expect(a.sourceKeys.liveCount <= 8 && a.methodKeys.liveCount <= 8 && a.details.liveCount <= 8)
+        #expect(a.clusters.allSatisfy { $0.hostKeys.liveCount <= 4 })
+        #expect(a.clusters.count <= 8 && a.methods.count <= 8 && a.sources.count <= 8)
+        let s = a.snapshot()
+        #expect(s.requests == n)
+        #expect(s.clusters.reduce(0) { $0 + $1.requests } == n)
+        #expect(s.clusters.last?.isOther == true)
+        for c in s.clusters { #expect(c.hosts.reduce(0) { $0 + $1.requests } == c.requests) }
+        #expect(s.paths.reduce(0) { $0 + $1.count } == n && s.paths.last?.isOther == true)
+        #expect(s.authorities.reduce(0) { $0 + $1.count } == n)
+        #expect(s.codeDetails.reduce(0) { $0 + $1.count } == n)
+        #expect(s.methods.reduce(0) { $0 + $1.requests } == n / 2)
+        #expect(s.sources.reduce(0) { $0 + $1.requests } == n)
+        let uf = s.flags.first { $0.flag == .upstreamConnectionFailure }
+        #expect(uf?.count == n / 10 && uf?.clusters.reduce(0) { $0 + $1.count } == n / 10)
+        #expect(uf?.hosts.reduce(0) { $0 + $1.count } == n / 10)
+        #expect(s.recentLines.count <= 16)
+    }
+
+    /// The line-key cache only changes the cost: with it, without it, and with a tiny one (constant
+    /// collisions), under pruning limits, the snapshots are identical — also mid-stream.
+    @Test func keyCacheDoesNotChangeResults() {
+        func run(_ cacheEntries: Int) -> [Snapshot] {
+            let limits = AggregatorLimits(clusters: 3, hostsPerCluster: 2, methods: 3, paths: 4, keys: 3, sources: 2,
+                                          breakdown: 4, keyCacheEntries: cacheEntries)
+            var a = Aggregator(limits: limits)
+            var snaps: [Snapshot] = []
+            for (i, (t, pod)) in AggregatorMergeTests.traffic(600).enumerated() {
+                var t = t
+                if i % 50 == 0 { t.cluster = "outbound|80||rare-\(i).ns.svc.cluster.local" }
+                a.add(t, pod: pod, container: "istio-proxy")
+                if i % 150 == 149 { snaps.append(a.snapshot()) }
+            }
+            return snaps
+        }
+        let plain = run(0)
+        #expect(plain.count == 4)
+        #expect(run(1024) == plain)
+        #expect(run(2) == plain)
+    }
+
+    @Test func malformedSamplesAreBoundedAndCut() {
+        var a = Aggregator()
+        for i in 1...20 { a.addMalformed(.tooLong, String(repeating: "z", count: 2000), lineNumber: i) }
+        let s = a.snapshot()
+        #expect(s.lines.malformed == 20 && s.lines.malformedSamples.count == 5)
+        #expect(s.lines.malformedSamples.map(\.lineNumber) == [1, 2, 3, 4, 5])
+        #expect(s.lines.malformedSamples[0].text.utf8.count < 600)
+        #expect(s.lines.malformedByReason == [KindCount(kind: .tooLong, count: 20)])
+    }
+}

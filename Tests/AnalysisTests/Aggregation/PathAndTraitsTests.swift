@@ -1,0 +1,51 @@
+import AccessLog
+import Testing
+@testable import Analysis
+
+@Suite struct PathAndTraitsTests {
+    static func normal(_ path: String) -> String {
+        Array(path.utf8).withUnsafeBytes { p in
+            withUnsafeTemporaryAllocation(byteCount: 256, alignment: 1) { out in
+                let n = PathNormalizer.normalize(p, into: out)
+                return String(decoding: UnsafeRawBufferPointer(out)[0..<n], as: UTF8.self)
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("/orders/42/items?x=1", "/orders/{id}/items"),
+        ("/users/3f2a1b0c-9b1a-4c55-8d7e-7f9c2c0e9d8e", "/users/{id}"),
+        ("/blobs/5f2b1c9a7e6d4b3a2c1d0e9f", "/blobs/{id}"),
+        ("/api/v1/items", "/api/v1/items"),
+        ("/tokens/aGVsbG8td29ybGQtMTIzNDU2", "/tokens/{id}"),
+        ("/shop.Orders/PlaceOrder", "/shop.Orders/PlaceOrder"),
+        ("/a/b2c/", "/a/b2c/"),
+        ("/", "/"),
+    ])
+    func normalisesIdentifiers(path: String, expected: String) {
+        #expect(Self.normal(path) == expected)
+        let isNormal = Array(path.utf8).withUnsafeBytes { PathNormalizer.shape($0).isNormal }
+        if isNormal { #expect(path == expected) }
+    }
+
+    @Test func grpcPathShape() {
+        func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBytes { RequestTraits.isGRPCMethodPath($0) } }
+        #expect(check("/shop.Orders/PlaceOrder"))
+        #expect(check("/grpc.health.v1.Health/Check"))
+        #expect(!check("/api/items"))            // no dot in the service
+        #expect(!check("/shop.Orders/Place/x"))  // three segments
+        #expect(!check("/shop.Orders/"))         // empty method
+        #expect(!check("/shop.Orders/Get?x=1"))  // query
+    }
+
+    @Test func errorDefinition() {
+        func isError(_ code: Int32, _ flags: String, _ grpc: Int16 = -1) -> Bool {
+            RequestTraits.isError(code: code, flags: ResponseFlags.parse(flags) ?? [], grpcStatus: grpc)
+        }
+        #expect(isError(503, "-") && isError(500, "-") && !isError(404, "-") && !isError(200, "-"))
+        #expect(isError(200, "UO") && isError(0, "UF,URX") && isError(404, "NR"))
+        #expect(!isError(0, "DC") && !isError(0, "DR") && !isError(200, "DI") && !isError(200, "RFCF"))
+        for status: Int16 in [2, 4, 8, 13, 14, 15] { #expect(isError(200, "-", status)) }
+        for status: Int16 in [0, 1, 3, 5, 6, 7, 9, 10, 11, 12, 16] { #expect(!isError(200, "-", status)) }
+    }
+}
