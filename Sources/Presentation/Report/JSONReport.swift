@@ -1,0 +1,91 @@
+import AccessLog
+import Analysis
+
+/// The report as JSON, schema `meshlog.report/v1` (documented in docs/report-schema.md).
+/// Keys are written in a fixed order; strings are escaped; absent values are `null`.
+public enum JSONReport {
+    public static let schema = "meshlog.report/v1"
+
+    public static func render(_ snapshot: Snapshot, findings: [Finding], inputs: [String]) -> String {
+        var w = JSONWriter(capacity: 1 << 16)
+        w.beginObject()
+        w.field("schema", schema)
+        w.key("inputs"); w.beginArray(); inputs.forEach { w.string($0) }; w.endArray()
+        writeLines(snapshot.lines, &w)
+        w.key("formats"); w.beginArray()
+        for f in snapshot.formats {
+            w.beginObject(); w.field("id", f.format.id); w.field("title", f.format.title); w.field("count", f.count); w.endObject()
+        }
+        w.endArray()
+        w.key("time_range")
+        if let range = snapshot.timeRange {
+            w.beginObject()
+            w.field("first", TimeText.iso(range.firstMs)); w.field("last", TimeText.iso(range.lastMs))
+            w.key("seconds"); w.double(range.seconds, decimals: 3)
+            w.endObject()
+        } else { w.null() }
+        w.field("requests", snapshot.requests)
+        w.field("errors", snapshot.errors)
+        w.field("grpc_requests", snapshot.grpcRequests)
+        w.key("rate_per_second")
+        if let range = snapshot.timeRange, range.seconds > 0 { w.double(Double(snapshot.requests) / range.seconds, decimals: 2) } else { w.null() }
+        JSONReportTraffic.write(snapshot, &w)
+        JSONReportFindings.write(findings, &w)
+        w.endObject()
+        return w.string
+    }
+
+    private static func writeLines(_ l: LineCounts, _ w: inout JSONWriter) {
+        w.key("lines"); w.beginObject()
+        w.field("total", l.total); w.field("access", l.access); w.field("non_access", l.nonAccess); w.field("malformed", l.malformed)
+        w.key("non_access_by_kind"); w.beginObject()
+        for k in l.nonAccessByKind { w.field(k.kind.jsonName, k.count) }
+        w.endObject()
+        w.key("malformed_by_reason"); w.beginObject()
+        for k in l.malformedByReason { w.field(k.kind.jsonName, k.count) }
+        w.endObject()
+        w.key("malformed_samples"); w.beginArray()
+        for s in l.malformedSamples {
+            w.beginObject(); w.field("line", s.lineNumber); w.field("reason", s.reason.jsonName); w.field("text", s.text); w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+}
+
+extension NonAccessKind {
+    /// snake_case name used as a JSON key.
+    var jsonName: String {
+        switch self {
+        case .blank: "blank"
+        case .istioAgent: "istio_agent"
+        case .envoyApplication: "envoy_application"
+        case .jsonApplication: "json_application"
+        case .continuation: "continuation"
+        case .ztunnel: "ztunnel"
+        case .other: "other"
+        }
+    }
+}
+
+extension MalformedReason {
+    var jsonName: String {
+        switch self {
+        case .tooLong: "too_long"
+        case .badAccessShape: "bad_access_shape"
+        case .badJSON: "bad_json"
+        case .binary: "binary"
+        case .unrecognised: "unrecognised"
+        }
+    }
+}
+
+extension TimeText {
+    /// Epoch milliseconds as RFC 3339 UTC with milliseconds.
+    static func iso(_ ms: Int64) -> String {
+        let base = String(utc(ms).map { $0 == " " ? "T" : $0 }.dropLast())
+        let millis = Int(((ms % 1000) + 1000) % 1000)
+        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "\(base).\(fraction)Z"
+    }
+}

@@ -1,0 +1,98 @@
+import AccessLog
+import Analysis
+
+/// The traffic sections of the JSON report: flags, codes, details, clusters, methods, routes, sources.
+enum JSONReportTraffic {
+    static func write(_ s: Snapshot, _ w: inout JSONWriter) {
+        w.key("response_flags"); w.beginArray()
+        for f in s.flags {
+            w.beginObject()
+            w.field("flag", f.flag.shortName); w.field("long_name", f.flag.longName); w.field("meaning", f.flag.meaning)
+            w.field("count", f.count); w.key("share"); w.double(f.share)
+            keyCounts("clusters", f.clusters, &w); keyCounts("hosts", f.hosts, &w); keyCounts("details", f.details, &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("response_codes"); w.beginArray()
+        for c in s.responseCodes { w.beginObject(); w.field("code", c.code); w.field("count", c.count); w.endObject() }
+        w.endArray()
+        keyCounts("code_details", s.codeDetails, &w)
+        keyCounts("transport_failure_reasons", s.transportFailureReasons, &w)
+        w.key("clusters"); w.beginArray()
+        for c in s.clusters { cluster(c, &w) }
+        w.endArray()
+        w.key("methods"); w.beginArray()
+        for m in s.methods {
+            w.beginObject()
+            w.field("method", m.method); w.key("grpc"); w.bool(m.isGRPC)
+            w.field("requests", m.requests); w.field("errors", m.errors); latency("latency_ms", m.latency, &w)
+            w.key("grpc_statuses"); w.beginArray()
+            for g in m.grpcStatuses {
+                w.beginObject(); w.field("status", g.status); w.field("name", GrpcStatus.name(g.status)); w.field("count", g.count); w.endObject()
+            }
+            w.endArray()
+            w.field("retried", m.retried)
+            w.endObject()
+        }
+        w.endArray()
+        keyCounts("routes", s.routes, &w)
+        keyCounts("authorities", s.authorities, &w)
+        w.key("sources"); w.beginArray()
+        for p in s.sources {
+            w.beginObject()
+            w.field("pod", p.pod); w.field("container", p.container); w.field("requests", p.requests); w.field("errors", p.errors)
+            w.key("clusters"); w.beginArray()
+            for c in p.clusters {
+                w.beginObject(); w.field("cluster", c.cluster); w.field("requests", c.requests); keyCounts("hosts", c.hosts, &w); w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    private static func cluster(_ c: ClusterStats, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.field("name", c.name.name); w.field("direction", c.name.direction.rawValue)
+        w.field("port", c.name.port); w.field("subset", c.name.subset)
+        w.field("service", c.name.serviceName); w.field("namespace", c.name.namespace)
+        w.field("requests", c.requests); w.field("errors", c.errors)
+        w.key("error_rate"); w.double(c.requests > 0 ? Double(c.errors) / Double(c.requests) : 0)
+        w.key("protocols"); w.beginObject()
+        w.field("http1", c.http1); w.field("http2", c.http2); w.field("grpc", c.grpc); w.field("tcp", c.tcp)
+        w.endObject()
+        latency("latency_ms", c.latency, &w)
+        latency("upstream_service_time_ms", c.upstreamServiceTime, &w)
+        w.key("imbalance"); w.double(c.imbalance)
+        w.key("hosts"); w.beginArray()
+        for h in c.hosts {
+            w.beginObject()
+            w.field("host", h.host); w.field("requests", h.requests); w.key("share"); w.double(h.share)
+            w.field("errors", h.errors); latency("latency_ms", h.latency, &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("flags"); w.beginObject()
+        for f in c.flags { w.field(f.flag.shortName, f.count) }
+        w.endObject()
+        w.endObject()
+    }
+
+    static func latency(_ name: String, _ l: LatencySummary, _ w: inout JSONWriter) {
+        w.key(name)
+        guard l.count > 0 else { w.null(); return }
+        w.beginObject()
+        w.field("p50", l.p50); w.field("p90", l.p90); w.field("p99", l.p99); w.field("max", l.max)
+        w.endObject()
+    }
+
+    static func keyCounts(_ name: String, _ list: [KeyCount], _ w: inout JSONWriter) {
+        w.key(name); w.beginArray()
+        for k in list {
+            w.beginObject(); w.field("key", k.key); w.field("count", k.count)
+            if k.isOther { w.key("other"); w.bool(true) }
+            w.endObject()
+        }
+        w.endArray()
+    }
+}

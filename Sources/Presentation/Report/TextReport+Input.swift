@@ -1,0 +1,45 @@
+import AccessLog
+import Analysis
+
+extension TextReportWriter {
+    mutating func inputSection() {
+        let l = snapshot.lines
+        section("Input")
+        var kinds = l.nonAccessByKind.map { "\($0.kind.title) \(Format.thousands($0.count))" }.joined(separator: ", ")
+        if !kinds.isEmpty { kinds = " (\(kinds))" }
+        emit("  \(Format.thousands(l.total)) lines: \(Format.thousands(l.access)) access · "
+            + "\(Format.thousands(l.nonAccess)) non-access\(kinds) · \(Format.thousands(l.malformed)) malformed")
+        if l.malformed > 0 {
+            let reasons = l.malformedByReason.map { "\($0.kind.title) \(Format.thousands($0.count))" }
+            emit("  malformed: " + reasons.joined(separator: ", "))
+            for sample in l.malformedSamples {
+                emit("    line \(sample.lineNumber): " + Format.truncated(safe(sample.text), toWidth: max(20, width - 16)))
+            }
+        }
+        if !snapshot.formats.isEmpty {
+            emit("  formats: " + snapshot.formats.map { "\($0.format.title) \(Format.thousands($0.count))" }
+                .joined(separator: ", "))
+        }
+        if let range = snapshot.timeRange {
+            let rate = range.seconds > 0 ? Double(snapshot.requests) / range.seconds : 0
+            emit("  time: \(TimeText.utc(range.firstMs)) → \(TimeText.utc(range.lastMs)) "
+                + "(\(Format.duration(milliseconds: Int(range.lastMs - range.firstMs)))), "
+                + "\(Format.fixed(rate, decimals: 1)) req/s")
+        }
+        let errorShare = Format.percent(snapshot.errors, of: snapshot.requests)
+        emit("  requests: \(Format.thousands(snapshot.requests)), errors \(Format.thousands(snapshot.errors)) (\(errorShare))"
+            + (snapshot.grpcRequests > 0 ? ", gRPC \(Format.thousands(snapshot.grpcRequests))" : ""))
+    }
+}
+
+/// Epoch milliseconds as `2026-11-20 10:00:00Z` (UTC).
+enum TimeText {
+    static func utc(_ ms: Int64) -> String {
+        var seconds = time_t(ms / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+}

@@ -1,0 +1,99 @@
+import AccessLog
+import Analysis
+
+extension TextReportWriter {
+    mutating func flagsSection() {
+        section("Response flags")
+        if snapshot.flags.isEmpty { emit("  none: no request carried an Envoy response flag"); return }
+        var table = TextTable([.init("FLAG"), .init("COUNT", .right), .init("SHARE", .right), .init("NAME"),
+                               .init("MEANING", flexible: true)])
+        for f in snapshot.flags.prefix(options.maxRows * 2) {
+            table.add([f.flag.shortName, Format.thousands(f.count), Format.percent(f.share), f.flag.longName, f.flag.meaning])
+        }
+        emit(table)
+        more(min(snapshot.flags.count, options.maxRows * 2), of: snapshot.flags.count, what: "flags")
+    }
+
+    mutating func codesSection() {
+        section("Response codes")
+        let codes = snapshot.responseCodes.prefix(options.maxRows).map {
+            "\($0.code == 0 ? "0 (none/TCP)" : String($0.code)) \(Format.thousands($0.count))"
+        }
+        emit("  " + (codes.isEmpty ? "none" : codes.joined(separator: " · ")))
+        guard !snapshot.codeDetails.isEmpty else { return }
+        var table = TextTable([.init("CODE DETAILS", flexible: true), .init("COUNT", .right), .init("SHARE", .right)])
+        for d in snapshot.codeDetails.prefix(options.maxRows) {
+            table.add([safe(d.key), Format.thousands(d.count), Format.percent(d.count, of: snapshot.requests)])
+        }
+        emit(table)
+        more(min(snapshot.codeDetails.count, options.maxRows), of: snapshot.codeDetails.count, what: "details")
+    }
+
+    mutating func clustersSection() {
+        section("Clusters (\(snapshot.clusters.count))")
+        for cluster in snapshot.clusters.prefix(options.maxRows) { clusterBlock(cluster) }
+        more(min(snapshot.clusters.count, options.maxRows), of: snapshot.clusters.count, what: "clusters")
+    }
+
+    private mutating func clusterBlock(_ c: ClusterStats) {
+        let lat = c.latency
+        let protocols = [("HTTP/1", c.http1), ("HTTP/2", c.http2), ("gRPC", c.grpc), ("TCP", c.tcp)]
+            .filter { $0.1 > 0 }.map { "\($0.0) \(Format.thousands($0.1))" }.joined(separator: ", ")
+        emit("  " + style.bold(safe(c.name.name)))
+        emit("    \(Format.thousands(c.requests)) requests (\(protocols)) · errors \(Format.percent(c.errors, of: c.requests))"
+            + " · p50 \(ms(lat.p50)) p90 \(ms(lat.p90)) p99 \(ms(lat.p99)) max \(ms(lat.max))"
+            + (c.flags.isEmpty ? "" : " · flags " + c.flags.prefix(4).map { "\($0.flag.shortName) \($0.count)" }.joined(separator: ", ")))
+        guard !c.hosts.isEmpty else { return }
+        let barWidth = max(8, min(30, width - 70))
+        var table = TextTable([.init("UPSTREAM HOST", flexible: true), .init("REQUESTS", .right), .init("SHARE", .right),
+                               .init("DISTRIBUTION"), .init("ERR", .right), .init("P99", .right)])
+        table.indent = 4
+        for h in c.hosts.prefix(options.maxRows) {
+            table.add([safe(h.host), Format.thousands(h.requests), Format.percent(h.share), Format.bar(h.share, width: barWidth),
+                       Format.percent(h.errors, of: h.requests), ms(h.latency.p99)])
+        }
+        emit(table)
+        more(min(c.hosts.count, options.maxRows), of: c.hosts.count, what: "hosts")
+        if c.hosts.count > 1 {
+            emit("    imbalance \(Format.fixed(c.imbalance, decimals: 2)) (0 = even, 1 = all on one host)")
+        }
+    }
+
+    mutating func methodsSection() {
+        guard !snapshot.methods.isEmpty || !snapshot.routes.isEmpty else { return }
+        if !snapshot.methods.isEmpty {
+            section("gRPC methods and operations")
+            var table = TextTable([.init("METHOD", flexible: true), .init("REQUESTS", .right), .init("ERRORS", .right),
+                                   .init("P50", .right), .init("P99", .right)])
+            for m in snapshot.methods.prefix(options.maxRows) {
+                table.add([safe(m.method), Format.thousands(m.requests), Format.percent(m.errors, of: m.requests),
+                           ms(m.latency.p50), ms(m.latency.p99)])
+            }
+            emit(table)
+            more(min(snapshot.methods.count, options.maxRows), of: snapshot.methods.count, what: "methods")
+        }
+        if !snapshot.routes.isEmpty {
+            emit("  routes: " + snapshot.routes.prefix(options.maxRows).map { "\(safe($0.key)) \(Format.thousands($0.count))" }
+                .joined(separator: " · "))
+        }
+    }
+
+    mutating func sourcesSection() {
+        guard !snapshot.sources.isEmpty else { return }
+        section("Source pods (\(snapshot.sources.count))")
+        var table = TextTable([.init("POD", flexible: true), .init("REQUESTS", .right), .init("ERRORS", .right),
+                               .init("TOP CLUSTER → HOSTS")])
+        for s in snapshot.sources.prefix(options.maxRows) {
+            let top = s.clusters.first.map { c in
+                "\(ClusterName(c.cluster).serviceName ?? c.cluster): " + c.hosts.prefix(3).map {
+                    "\($0.key) \(Format.percent($0.count, of: c.requests))"
+                }.joined(separator: ", ")
+            } ?? ""
+            table.add([safe(s.pod), Format.thousands(s.requests), Format.percent(s.errors, of: s.requests), safe(top)])
+        }
+        emit(table)
+        more(min(snapshot.sources.count, options.maxRows), of: snapshot.sources.count, what: "pods")
+    }
+
+    private func ms(_ value: Int) -> String { Format.duration(milliseconds: value) }
+}
