@@ -21,6 +21,10 @@ import Testing
         ("/shop.Orders/PlaceOrder", "/shop.Orders/PlaceOrder"),
         ("/a/b2c/", "/a/b2c/"),
         ("/", "/"),
+        ("/api/v1/catalog/products/9781234567897/reviews/42", "/api/v1/catalog/products/{id}/reviews/{id}"),
+        ("/averyveryverylongsegmentwithoutdigits/x", "/averyveryverylongsegmentwithoutdigits/x"),
+        ("//double//slash/7", "//double//slash/{id}"),
+        ("/v2/users/u-12/avatar.png", "/v2/users/u-12/avatar.png"),
     ])
     func normalisesIdentifiers(path: String, expected: String) {
         #expect(Self.normal(path) == expected)
