@@ -1,1 +1,0 @@
-// Replaced by real tests as the PresentationTests module fills in.
