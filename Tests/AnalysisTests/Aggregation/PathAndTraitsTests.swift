@@ -32,6 +32,29 @@ import Testing
         if isNormal { #expect(path == expected) }
     }
 
+    /// The 8-bytes-at-a-time normaliser agrees with a plain segment-by-segment reference.
+    @Test func normaliserMatchesReference() {
+        func reference(_ path: String) -> String {
+            let noQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            return noQuery.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
+                let bytes = Array(segment.utf8)
+                return bytes.withUnsafeBytes { PathNormalizer.isIdentifier($0) } ? "{id}" : String(segment)
+            }.joined(separator: "/")
+        }
+        let alphabet = Array("/abcdefxyz0123456789-_.?/")
+        var state: UInt64 = 12345
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 58)
+            var path = "/"
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                path.append(alphabet[Int(state >> 59) % alphabet.count])
+            }
+            #expect(Self.normal(path) == reference(path), "\(path)")
+        }
+    }
+
     @Test func grpcPathShape() {
         func check(_ s: String) -> Bool { Array(s.utf8).withUnsafeBytes { RequestTraits.isGRPCMethodPath($0) } }
         #expect(check("/shop.Orders/PlaceOrder"))
