@@ -109,7 +109,14 @@ extension Aggregator {
             w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
             w.append(byte: Self.sourceSeparator)
             w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
-            return sourceSlot(w.bytes)
+            // Prefixed logs come in runs per pod: remember the last source and skip the lookup.
+            if lastSource.matches(w.bytes), sourceKeys.isLive(lastSource.ref) {
+                sourceKeys.addCount(lastSource.ref.slot)
+                return lastSource.ref.slot
+            }
+            let slot = sourceSlot(w.bytes)
+            lastSource.remember(w.bytes, KeyRef(table: .source, serial: sourceKeys.serials[Int(slot)], slot: slot))
+            return slot
         }
         sources[Int(slot)].record(isError: isError, cluster: cluster, host: host)
     }
