@@ -109,16 +109,22 @@ extension Aggregator {
             w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
             w.append(byte: Self.sourceSeparator)
             w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
-            // Prefixed logs come in runs per pod: remember the last source and skip the lookup.
-            if lastSource.matches(w.bytes), sourceKeys.isLive(lastSource.ref) {
-                sourceKeys.addCount(lastSource.ref.slot)
-                return lastSource.ref.slot
-            }
-            let slot = sourceSlot(w.bytes)
-            lastSource.remember(w.bytes, KeyRef(table: .source, serial: sourceKeys.serials[Int(slot)], slot: slot))
-            return slot
+            return recentSourceSlot(w.bytes)
         }
         sources[Int(slot)].record(isError: isError, cluster: cluster, host: host)
+    }
+
+    /// `sourceSlot`, skipping the lookup when the key is the previous line's (prefixed logs come in
+    /// runs per pod).
+    private mutating func recentSourceSlot(_ key: UnsafeRawBufferPointer) -> Int32 {
+        let last = lastSource.ref
+        if lastSource.matches(key) && sourceKeys.isLive(last) {
+            sourceKeys.addCount(last.slot)
+            return last.slot
+        }
+        let slot = sourceSlot(key)
+        lastSource.remember(key, KeyRef(table: .source, serial: sourceKeys.serials[Int(slot)], slot: slot))
+        return slot
     }
 
     /// Separates pod and container in a source key.
