@@ -109,9 +109,22 @@ extension Aggregator {
             w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
             w.append(byte: Self.sourceSeparator)
             w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
-            return sourceSlot(w.bytes)
+            return recentSourceSlot(w.bytes)
         }
         sources[Int(slot)].record(isError: isError, cluster: cluster, host: host)
+    }
+
+    /// `sourceSlot`, skipping the lookup when the key is the previous line's (prefixed logs come in
+    /// runs per pod).
+    private mutating func recentSourceSlot(_ key: UnsafeRawBufferPointer) -> Int32 {
+        let last = lastSource.ref
+        if lastSource.matches(key) && sourceKeys.isLive(last) {
+            sourceKeys.addCount(last.slot)
+            return last.slot
+        }
+        let slot = sourceSlot(key)
+        lastSource.remember(key, KeyRef(table: .source, serial: sourceKeys.serials[Int(slot)], slot: slot))
+        return slot
     }
 
     /// Separates pod and container in a source key.

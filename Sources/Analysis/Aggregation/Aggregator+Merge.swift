@@ -18,14 +18,15 @@ extension Aggregator {
         flushPendingKeyCounts()
         keyEpoch &+= 1
         mergeScalars(other)
+        // 1. Keys of every table (payload tables admit their keys with fresh payloads).
         var map = MergeMap()
-        map.set(.detail, other.details, mergeCountTable(\.details, other.details, .detail))
-        map.set(.transportFailure, other.transportFailures, mergeCountTable(\.transportFailures, other.transportFailures, .transportFailure))
-        map.set(.termination, other.terminations, mergeCountTable(\.terminations, other.terminations, .termination))
-        map.set(.route, other.routes, mergeCountTable(\.routes, other.routes, .route))
-        map.set(.authority, other.authorities, mergeCountTable(\.authorities, other.authorities, .authority))
-        map.set(.path, other.paths, mergeCountTable(\.paths, other.paths, .path))
-        map.set(.tcpDestination, other.tcpDestinations, mergeCountTable(\.tcpDestinations, other.tcpDestinations, .tcpDestination))
+        let countTables: [(KeyRef.Table, WritableKeyPath<Aggregator, KeyTable>)] = [
+            (.detail, \.details), (.transportFailure, \.transportFailures), (.termination, \.terminations),
+            (.route, \.routes), (.authority, \.authorities), (.path, \.paths), (.tcpDestination, \.tcpDestinations),
+        ]
+        for (tag, path) in countTables {
+            map.set(tag, other[keyPath: path], mergeCountTable(path, other[keyPath: path], tag))
+        }
         map.set(.cluster, other.clusterKeys, mergeKeys(\.clusterKeys, other.clusterKeys, .cluster) { agg, key, n in
             agg.clusterSlot(key, count: n)
         })
@@ -35,10 +36,11 @@ extension Aggregator {
         map.set(.source, other.sourceKeys, mergeKeys(\.sourceKeys, other.sourceKeys, .source) { agg, key, n in
             agg.sourceSlot(key, count: n)
         })
+        // 2. Payloads, with their references re-mapped (clusters first: they define host references).
         mergeClusterPayloads(other, &map)
         let remap: (UInt64) -> UInt64? = { map.target($0) }
         for b in other.methodKeys.liveSlots {
-            let target = KeyRef(raw: map.target(KeyRef(table: .method, serial: other.methodKeys.serials[Int(b)], slot: b).raw) ?? 0)
+            let target = map.targetRef(.method, other.methodKeys, b)
             if !target.isNone && methodKeys.isLive(target) {
                 methods[Int(target.slot)].merge(other.methods[Int(b)], remap: remap)
             } else {
@@ -47,7 +49,7 @@ extension Aggregator {
         }
         otherMethod.merge(other.otherMethod, remap: remap)
         for b in other.sourceKeys.liveSlots {
-            let target = KeyRef(raw: map.target(KeyRef(table: .source, serial: other.sourceKeys.serials[Int(b)], slot: b).raw) ?? 0)
+            let target = map.targetRef(.source, other.sourceKeys, b)
             if !target.isNone && sourceKeys.isLive(target) {
                 sources[Int(target.slot)].merge(other.sources[Int(b)], remap: remap)
             } else {
@@ -120,7 +122,7 @@ extension Aggregator {
         let remap: (UInt64) -> UInt64? = { [map] in map.target($0) }
         for b in other.clusterKeys.liveSlots {
             let src = other.clusters[Int(b)]
-            let target = KeyRef(raw: map.target(KeyRef(table: .cluster, serial: other.clusterKeys.serials[Int(b)], slot: b).raw) ?? 0)
+            let target = map.targetRef(.cluster, other.clusterKeys, b)
             guard !target.isNone && clusterKeys.isLive(target) else {
                 otherCluster.absorbAll(src, remap: remap)
                 continue
@@ -156,6 +158,11 @@ struct MergeMap {
     mutating func set(_ tag: KeyRef.Table, _ source: KeyTable, _ targets: [UInt64]) {
         self.targets[Int(tag.rawValue)] = targets
         serials[Int(tag.rawValue)] = source.serials
+    }
+
+    /// Where live slot `slot` of the source's table `table` went (`.none` when nowhere).
+    func targetRef(_ tag: KeyRef.Table, _ table: KeyTable, _ slot: Int32) -> KeyRef {
+        KeyRef(raw: target(KeyRef(table: tag, serial: table.serials[Int(slot)], slot: slot).raw) ?? 0)
     }
 
     /// The target reference for a source reference, or nil when the source reference was stale.

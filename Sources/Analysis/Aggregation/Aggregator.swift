@@ -61,6 +61,8 @@ public struct Aggregator: Sendable {
     var timeline: TimelineAccumulator
     var recent: RecentLineRing
     var keyCache: LineKeyCache
+    /// The most recent source key and where it lives (prefixed logs come in runs per pod).
+    var lastSource = LastKey()
     /// Bumped whenever a key table may have changed which keys are live (see `LineKeyCache`).
     var keyEpoch: UInt32 = 0
 

@@ -4,7 +4,8 @@
 /// an "other" bucket when a table is full). The heavy items are latency histograms (8 KiB each, made
 /// on first use): at most `clusters × (2 + hostsPerCluster + 1) + 2 + methods + 1 + 30` of them, which
 /// with the defaults is about 2,400 histograms ≈ 19 MiB in the worst case; typical logs (a few dozen
-/// clusters and hosts) use well under 1 MiB.
+/// clusters and hosts) need well under 1 MiB. Add the line-key cache (`keyCacheEntries` × ~370 B ≈
+/// 0.75 MiB, made on first use) and, in live mode, the recent-lines ring (`recentLineBytes`, 1 MiB).
 public struct AggregatorLimits: Sendable, Equatable {
     /// Upstream clusters tracked (each with its own host table and two histograms).
     public var clusters: Int
@@ -35,13 +36,13 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// Longest key, in bytes; longer keys are cut.
     public var maxKeyLength: Int
     /// Entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables it).
-    /// Memory: about 350 bytes per entry.
+    /// Memory: about 370 bytes per entry.
     public var keyCacheEntries: Int
 
     public init(clusters: Int = 64, hostsPerCluster: Int = 32, methods: Int = 64, paths: Int = 256, keys: Int = 128,
                 sources: Int = 64, breakdown: Int = 32, recentLines: Int = 2048, recentLineBytes: Int = 1 << 20,
                 samplesPerFlag: Int = 5, malformedSamples: Int = 5, timelineBuckets: Int = 3600,
-                maxKeyLength: Int = 256, keyCacheEntries: Int = 1024) {
+                maxKeyLength: Int = 256, keyCacheEntries: Int = 2048) {
         self.clusters = max(1, clusters)
         self.hostsPerCluster = max(1, hostsPerCluster)
         self.methods = max(1, methods)

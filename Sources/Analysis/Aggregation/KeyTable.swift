@@ -130,7 +130,6 @@ struct KeyTable: Sendable {
     }
 
     func keyString(_ slot: Int32) -> String { withKey(slot) { String(decoding: $0, as: UTF8.self) } }
-    func hash(_ slot: Int32) -> UInt32 { hashes[Int(slot)] }
 
     /// Evicts the lighter half (by `count + floor`; ties keep the older key) and returns the evicted
     /// slots, whose counts have moved to `otherCount`. Owners fold the slots' payloads before reuse.
@@ -208,11 +207,5 @@ struct KeyTable: Sendable {
         h = h &* 0xbf58_476d_1ce4_e5b9
         h ^= h >> 32
         return UInt32(truncatingIfNeeded: h)
-    }
-
-    /// Hash of `key` combined with an integer (keys made of a tag plus bytes, without copying).
-    @inline(__always)
-    static func hash(_ key: UnsafeRawBufferPointer, salt: UInt32) -> UInt32 {
-        hash(key) ^ (salt &* 0x9E37_79B9)
     }
 }

@@ -9,7 +9,7 @@
 /// aggregator bumps the epoch whenever a table may have evicted a key).
 ///
 /// 4-way: a tuple lives in its home slot or one of the next three. Memory: about
-/// `entries × (stride + 110)` bytes, allocated on first use.
+/// `entries × 370` bytes, allocated on first use.
 struct LineKeyCache: Sendable {
     struct Entry: Sendable {
         var keys = LineKeys()

@@ -45,7 +45,7 @@ struct RefCounter: Sendable {
         if outcome == 1 { liveCount += 1 } else if outcome == 2 { prune(); insertNew(key, n) }
     }
 
-    /// The count of `key` (0 when absent).
+    /// The count of `key` (0 when absent). Not on the hot path.
     func count(_ key: UInt64) -> Int {
         if table.isEmpty { return 0 }
         var i = Self.spread(key) & mask
@@ -65,8 +65,6 @@ struct RefCounter: Sendable {
         out.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         return out
     }
-
-    mutating func addOther(_ n: Int) { other &+= n }
 
     /// Adds every entry of `source`, passing each key through `remap` (nil: count it as other).
     mutating func merge(_ source: RefCounter, remap: (UInt64) -> UInt64?) {

@@ -19,7 +19,7 @@ struct TimelineAccumulator: Sendable {
 
     @inline(__always)
     mutating func add(startTimeMs: Int64, error: Bool) {
-        let second = startTimeMs >= 0 ? startTimeMs / 1000 : (startTimeMs - 999) / 1000
+        let second = startTimeMs >= 0 ? startTimeMs / 1000 : (startTimeMs &- 999) / 1000
         add(second: second, requests: 1, errors: error ? 1 : 0)
     }
 

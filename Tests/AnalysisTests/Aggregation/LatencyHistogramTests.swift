@@ -1,0 +1,50 @@
+import Histogram
+import Testing
+@testable import Analysis
+
+@Suite struct LatencyHistogramTests {
+    /// Counting into our array and replaying into HdrHistogram gives exactly what recording into
+    /// HdrHistogram directly gives.
+    @Test(arguments: [1, 7, 300, 5000])
+    func matchesHdrHistogram(seed: UInt64) {
+        var state = seed
+        var mine = LatencyHistogram()
+        var direct = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000,
+                                       numberOfSignificantValueDigits: .two)
+        var sum: UInt64 = 0
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let shape = state >> 60
+            let v = shape < 8 ? (state >> 20) % 300 : shape < 14 ? (state >> 20) % 20_000 : (state >> 20) % 4_000_000
+            mine.record(Int64(v))
+            let clamped = min(v, 3_600_000)
+            direct.record(clamped)
+            sum += clamped
+        }
+        let s = mine.summary
+        #expect(s.count == 3000)
+        #expect(s.p50 == Int(direct.valueAtPercentile(50)))
+        #expect(s.p90 == Int(direct.valueAtPercentile(90)))
+        #expect(s.p99 == Int(direct.valueAtPercentile(99)))
+        #expect(s.max == Int(direct.maxRecorded))
+        #expect(abs(s.mean - Double(sum) / 3000) < 1e-9)
+    }
+
+    @Test func slotLayoutRoundTrips() {
+        for v: UInt64 in [0, 1, 127, 128, 255, 256, 257, 511, 512, 1000, 65_535, 3_599_999, 3_600_000] {
+            let slot = LatencyHistogram.slot(v)
+            #expect(slot >= 0 && slot < LatencyHistogram.slotCount)
+            let low = LatencyHistogram.lowestValue(ofSlot: slot)
+            #expect(low <= v && LatencyHistogram.slot(low) == slot)
+        }
+    }
+
+    @Test func ignoresNegativeAndMerges() {
+        var a = LatencyHistogram(), b = LatencyHistogram()
+        a.record(-1)
+        #expect(a.count == 0 && a.summary == LatencySummary())
+        a.record(10); b.record(30); b.record(20)
+        a.merge(b)
+        #expect(a.summary.count == 3 && a.summary.max == 30 && a.summary.mean == 20)
+    }
+}
