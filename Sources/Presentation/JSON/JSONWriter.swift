@@ -80,25 +80,40 @@ public struct JSONWriter {
         value.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Escapes `"`, `\\`, C0 controls, DEL, C1 controls and U+2028/U+2029, so the output is safe
+    /// to print and to embed in JavaScript; other UTF-8 passes through.
     private mutating func appendEscaped(_ value: UnsafeRawBufferPointer) {
         bytes.append(UInt8(ascii: "\""))
         var start = 0
-        for (i, b) in value.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+        var i = 0
+        let n = value.count
+        while i < n {
+            let b = value[i]
+            var length = 0          // bytes of the character to escape at i, 0 = keep
+            var scalar: UInt32 = 0
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F {
+                length = 1; scalar = UInt32(b)
+            } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(value[i + 1]) {
+                length = 2; scalar = UInt32(value[i + 1])
+            } else if b == 0xE2, i + 2 < n, value[i + 1] == 0x80, value[i + 2] == 0xA8 || value[i + 2] == 0xA9 {
+                length = 3; scalar = 0x2000 | UInt32(value[i + 2] - 0x80)
+            }
+            if length == 0 { i += 1; continue }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<i]))
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            switch scalar {
+            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             default:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0xF)])
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+                for shift in stride(from: 12, through: 0, by: -4) { bytes.append(Self.hex[Int((scalar >> UInt32(shift)) & 0xF)]) }
             }
-            start = i + 1
+            i += length
+            start = i
         }
-        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<value.count]))
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<n]))
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -26,11 +26,15 @@ public enum JSONReport {
         } else { w.null() }
         w.field("requests", snapshot.requests)
         w.field("errors", snapshot.errors)
+        w.key("error_rate"); w.double(snapshot.requests > 0 ? Double(snapshot.errors) / Double(snapshot.requests) : 0)
         w.field("grpc_requests", snapshot.grpcRequests)
         w.key("rate_per_second")
         if let range = snapshot.timeRange, range.seconds > 0 { w.double(Double(snapshot.requests) / range.seconds, decimals: 2) } else { w.null() }
+        w.key("has_grpc_status_field"); w.bool(snapshot.hasGrpcStatusField)
+        w.key("has_attempt_count_field"); w.bool(snapshot.hasAttemptCountField)
         JSONReportTraffic.write(snapshot, &w)
-        JSONReportFindings.write(findings, &w)
+        JSONReportTraffic.writeTimeline(snapshot.timeline, &w)
+        JSONReportFindings.write(findings.sorted(by: Diagnoser.ranksBefore), &w)
         w.endObject()
         return w.string
     }
@@ -39,10 +43,14 @@ public enum JSONReport {
         w.key("lines"); w.beginObject()
         w.field("total", l.total); w.field("access", l.access); w.field("non_access", l.nonAccess); w.field("malformed", l.malformed)
         w.key("non_access_by_kind"); w.beginObject()
-        for k in l.nonAccessByKind { w.field(k.kind.jsonName, k.count) }
+        for kind in NonAccessKind.allCases {
+            w.field(kind.jsonName, l.nonAccessByKind.first { $0.kind == kind }?.count ?? 0)
+        }
         w.endObject()
         w.key("malformed_by_reason"); w.beginObject()
-        for k in l.malformedByReason { w.field(k.kind.jsonName, k.count) }
+        for reason in MalformedReason.allCases {
+            w.field(reason.jsonName, l.malformedByReason.first { $0.kind == reason }?.count ?? 0)
+        }
         w.endObject()
         w.key("malformed_samples"); w.beginArray()
         for s in l.malformedSamples {

@@ -13,11 +13,20 @@ enum JSONReportTraffic {
             w.endObject()
         }
         w.endArray()
+        w.key("flag_combinations"); w.beginArray()
+        for c in s.flagCombinations {
+            w.beginObject()
+            w.key("flags"); w.beginArray(); c.flags.sortedShortNames.forEach { w.string($0) }; w.endArray()
+            w.field("count", c.count)
+            w.endObject()
+        }
+        w.endArray()
         w.key("response_codes"); w.beginArray()
         for c in s.responseCodes { w.beginObject(); w.field("code", c.code); w.field("count", c.count); w.endObject() }
         w.endArray()
         keyCounts("code_details", s.codeDetails, &w)
         keyCounts("transport_failure_reasons", s.transportFailureReasons, &w)
+        keyCounts("termination_details", s.terminationDetails, &w)
         w.key("clusters"); w.beginArray()
         for c in s.clusters { cluster(c, &w) }
         w.endArray()
@@ -37,6 +46,7 @@ enum JSONReportTraffic {
         w.endArray()
         keyCounts("routes", s.routes, &w)
         keyCounts("authorities", s.authorities, &w)
+        keyCounts("paths", s.paths, &w)
         w.key("sources"); w.beginArray()
         for p in s.sources {
             w.beginObject()
@@ -53,28 +63,61 @@ enum JSONReportTraffic {
 
     private static func cluster(_ c: ClusterStats, _ w: inout JSONWriter) {
         w.beginObject()
-        w.field("name", c.name.name); w.field("direction", c.name.direction.rawValue)
-        w.field("port", c.name.port); w.field("subset", c.name.subset)
+        w.field("name", c.name.name); w.key("other"); w.bool(c.isOther)
+        w.field("direction", c.name.direction.rawValue)
+        w.field("port", c.name.port); w.field("subset", c.name.subset); w.field("fqdn", c.name.fqdn)
         w.field("service", c.name.serviceName); w.field("namespace", c.name.namespace)
+        w.field("special", c.name.special?.rawValue)
         w.field("requests", c.requests); w.field("errors", c.errors)
-        w.key("error_rate"); w.double(c.requests > 0 ? Double(c.errors) / Double(c.requests) : 0)
+        w.key("error_rate")
+        if c.requests > 0 { w.double(Double(c.errors) / Double(c.requests)) } else { w.null() }
+        w.field("client_errors", c.clientErrors)
         w.key("protocols"); w.beginObject()
         w.field("http1", c.http1); w.field("http2", c.http2); w.field("grpc", c.grpc); w.field("tcp", c.tcp)
         w.endObject()
         latency("latency_ms", c.latency, &w)
         latency("upstream_service_time_ms", c.upstreamServiceTime, &w)
+        w.field("bytes_received", c.bytesReceived); w.field("bytes_sent", c.bytesSent)
+        w.field("retried", c.retried)
         w.key("imbalance"); w.double(c.imbalance)
         w.key("hosts"); w.beginArray()
         for h in c.hosts {
             w.beginObject()
-            w.field("host", h.host); w.field("requests", h.requests); w.key("share"); w.double(h.share)
+            w.field("host", h.host); w.key("other"); w.bool(h.isOther)
+            w.field("requests", h.requests); w.key("share"); w.double(h.share)
             w.field("errors", h.errors); latency("latency_ms", h.latency, &w)
+            flagCounts(h.flags, &w); codeCounts(h.codes, &w)
             w.endObject()
         }
         w.endArray()
-        w.key("flags"); w.beginObject()
-        for f in c.flags { w.field(f.flag.shortName, f.count) }
+        flagCounts(c.flags, &w)
+        codeCounts(c.codes, &w)
+        keyCounts("details", c.details, &w)
+        keyCounts("methods", c.methods, &w)
+        keyCounts("destinations", c.destinations, &w)
         w.endObject()
+    }
+
+    private static func flagCounts(_ flags: [FlagCount], _ w: inout JSONWriter) {
+        w.key("flags"); w.beginArray()
+        for f in flags { w.beginObject(); w.field("flag", f.flag.shortName); w.field("count", f.count); w.endObject() }
+        w.endArray()
+    }
+
+    private static func codeCounts(_ codes: [CodeCount], _ w: inout JSONWriter) {
+        w.key("codes"); w.beginArray()
+        for c in codes { w.beginObject(); w.field("code", c.code); w.field("count", c.count); w.endObject() }
+        w.endArray()
+    }
+
+    /// Requests and errors per bucket: `{"bucket_seconds", "start", "requests": [...], "errors": [...]}`.
+    static func writeTimeline(_ t: Timeline, _ w: inout JSONWriter) {
+        w.key("timeline"); w.beginObject()
+        w.field("bucket_seconds", t.bucketSeconds)
+        w.key("start")
+        if t.requests.isEmpty { w.null() } else { w.string(TimeText.iso(t.startSecond * 1000)) }
+        w.key("requests"); w.beginArray(); t.requests.forEach { w.int($0) }; w.endArray()
+        w.key("errors"); w.beginArray(); t.errors.forEach { w.int($0) }; w.endArray()
         w.endObject()
     }
 
@@ -82,7 +125,9 @@ enum JSONReportTraffic {
         w.key(name)
         guard l.count > 0 else { w.null(); return }
         w.beginObject()
+        w.field("count", l.count)
         w.field("p50", l.p50); w.field("p90", l.p90); w.field("p99", l.p99); w.field("max", l.max)
+        w.key("mean"); w.double(l.mean, decimals: 2)
         w.endObject()
     }
 

@@ -24,26 +24,33 @@ extension TextReportWriter {
     }
 
     private mutating func headline(_ finding: Finding) {
-        emit("  " + label(finding.severity) + " " + style.bold(safe(finding.title)) + "  " + style.dim("[\(finding.id.rawValue)]"))
-        if !finding.subject.isEmpty { emit("           subject: " + safe(finding.subject)) }
+        let lines = TextWrap.lines(safe(finding.title) + "  [\(finding.id.rawValue)]", lead: "", hanging: 0, width: width - 11)
+        for (i, line) in lines.enumerated() {
+            emit((i == 0 ? "  " + label(finding.severity) + " " : String(repeating: " ", count: 11)) + style.bold(line))
+        }
+        if !finding.subject.isEmpty { emitWrapped(safe(finding.subject), lead: "           subject: ", hanging: 20) }
+    }
+
+    private mutating func fact(_ fact: Fact) {
+        emitWrapped("\(safe(fact.label)): \(safe(fact.value))", lead: "           · ", hanging: 13)
     }
 
     private mutating func brief(_ finding: Finding) {
         headline(finding)
-        for fact in finding.evidence.facts.prefix(2) { emit("           · \(safe(fact.label)): \(safe(fact.value))") }
+        for f in finding.evidence.facts.prefix(2) { fact(f) }
     }
 
     private mutating func detailed(_ finding: Finding) {
         headline(finding)
-        for fact in finding.evidence.facts { emit("           · \(safe(fact.label)): \(safe(fact.value))") }
+        for f in finding.evidence.facts { fact(f) }
         if let window = finding.evidence.window { emit("           · window: \(safe(window))") }
         for sample in finding.evidence.samples.prefix(2) {
             emit("           " + style.dim("e.g. " + Format.truncated(safe(sample), toWidth: max(20, width - 16))))
         }
-        if let cause = finding.explanation.first { emit("           likely cause: " + safe(cause)) }
-        for other in finding.explanation.dropFirst().prefix(2) { emit("           or: " + safe(other)) }
+        if let cause = finding.explanation.first { emitWrapped(safe(cause), lead: "           likely cause: ", hanging: 13) }
+        for other in finding.explanation.dropFirst().prefix(2) { emitWrapped(safe(other), lead: "           or: ", hanging: 15) }
         if let fix = finding.fixes.first {
-            emit("           fix: " + safe(fix.title))
+            emitWrapped(safe(fix.title), lead: "           fix: ", hanging: 16)
             for line in fix.body.split(separator: "\n", omittingEmptySubsequences: false) {
                 emit("             " + safe(String(line)))
             }

@@ -19,7 +19,7 @@ extension TextReportWriter {
         let codes = snapshot.responseCodes.prefix(options.maxRows).map {
             "\($0.code == 0 ? "0 (none/TCP)" : String($0.code)) \(Format.thousands($0.count))"
         }
-        emit("  " + (codes.isEmpty ? "none" : codes.joined(separator: " · ")))
+        emitWrapped(codes.isEmpty ? "none" : codes.joined(separator: " · "), lead: "  ", hanging: 2)
         guard !snapshot.codeDetails.isEmpty else { return }
         var table = TextTable([.init("CODE DETAILS", flexible: true), .init("COUNT", .right), .init("SHARE", .right)])
         for d in snapshot.codeDetails.prefix(options.maxRows) {
@@ -40,9 +40,10 @@ extension TextReportWriter {
         let protocols = [("HTTP/1", c.http1), ("HTTP/2", c.http2), ("gRPC", c.grpc), ("TCP", c.tcp)]
             .filter { $0.1 > 0 }.map { "\($0.0) \(Format.thousands($0.1))" }.joined(separator: ", ")
         emit("  " + style.bold(safe(c.name.name)))
-        emit("    \(Format.thousands(c.requests)) requests (\(protocols)) · errors \(Format.percent(c.errors, of: c.requests))"
+        emitWrapped("\(Format.thousands(c.requests)) requests (\(protocols)) · errors \(Format.percent(c.errors, of: c.requests))"
             + " · p50 \(ms(lat.p50)) p90 \(ms(lat.p90)) p99 \(ms(lat.p99)) max \(ms(lat.max))"
-            + (c.flags.isEmpty ? "" : " · flags " + c.flags.prefix(4).map { "\($0.flag.shortName) \($0.count)" }.joined(separator: ", ")))
+            + (c.flags.isEmpty ? "" : " · flags " + c.flags.prefix(4).map { "\($0.flag.shortName) \($0.count)" }.joined(separator: ", ")),
+            lead: "    ", hanging: 6)
         guard !c.hosts.isEmpty else { return }
         let barWidth = max(8, min(30, width - 70))
         var table = TextTable([.init("UPSTREAM HOST", flexible: true), .init("REQUESTS", .right), .init("SHARE", .right),
@@ -73,16 +74,16 @@ extension TextReportWriter {
             more(min(snapshot.methods.count, options.maxRows), of: snapshot.methods.count, what: "methods")
         }
         if !snapshot.routes.isEmpty {
-            emit("  routes: " + snapshot.routes.prefix(options.maxRows).map { "\(safe($0.key)) \(Format.thousands($0.count))" }
-                .joined(separator: " · "))
+            emitWrapped(snapshot.routes.prefix(options.maxRows).map { "\(safe($0.key)) \(Format.thousands($0.count))" }
+                .joined(separator: " · "), lead: "  routes: ", hanging: 4)
         }
     }
 
     mutating func sourcesSection() {
         guard !snapshot.sources.isEmpty else { return }
         section("Source pods (\(snapshot.sources.count))")
-        var table = TextTable([.init("POD", flexible: true), .init("REQUESTS", .right), .init("ERRORS", .right),
-                               .init("TOP CLUSTER → HOSTS")])
+        var table = TextTable([.init("POD"), .init("REQUESTS", .right), .init("ERRORS", .right),
+                               .init("TOP CLUSTER → HOSTS", flexible: true)])
         for s in snapshot.sources.prefix(options.maxRows) {
             let top = s.clusters.first.map { c in
                 "\(ClusterName(c.cluster).serviceName ?? c.cluster): " + c.hosts.prefix(3).map {

@@ -7,7 +7,7 @@ public enum TextReport {
     public static func render(_ snapshot: Snapshot, findings: [Finding], options: TextReportOptions) -> String {
         var out = TextReportWriter(snapshot: snapshot, options: options)
         out.heading()
-        out.findingsSection(findings)
+        out.findingsSection(findings.sorted(by: Diagnoser.ranksBefore))
         out.inputSection()
         out.flagsSection()
         out.codesSection()

@@ -27,8 +27,13 @@ struct TextTable {
                 rows.map { CharacterWidth.columns(of: $0.indices.contains(i) ? $0[i] : "") }.max() ?? 0)
         }
         let total = indent + widths.reduce(0, +) + 2 * max(0, columns.count - 1)
-        if total > width, let flex = columns.firstIndex(where: \.flexible) {
-            widths[flex] = max(8, widths[flex] - (total - width))
+        var excess = total - width
+        if excess > 0, let flex = columns.firstIndex(where: \.flexible) {
+            let cut = min(excess, widths[flex] - 8)
+            if cut > 0 { widths[flex] -= cut; excess -= cut }
+        }
+        if excess > 0, let last = columns.indices.last, columns[last].align == .left {
+            widths[last] = max(4, widths[last] - excess)
         }
         var lines = [header(line(columns.map(\.title), widths))]
         for row in rows { lines.append(line(row, widths)) }

@@ -112,7 +112,7 @@ import Testing
         let uf = findings[1]
         Self.check(uf, [("id", "string"), ("severity", "string"), ("title", "string"), ("subject", "string"),
                         ("evidence", "object"), ("explanation", "array"), ("fixes", "array"), ("verify", "array"),
-                        ("impact", "number")], "finding")
+                        ("impact", "number"), ("caused_by", "string?")], "finding")
         #expect(uf["id"] as? String == "upstream-connect-failure")
         let evidence = try #require(uf["evidence"] as? [String: Any])
         #expect((evidence["facts"] as? [[String: String]])?.first == ["label": "UF responses", "value": "30 of 1,632 (1.9 %)"])
@@ -138,8 +138,9 @@ import Testing
     }
 
     @Test func numbersAreRoundedAndTrimmed() {
-        #expect(JSONWriter.format(0.123456, decimals: 4) == "0.1235")
-        #expect(JSONWriter.format(1, decimals: 4) == "1" && JSONWriter.format(-0.00001, decimals: 2) == "0")
-        #expect(JSONWriter.format(12345.5, decimals: 1) == "12345.5")
+        func render(_ v: Double, _ d: Int) -> String { var w = JSONWriter(); w.double(v, decimals: d); return w.string }
+        #expect(render(0.123456, 4) == "0.1235")
+        #expect(render(1, 4) == "1" && render(-0.00001, 2) == "0")
+        #expect(render(12345.5, 1) == "12345.5" && render(-2.5, 1) == "-2.5" && render(.nan, 2) == "null")
     }
 }
