@@ -70,36 +70,38 @@ enum PathNormalizer {
     }
 
     /// Writes the normal form of `path` (up to `end`, the query excluded) into `out`, cut to
-    /// `out.count`, and returns its length. One pass: bytes are copied as they are read, and a
-    /// segment that turns out to be an identifier is rewound and replaced by `{id}`.
+    /// `out.count`, and returns its length. Works a segment at a time: memchr finds the next `/`,
+    /// the segment is copied whole, or replaced by `{id}` when it contains a digit and looks like
+    /// an identifier.
     static func normalize(_ path: UnsafeRawBufferPointer, end: Int, into out: UnsafeMutableRawBufferPointer) -> Int {
         guard end > 0, let src = path.baseAddress, let dst = out.baseAddress else { return 0 }
         let cap = out.count
-        var n = 0            // bytes written
-        var segmentOut = 0   // where the current segment starts in the output
-        var segmentIn = 0    // where it starts in the input
-        var digit = false
+        var n = 0
         var i = 0
-        while i <= end {
-            let b: UInt8 = i < end ? src.load(fromByteOffset: i, as: UInt8.self) : 0x2F
-            if b == 0x2F {
-                if digit && isIdentifier(UnsafeRawBufferPointer(start: src + segmentIn, count: i &- segmentIn)) {
-                    n = segmentOut
-                    let marker: UInt32 = 0x7D64_697B   // "{id}" in little-endian byte order
-                    for k in 0..<4 where n < cap {
-                        dst.storeBytes(of: UInt8(truncatingIfNeeded: marker >> (8 &* UInt32(k))), toByteOffset: n, as: UInt8.self)
-                        n &+= 1
-                    }
-                }
-                if i < end && n < cap { dst.storeBytes(of: 0x2F, toByteOffset: n, as: UInt8.self); n &+= 1 }
-                segmentOut = n
-                segmentIn = i &+ 1
-                digit = false
+        while i <= end && n < cap {
+            let segmentEnd: Int
+            if i < end, let slash = memchr(src + i, 0x2F, end &- i) {
+                segmentEnd = src.distance(to: UnsafeRawPointer(slash))
             } else {
-                if b &- 0x30 < 10 { digit = true }
-                if n < cap { dst.storeBytes(of: b, toByteOffset: n, as: UInt8.self); n &+= 1 }
+                segmentEnd = end
             }
-            i &+= 1
+            let segment = UnsafeRawBufferPointer(start: src + i, count: segmentEnd &- i)
+            if segment.count > 0 && hasDigit(segment) && isIdentifier(segment) {
+                let marker: UInt32 = 0x7D64_697B   // "{id}" in little-endian byte order
+                for k in 0..<min(4, cap &- n) {
+                    dst.storeBytes(of: UInt8(truncatingIfNeeded: marker >> (8 &* UInt32(k))), toByteOffset: n &+ k, as: UInt8.self)
+                }
+                n &+= min(4, cap &- n)
+            } else if segment.count > 0 {
+                let take = min(segment.count, cap &- n)
+                (dst + n).copyMemory(from: src + i, byteCount: take)
+                n &+= take
+            }
+            if segmentEnd < end && n < cap {
+                dst.storeBytes(of: 0x2F, toByteOffset: n, as: UInt8.self)
+                n &+= 1
+            }
+            i = segmentEnd &+ 1
         }
         return n
     }
