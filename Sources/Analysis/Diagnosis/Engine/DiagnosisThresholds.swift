@@ -11,8 +11,10 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     /// Warning when at least this share fail and at least `warningMinCount` did…
     public var warningShare = 0.005
     public var warningMinCount = 5
-    /// …or when at least this many failed, whatever the share.
+    /// …or when at least this many failed and they are at least `warningCountMinShare` of the requests:
+    /// a large absolute number matters, but a steady trace in a huge volume (0.02 % of a million) does not.
     public var warningCount = 20
+    public var warningCountMinShare = 0.001
 
     // MARK: Client cancellations (DC / DR): not an incident unless massive
     /// Below this count or this share nothing is reported.
@@ -50,14 +52,23 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     public var failingHostMinErrorRate = 0.05
     /// …at least this multiple of the other hosts' rate…
     public var failingHostRateRatio = 3.0
-    /// …with at least this many errors on the cluster.
+    /// …with at least this many errors on the cluster…
     public var failingHostMinErrors = 10
-    /// Slow host: p99 at least this multiple of the median of its siblings' p99…
-    public var slowHostP99Ratio = 3.0
+    /// …and a host rate significantly above the others': two-proportion z statistic at least this
+    /// (3 ≈ one-sided p 0.001), so 8 errors in 50 requests against 3 in 100 is not yet "one bad host".
+    public var failingHostMinZ = 3.0
+    /// Slow host: at a percentile (p50, p90, p99) at least this multiple of the median of its
+    /// siblings' same percentile…
+    public var slowHostRatio = 3.0
     /// …and at least this many milliseconds above it…
-    public var slowHostMinExtraMs = 100
-    /// …each compared host having at least this many requests.
-    public var slowHostMinRequests = 20
+    public var slowHostMinExtraMs = 25
+    /// …where a percentile is only compared when every compared host has at least this many requests
+    /// above it (p50 from 20 requests, p90 from 100, p99 from 1,000): a p99 over 40 requests is the
+    /// maximum, one GC pause.
+    public var slowHostTailSamples = 10
+    /// …and only on hosts whose failed, cancelled or fault-delayed requests are under this share of
+    /// the requests above the percentile (p90: under 5 %): else the percentile is where those land.
+    public var slowHostMaxTailFailureShare = 0.5
 
     // MARK: gRPC and retries
     /// Client-class gRPC statuses (NOT_FOUND, INVALID_ARGUMENT…) are reported (info) from this share.
@@ -66,8 +77,10 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     public var grpcNotLoggedMinRequests = 10
     /// …a warning when gRPC is at least this share of all requests: most errors are then invisible.
     public var grpcNotLoggedWarningShare = 0.6
-    /// Retried create-like requests: warning from this count (info below).
+    /// Retried create-like requests: warning from this count and this share of the method's
+    /// requests (info below: one retry after a rare connect failure is no retry policy).
     public var nonIdempotentRetriesWarningCount = 3
+    public var nonIdempotentRetriesWarningShare = 0.01
 
     // MARK: Mesh boundary
     /// Passthrough traffic is a warning from this share of all requests (and `warningCount` requests).

@@ -38,13 +38,21 @@ enum DiagnosesDocument {
         **Healthy traffic gives no warning or critical finding:** a few client cancellations in a large
         volume are reported as nothing (or info), a handful of 5xx as info.
 
+        **Only what the sample supports:** a latency percentile is compared only between hosts with 10
+        requests above it (a p99 over 40 requests is one slow request), a host's error rate must differ
+        from its siblings' by more than chance (two-proportion z test), and a count alone makes a warning
+        only from a minimum share (a steady trace in a huge volume stays info). The scenario tests
+        (`Tests/AnalysisTests/Scenarios`) run generated healthy traffic and every scenario through the
+        real parser and these rules.
+
         """
 
     static func thresholdTable(_ t: DiagnosisThresholds) -> String {
         func pct(_ v: Double) -> String { Fmt.fixed(v * 100, decimals: v * 100 < 1 ? 1 : 0) + " %" }
+        func slow(_ p: SlowUpstreamHostRule.Percentile) -> Int { p.minRequests(tailSamples: t.slowHostTailSamples) }
         let rows: [(String, String)] = [
             ("Failures reaching clients (most flag rules), per cluster",
-             "critical ≥ \(pct(t.criticalShare)) of the cluster's requests and ≥ \(t.criticalMinCount); warning ≥ \(pct(t.warningShare)) and ≥ \(t.warningMinCount), or ≥ \(t.warningCount) in any share; info below"),
+             "critical ≥ \(pct(t.criticalShare)) of the cluster's requests and ≥ \(t.criticalMinCount); warning ≥ \(pct(t.warningShare)) and ≥ \(t.warningMinCount), or ≥ \(t.warningCount) and ≥ \(pct(t.warningCountMinShare)); info below"),
             ("Client cancellations (DC, DR)",
              "nothing below \(t.cancelReportMinCount) or \(pct(t.cancelReportMinShare)); warning ≥ \(pct(t.cancelWarningShare)) and ≥ \(t.cancelWarningMinCount); never critical"),
             ("Access denied (RBAC 403, UAEX)", "failure thresholds, capped at warning"),
@@ -56,14 +64,14 @@ enum DiagnosesDocument {
             ("Protocol not detected",
              "TCP ≥ \(pct(t.protocolTCPShare)) of the cluster's records, bytes both ways; warning when TCP p50 ≥ \(Fmt.count(t.protocolLongP50Ms)) ms or max ≥ \(Fmt.count(t.protocolLongMaxMs)) ms, else info"),
             ("Failing upstream host",
-             "≥ \(t.failingHostMinErrors) errors on ≥ 2 hosts; the host has ≥ \(pct(t.failingHostErrorShare)) of them, an error rate ≥ \(pct(t.failingHostMinErrorRate)) and ≥ \(Fmt.fixed(t.failingHostRateRatio, decimals: 0))× the others'; severity from the failure thresholds"),
+             "≥ \(t.failingHostMinErrors) errors on ≥ 2 hosts; the host has ≥ \(pct(t.failingHostErrorShare)) of them, an error rate ≥ \(pct(t.failingHostMinErrorRate)) and ≥ \(Fmt.fixed(t.failingHostRateRatio, decimals: 0))× the others', significantly (two-proportion z ≥ \(Fmt.fixed(t.failingHostMinZ, decimals: 1))); severity from the failure thresholds"),
             ("Slow upstream host",
-             "p99 ≥ \(Fmt.fixed(t.slowHostP99Ratio, decimals: 0))× the siblings' median p99 and ≥ \(t.slowHostMinExtraMs) ms above it, hosts with ≥ \(t.slowHostMinRequests) requests; warning (info under 5 % of the cluster's requests)"),
+             "p50, p90 or p99 ≥ \(Fmt.fixed(t.slowHostRatio, decimals: 0))× the siblings' median of the same percentile and ≥ \(t.slowHostMinExtraMs) ms above it; a percentile is compared only between hosts with ≥ \(t.slowHostTailSamples) requests above it (p50: ≥ \(slow(.p50)), p90: ≥ \(slow(.p90)), p99: ≥ \(Fmt.count(slow(.p99))) requests) whose failed, cancelled or fault-delayed requests are < \(pct(t.slowHostMaxTailFailureShare)) of those above it; warning (info under 5 % of the cluster's requests)"),
             ("gRPC errors, per method",
              "server statuses: failure thresholds; client statuses: info from \(pct(t.grpcClientErrorInfoShare))"),
             ("gRPC status not logged",
              "info from \(t.grpcNotLoggedMinRequests) gRPC requests; warning when gRPC is ≥ \(pct(t.grpcNotLoggedWarningShare)) of all requests"),
-            ("Non-idempotent retries", "warning from \(t.nonIdempotentRetriesWarningCount) retried create-like requests, info below"),
+            ("Non-idempotent retries", "warning from \(t.nonIdempotentRetriesWarningCount) retried create-like requests that are ≥ \(pct(t.nonIdempotentRetriesWarningShare)) of the method's requests, info below"),
             ("Traffic split",
              "info; warning when a subset deviates from `--expect-split` by more than max(\(Fmt.fixed(t.splitMinDeviationPoints, decimals: 0)) points, \(Fmt.fixed(t.splitSigmas, decimals: 0))σ binomial)"),
             ("Passthrough traffic",

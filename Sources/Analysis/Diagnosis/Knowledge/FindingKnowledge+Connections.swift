@@ -4,8 +4,8 @@ import AccessLog
 extension FindingKnowledgeBase {
     /// The standard severity rule for failures that reach clients.
     static let failureThresholds = """
-        critical: ≥ 5 % of the cluster's requests and ≥ 10 of them; warning: ≥ 0.5 % and ≥ 5, or ≥ 20 in any \
-        share; info below (counted per cluster)
+        critical: ≥ 5 % of the cluster's requests and ≥ 10 of them; warning: ≥ 0.5 % and ≥ 5, or ≥ 20 and \
+        ≥ 0.1 %; info below (counted per cluster)
         """
 
     static let connections: [FindingKnowledge] = [

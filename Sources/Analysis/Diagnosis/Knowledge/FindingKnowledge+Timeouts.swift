@@ -80,7 +80,7 @@ extension FindingKnowledgeBase {
             summary: "Create-like calls were sent more than once: retries may duplicate side effects.",
             titleTemplate: "{method} retried on {retried} of {total} requests (up to {attempts} attempts): side effects may be duplicated",
             signature: "More than one upstream attempt (`%UPSTREAM_REQUEST_ATTEMPT_COUNT%` > 1) on create-like methods (Create*, Post*, Insert*, Add*, Submit*, Send*, Charge*, Pay*, Place*, Transfer*, Book*, Reserve*, Publish*, Append*, Increment*, Purchase*, and HTTP POST).",
-            thresholds: "warning from 3 retried requests; info for 1–2; only when the format logs the attempt count",
+            thresholds: "warning from 3 retried requests that are ≥ 1 % of the method's requests; info below; only when the format logs the attempt count",
             flags: [],
             causes: [
                 Cause("default-policy", "Istio's default retry policy (2 attempts, retryOn includes 503 and UNAVAILABLE; mesh-wide `meshConfig.defaultHttpRetryPolicy`) applies to every method, including ones that create things."),

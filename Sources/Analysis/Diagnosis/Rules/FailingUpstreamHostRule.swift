@@ -1,6 +1,7 @@
 import AccessLog
 
-/// One host of an outbound cluster produces most of its errors, at a rate well above its siblings'.
+/// One host of an outbound cluster produces most of its errors, at a rate well above its siblings'
+/// and significantly so (two-proportion z test): errors spread over hosts by chance are not one bad host.
 public struct FailingUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.failingUpstreamHost
     public init() {}
@@ -14,6 +15,8 @@ public struct FailingUpstreamHostRule: DiagnosisRule {
         let restRate: Double
         let restRequests: Int
         let siblings: Int
+        /// Two-proportion z statistic of the host's rate against the others'.
+        let z: Double
     }
 
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
@@ -38,10 +41,22 @@ public struct FailingUpstreamHostRule: DiagnosisRule {
         let o = Outlier(host: top, clusterErrors: errors, errorShare: Double(top.errors) / Double(errors),
                         rate: Double(top.errors) / Double(top.requests),
                         restRate: restRequests > 0 ? Double(errors - top.errors) / Double(restRequests) : 0,
-                        restRequests: restRequests, siblings: hosts.count - 1)
+                        restRequests: restRequests, siblings: hosts.count - 1,
+                        z: zScore(top.errors, of: top.requests, vs: errors - top.errors, of: restRequests))
         guard o.errorShare >= t.failingHostErrorShare, o.rate >= t.failingHostMinErrorRate,
-              o.rate >= t.failingHostRateRatio * o.restRate else { return nil }
+              o.rate >= t.failingHostRateRatio * o.restRate, o.z >= t.failingHostMinZ else { return nil }
         return o
+    }
+
+    /// (p₁ − p₂) / √(p(1 − p)(1/n₁ + 1/n₂)) with the pooled rate p; 0 when either side has no
+    /// requests or the rates cannot differ.
+    static func zScore(_ e1: Int, of n1: Int, vs e2: Int, of n2: Int) -> Double {
+        guard n1 > 0, n2 > 0 else { return 0 }
+        let p1 = Double(e1) / Double(n1), p2 = Double(e2) / Double(n2)
+        let pooled = Double(e1 + e2) / Double(n1 + n2)
+        let variance = pooled * (1 - pooled) * (1 / Double(n1) + 1 / Double(n2))
+        guard variance > 0 else { return 0 }   // every request failed, or none did
+        return (p1 - p2) / variance.squareRoot()
     }
 
     private func finding(_ c: ClusterStats, _ o: Outlier, _ severity: Severity, _ snapshot: Snapshot) -> Finding {
@@ -70,6 +85,7 @@ public struct FailingUpstreamHostRule: DiagnosisRule {
                  "\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)) errors on \(name) (\(Fmt.percent(o.errorShare)))"),
             Fact("Error rate", "\(host.host): \(Fmt.percent(o.rate)) of \(Fmt.count(host.requests)); "
                  + "other \(o.siblings) hosts: \(Fmt.percent(o.restRate)) of \(Fmt.count(o.restRequests))"),
+            Fact("Significance", "z = \(Fmt.fixed(o.z, decimals: 1)) (two-proportion test of its rate against the other hosts')"),
         ]
         let flags = host.flags.filter { $0.flag.isFailure }.sorted { $0.count > $1.count }.prefix(4)
         if !flags.isEmpty {

@@ -26,7 +26,9 @@ public struct NonIdempotentRetriesRule: DiagnosisRule {
     public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard snapshot.hasAttemptCountField else { return [] }
         return snapshot.methods.filter { $0.retried > 0 && Self.isCreateLike($0.method) }.map { m in
-            let severity: Severity = m.retried >= context.thresholds.nonIdempotentRetriesWarningCount ? .warning : .info
+            let t = context.thresholds
+            let severity: Severity = m.retried >= t.nonIdempotentRetriesWarningCount
+                && SeverityPolicy.share(m.retried, of: m.requests) >= t.nonIdempotentRetriesWarningShare ? .warning : .info
             let cluster = m.clusters.first.map { ClusterName($0.key) }
             var facts = [
                 Fact("Retried requests", "\(Fmt.count(m.retried)) of \(Fmt.count(m.requests)) (\(Fmt.percent(SeverityPolicy.share(m.retried, of: m.requests))))"),

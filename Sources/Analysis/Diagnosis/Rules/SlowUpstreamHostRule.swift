@@ -1,37 +1,110 @@
 import AccessLog
 
-/// One host of an outbound cluster with its p99 far above its siblings': at least `slowHostP99Ratio` × the median of their p99
-/// and `slowHostMinExtraMs` above it, each compared host with enough requests.
+/// One host of an outbound cluster much slower than its siblings: at p50, p90 or p99 at least
+/// `slowHostRatio` × the median of the siblings' same percentile and `slowHostMinExtraMs` above it.
+///
+/// A percentile is compared only when every host compared at it has `slowHostTailSamples` requests
+/// above it (p50 from 20 requests, p90 from 100, p99 from 1,000). Over a few dozen requests a p99 is
+/// the maximum, and one GC pause makes any pod look "10× slower"; the median of 20 is already
+/// steady. Nor on a host whose failed, cancelled or fault-delayed requests reach
+/// `slowHostMaxTailFailureShare` of the requests above the percentile: that percentile then shows
+/// where Envoy's own durations land (timeouts at a fixed deadline, injected delays), which the flag
+/// rules report. The highest percentile that shows the slowness is reported.
 public struct SlowUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.slowUpstreamHost
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
-        let t = context.thresholds
-        var findings: [Finding] = []
-        // Outbound only: the hosts of an inbound cluster are different services' pods. Not on mostly
-        // TCP clusters: a TCP record's duration is the connection's lifetime, not a latency.
-        for c in snapshot.clusters where c.name.direction == .outbound && c.tcp * 2 <= c.requests {
-            let hosts = c.realHosts.filter { $0.requests >= t.slowHostMinRequests && $0.latency.count > 0 }
-            guard hosts.count >= 2 else { continue }
-            for (index, host) in hosts.enumerated() {
-                var siblings = hosts.map(\.latency.p99)
-                siblings.remove(at: index)
-                let median = Self.median(siblings)
-                guard Double(host.latency.p99) >= t.slowHostP99Ratio * Double(median),
-                      host.latency.p99 - median >= t.slowHostMinExtraMs else { continue }
-                findings.append(finding(c, host, siblingP99: median, siblings: hosts.count - 1, snapshot))
+    /// A latency percentile the rule compares.
+    enum Percentile: CaseIterable {
+        case p99, p90, p50
+
+        var label: String {
+            switch self {
+            case .p99: "p99"
+            case .p90: "p90"
+            case .p50: "p50"
             }
         }
-        return findings
+
+        /// Requests per thousand above the percentile.
+        var tailPerMille: Int {
+            switch self {
+            case .p99: 10
+            case .p90: 100
+            case .p50: 500
+            }
+        }
+
+        func value(_ latency: LatencySummary) -> Int {
+            switch self {
+            case .p99: latency.p99
+            case .p90: latency.p90
+            case .p50: latency.p50
+            }
+        }
+
+        /// Requests a host needs for this percentile to rest on `tailSamples` values above it.
+        func minRequests(tailSamples: Int) -> Int { (tailSamples * 1000 + tailPerMille - 1) / tailPerMille }
     }
 
-    private func finding(_ c: ClusterStats, _ host: HostStats, siblingP99: Int, siblings: Int, _ snapshot: Snapshot) -> Finding {
+    /// A host found slow at one percentile.
+    struct SlowHost {
+        let host: HostStats
+        let percentile: Percentile
+        /// The median over the siblings of their value at `percentile`.
+        let siblingValue: Int
+        /// The siblings compared (with enough requests for that percentile).
+        let siblings: [HostStats]
+    }
+
+    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+        // Outbound only: the hosts of an inbound cluster are different services' pods. Not on mostly
+        // TCP clusters: a TCP record's duration is the connection's lifetime, not a latency.
+        snapshot.clusters.filter { $0.name.direction == .outbound && $0.tcp * 2 <= $0.requests }.flatMap { c in
+            Self.slowHosts(c, context.thresholds).map { finding(c, $0, context.thresholds, snapshot) }
+        }
+    }
+
+    /// The slow hosts of a cluster, each at the highest percentile that shows it.
+    static func slowHosts(_ c: ClusterStats, _ t: DiagnosisThresholds) -> [SlowHost] {
+        var found: [SlowHost] = []
+        for percentile in Percentile.allCases {
+            let needed = percentile.minRequests(tailSamples: t.slowHostTailSamples)
+            let hosts = c.realHosts.filter {
+                $0.requests >= needed && $0.latency.count > 0
+                    && Double(notItsLatency($0)) < t.slowHostMaxTailFailureShare * Double($0.requests * percentile.tailPerMille) / 1000
+            }
+            guard hosts.count >= 2 else { continue }
+            for (index, host) in hosts.enumerated() where !found.contains(where: { $0.host.host == host.host }) {
+                var siblings = hosts
+                siblings.remove(at: index)
+                let siblingValue = median(siblings.map { percentile.value($0.latency) })
+                let value = percentile.value(host.latency)
+                guard Double(value) >= t.slowHostRatio * Double(siblingValue),
+                      value - siblingValue >= t.slowHostMinExtraMs else { continue }
+                found.append(SlowHost(host: host, percentile: percentile, siblingValue: siblingValue, siblings: siblings))
+            }
+        }
+        return found
+    }
+
+    /// Requests whose duration is a failure's, a client's deadline or an injected delay rather than
+    /// the host's latency.
+    static func notItsLatency(_ host: HostStats) -> Int {
+        host.errors + host.count(of: .downstreamConnectionTermination) + host.count(of: .downstreamRemoteReset)
+            + host.count(of: .delayInjected)
+    }
+
+    private func finding(_ c: ClusterStats, _ slow: SlowHost, _ t: DiagnosisThresholds, _ snapshot: Snapshot) -> Finding {
         let name = ServiceTarget.displayName(c.name)
+        let host = slow.host
+        let label = slow.percentile.label
         let share = SeverityPolicy.share(host.requests, of: c.hostRequests)
+        let siblingLatency = { (p: Percentile) in Fmt.ms(Self.median(slow.siblings.map { p.value($0.latency) })) }
         let facts = [
-            Fact("\(host.host) latency", "p50 \(Fmt.ms(host.latency.p50)), p99 \(Fmt.ms(host.latency.p99)), max \(Fmt.ms(host.latency.max)) over \(Fmt.count(host.requests)) requests"),
-            Fact("Siblings (\(siblings) hosts)", "median p99 \(Fmt.ms(siblingP99))"),
+            Fact("\(host.host) latency", "p50 \(Fmt.ms(host.latency.p50)), p90 \(Fmt.ms(host.latency.p90)), p99 \(Fmt.ms(host.latency.p99)), max \(Fmt.ms(host.latency.max)) over \(Fmt.count(host.requests)) requests"),
+            Fact("Siblings (\(slow.siblings.count) hosts, median)", "p50 \(siblingLatency(.p50)), p90 \(siblingLatency(.p90)), p99 \(siblingLatency(.p99)) over \(Fmt.count(slow.siblings.reduce(0) { $0 + $1.requests })) requests"),
+            Fact("Compared at", "\(label): every compared host has ≥ \(Fmt.count(slow.percentile.minRequests(tailSamples: t.slowHostTailSamples))) requests (\(t.slowHostTailSamples) above the \(label))"),
             Fact("Share of \(name)'s requests on that host", Fmt.percent(share)),
         ]
         let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
@@ -39,10 +112,10 @@ public struct SlowUpstreamHostRule: DiagnosisRule {
         let k = FindingKnowledgeBase.entry(Self.id)
         return Finding(
             id: Self.id, severity: share < 0.05 ? .info : .warning,
-            title: "\(host.host) p99 \(Fmt.ms(host.latency.p99)) vs \(Fmt.ms(siblingP99)) on its siblings (\(name))",
+            title: "\(host.host) \(label) \(Fmt.ms(slow.percentile.value(host.latency))) vs \(Fmt.ms(slow.siblingValue)) on its siblings (\(name))",
             subject: host.host,
             evidence: Evidence(facts: facts, window: nil,
-                               samples: ClusterSamples.lines(for: c.name.name, in: snapshot) { $0.host == host.host && $0.durationMs >= siblingP99 }),
+                               samples: ClusterSamples.lines(for: c.name.name, in: snapshot) { $0.host == host.host && $0.durationMs >= slow.siblingValue }),
             explanation: k.causes(first: ["cpu-throttling", "warmup", "data"]), fixes: k.fixes(p), verify: k.verify(p),
             impact: SeverityPolicy.share(host.requests, of: snapshot.requests))
     }

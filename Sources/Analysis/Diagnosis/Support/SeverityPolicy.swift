@@ -1,13 +1,14 @@
 /// Severity from impact: how many requests were affected, out of how many.
 enum SeverityPolicy {
     /// Failures that reach clients: critical ≥ `criticalShare` (and ≥ `criticalMinCount`), warning
-    /// ≥ `warningShare` (and ≥ `warningMinCount`) or ≥ `warningCount`, info below. Nil when nothing
-    /// happened.
+    /// ≥ `warningShare` (and ≥ `warningMinCount`) or ≥ `warningCount` (and ≥ `warningCountMinShare`),
+    /// info below. Nil when nothing happened.
     static func failures(_ count: Int, of total: Int, _ t: DiagnosisThresholds) -> Severity? {
         guard count > 0 else { return nil }
         let share = total > 0 ? Double(count) / Double(total) : 1
         if share >= t.criticalShare && count >= t.criticalMinCount { return .critical }
-        if (share >= t.warningShare && count >= t.warningMinCount) || count >= t.warningCount { return .warning }
+        if share >= t.warningShare && count >= t.warningMinCount { return .warning }
+        if count >= t.warningCount && share >= t.warningCountMinShare { return .warning }
         return .info
     }
 

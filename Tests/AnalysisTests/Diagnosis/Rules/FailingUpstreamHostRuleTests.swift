@@ -34,6 +34,15 @@ import Testing
         #expect(run(rule, cluster([21, 60, 21])).isEmpty)           // 6 % vs 2.1 %: below 3×
     }
 
+    /// On small clusters the rates must differ by more than chance: 8 of 50 against 3 of 100 (z 2.9)
+    /// happens when errors are spread evenly; 9 of 50 against 2 of 100 (z 3.5) rarely does.
+    @Test func theDifferenceMustBeSignificant() throws {
+        let f = try #require(run(rule, cluster([1, 9, 1], requests: [50, 50, 50])).first)
+        #expect(f.fact("Significance")?.hasPrefix("z = 3.5 ") == true)
+        #expect(run(rule, cluster([2, 8, 1], requests: [50, 50, 50])).isEmpty)
+        #expect(FailingUpstreamHostRule.zScore(5, of: 10, vs: 0, of: 0) == 0)
+    }
+
     @Test func inboundHostsAreDifferentServices() {
         let hosts = Fixture.hosts([1_000, 1_000, 1_000], port: 8080, errors: [1, 90, 2])
         let c = Fixture.cluster("inbound|8080||", requests: 3_000, errors: 93, http1: 3_000, hosts: hosts)

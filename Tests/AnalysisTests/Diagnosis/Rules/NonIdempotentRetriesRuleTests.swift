@@ -5,10 +5,10 @@ import Testing
 @Suite struct NonIdempotentRetriesRuleTests {
     let rule = NonIdempotentRetriesRule()
 
-    func snapshot(_ method: String, retried: Int, grpc: Bool = true, logged: Bool = true) -> Snapshot {
-        let m = MethodStats(method: method, isGRPC: grpc, requests: 500, retried: retried, maxAttempts: retried > 0 ? 3 : 1,
-                            clusters: [KeyCount(key: Fixture.orders, count: 500)])
-        return Fixture.snapshot([Fixture.cluster(Fixture.orders, requests: 500)], methods: [m], attemptsLogged: logged)
+    func snapshot(_ method: String, retried: Int, of requests: Int = 200, grpc: Bool = true, logged: Bool = true) -> Snapshot {
+        let m = MethodStats(method: method, isGRPC: grpc, requests: requests, retried: retried, maxAttempts: retried > 0 ? 3 : 1,
+                            clusters: [KeyCount(key: Fixture.orders, count: requests)])
+        return Fixture.snapshot([Fixture.cluster(Fixture.orders, requests: requests)], methods: [m], attemptsLogged: logged)
     }
 
     @Test func createLikeNames() {
@@ -24,7 +24,7 @@ import Testing
     @Test func retriedCreatesAreAWarningWithAMethodScopedFix() throws {
         let f = try #require(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 3)).first)
         #expect(f.severity == .warning)
-        #expect(f.title.hasPrefix("/orders.OrderService/CreateOrder retried on 3 of 500 requests (up to 3 attempts)"))
+        #expect(f.title.hasPrefix("/orders.OrderService/CreateOrder retried on 3 of 200 requests (up to 3 attempts)"))
         #expect(f.fixText.contains("exact: /orders.OrderService/CreateOrder"))
         #expect(f.fixText.contains("retryOn: connect-failure,refused-stream"))
         #expect(f.fixText.contains("host: orders.shop.svc.cluster.local"))
@@ -32,6 +32,10 @@ import Testing
 
     @Test func thresholds() {
         #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 2)).first?.severity == .info)
+        // 1 % of the method's requests is needed too: a few retries after rare connect failures are no policy.
+        #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 3, of: 300)).first?.severity == .warning)
+        #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 3, of: 301)).first?.severity == .info)
+        #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 6, of: 5_000)).first?.severity == .info)
         #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 0)).isEmpty)
     }
 
