@@ -3,7 +3,7 @@ import Analysis
 extension TextReportWriter {
     mutating func findingsSection(_ findings: [Finding]) {
         let serious = findings.filter { $0.severity >= .warning }.count
-        section("Findings (\(findings.count)\(serious > 0 ? ", \(serious) need attention" : ""))")
+        section("Findings (\(findings.count)\(serious > 0 ? ", \(serious) \(serious == 1 ? "needs" : "need") attention" : ""))")
         if findings.isEmpty {
             emit("  No findings: nothing in this traffic needs attention.")
             return
