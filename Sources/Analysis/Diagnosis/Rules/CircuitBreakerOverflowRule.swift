@@ -21,7 +21,8 @@ public struct CircuitBreakerOverflowRule: DiagnosisRule {
                         keys = ["max-connections", "pending", "http2-max-requests"]
                     }
                     if c.count(of: .upstreamRetryLimitExceeded) > 0 || c.retried > 0 { keys.insert("max-retries", at: 1) }
-                    if let concurrency = Self.estimatedConcurrency(c, snapshot) {
+                    if let concurrency = Self.estimatedConcurrency(c, snapshot), concurrency >= 1 {
+                        // Below one request in flight the log is one proxy's sample, not the load.
                         facts.append(Fact("Estimated concurrency (requests/s × mean latency)",
                                           "≈ \(Fmt.fixed(concurrency, decimals: 1)) requests in flight; limits must allow several times that"))
                     }
