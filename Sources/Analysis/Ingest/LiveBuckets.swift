@@ -1,0 +1,106 @@
+import AccessLog
+
+/// The live reader's aggregation, cut into 10-second buckets of log time so the UI can show the
+/// last 1 or 5 minutes as well as everything.
+///
+/// Every line is counted once, into the *open* bucket. A record's time is its end
+/// (`START_TIME + DURATION`, when Envoy wrote the line); lines without a time count at the newest
+/// time seen. When a record belongs to a later bucket, the open bucket is *sealed*: merged into
+/// `sealedTotal` once, and kept (without its recent-lines ring and key cache) while it is inside
+/// the longest window. Records that arrive late for an already sealed bucket are counted in the
+/// open one, so a window's edge is exact to one bucket (10 s) plus the lateness of such records.
+/// Inputs without any log time fall back to arrival time (see `advance(toArrivalMs:)`).
+///
+/// Costs: one `Aggregator.add` per line; one merge per sealed bucket; per publication a copy of
+/// `sealedTotal` plus one merge (the open bucket), and for a window the merge of the sealed buckets
+/// in it (cached until the next seal). Memory: ≤ 30 sealed buckets, each a trimmed aggregator.
+struct LiveBuckets: RecordSink {
+    static let bucketMs: Int64 = 10_000
+    /// Sealed buckets kept: enough for the longest window.
+    static let keptBuckets = Int((LiveWindow.allCases.compactMap(\.milliseconds).max() ?? 0) / bucketMs)
+
+    let limits: AggregatorLimits
+    private(set) var sealedTotal: Aggregator
+    private(set) var sealed: [(index: Int64, aggregator: Aggregator)] = []
+    private(set) var open: Aggregator
+    /// Bucket index (time / bucketMs) of the open bucket; nil before the first timed line.
+    private(set) var openIndex: Int64?
+    /// True once a record carried a log time; then arrival time is never used.
+    private(set) var sawLogTime = false
+    private var windowCache: (window: LiveWindow, base: Aggregator, startIndex: Int64)?
+
+    init(limits: AggregatorLimits) {
+        self.limits = limits
+        sealedTotal = Aggregator(limits: limits)
+        open = Aggregator(limits: limits)
+    }
+
+    mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
+                      source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
+        if record.startTimeMs >= 0 {
+            sawLogTime = true
+            let endMs = record.startTimeMs &+ max(0, record.durationMs)
+            moveTo(index: endMs / Self.bucketMs)
+        }
+        open.add(record, line: line, source: source, container: container)
+    }
+
+    mutating func addNonAccess(_ kind: NonAccessKind, line: UnsafeRawBufferPointer) {
+        open.addNonAccess(kind, line: line)
+    }
+
+    mutating func addMalformed(_ reason: MalformedReason, line: UnsafeRawBufferPointer, lineNumber: Int) {
+        open.addMalformed(reason, line: line, lineNumber: lineNumber)
+    }
+
+    /// For inputs without log times: buckets follow the wall clock instead.
+    mutating func advance(toArrivalMs ms: Int64) {
+        if !sawLogTime { moveTo(index: ms / Self.bucketMs) }
+    }
+
+    /// Everything counted so far.
+    func total() -> Aggregator {
+        var total = sealedTotal
+        total.merge(open)
+        return total
+    }
+
+    /// The buckets inside `window` merged (the recent-lines ring is the open bucket's only), and
+    /// the log time the window starts at; nil for `.all`.
+    mutating func windowed(_ window: LiveWindow) -> (aggregator: Aggregator, startMs: Int64)? {
+        guard let length = window.milliseconds else { return nil }
+        let current = openIndex ?? 0
+        let startIndex = current - length / Self.bucketMs + 1
+        if windowCache?.window != window || windowCache?.startIndex != startIndex {
+            var base = Aggregator(limits: limits)
+            for bucket in sealed where bucket.index >= startIndex { base.merge(bucket.aggregator) }
+            windowCache = (window, base, startIndex)
+        }
+        var result = windowCache?.base ?? Aggregator(limits: limits)
+        result.merge(open)
+        return (result, startIndex * Self.bucketMs)
+    }
+
+    private mutating func moveTo(index: Int64) {
+        guard let current = openIndex else { openIndex = index; return }
+        guard index > current else { return }
+        seal()
+        openIndex = index
+    }
+
+    private mutating func seal() {
+        var bucket = open
+        open = Aggregator(limits: limits)
+        guard bucket.linesSeen > 0, let index = openIndex else { return }
+        bucket.flushPendingKeyCounts()
+        sealedTotal.merge(bucket)
+        bucket.recent = RecentLineRing(entryCapacity: 0, byteCapacity: 0)
+        bucket.keyCache = LineKeyCache(entries: 0)
+        sealed.append((index, bucket))
+        let oldest = index - Int64(Self.keptBuckets) + 1
+        if let first = sealed.firstIndex(where: { $0.index >= oldest }), first > 0 {
+            sealed.removeFirst(first)
+        }
+        windowCache = nil
+    }
+}
