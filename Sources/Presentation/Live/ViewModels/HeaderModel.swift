@@ -22,14 +22,14 @@ enum HeaderModel {
         let sources = data.sources.isEmpty ? "stdin" : data.sources.joined(separator: ", ")
         var spans = [TextSpan(" meshlog ", bar), status, TextSpan(" " + sources, bar),
                      TextSpan(" · " + Format.thousands(state.linesRead) + " lines", bar)]
-        if !state.ended { spans.append(TextSpan(" · " + Format.compact(Int(state.linesPerSecond.rounded())) + " lines/s", bar)) }
+        if !state.ended { spans.append(TextSpan(" · " + Format.compact(Int(state.linesPerSecond.rounded())) + "/s", bar)) }
+        if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         var window = " · window " + app.window.label
         if app.window != .all, state.window == app.window, let start = state.windowStartMs {
             window += " (since " + LiveText.clock(start) + ")"
         }
         spans.append(TextSpan(window, bar))
         spans.append(TextSpan(" · sort " + app.sort.label, bar))
-        if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         spans.append(TextSpan("", bar, width: 500))
         return ModelRow(spans)
     }
