@@ -38,9 +38,9 @@ struct LiveBuckets: RecordSink {
     mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
                       source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
         if record.startTimeMs >= 0 {
-            sawLogTime = true
-            let endMs = record.startTimeMs &+ max(0, record.durationMs)
-            moveTo(index: endMs / Self.bucketMs)
+            let index = (record.startTimeMs &+ max(0, record.durationMs)) / Self.bucketMs
+            if !sawLogTime { switchToLogTime(index: index) }
+            moveTo(index: index)
         }
         open.add(record, line: line, source: source, container: container)
     }
@@ -79,6 +79,16 @@ struct LiveBuckets: RecordSink {
         var result = windowCache?.base ?? Aggregator(limits: limits)
         result.merge(open)
         return (result, startIndex * Self.bucketMs)
+    }
+
+    /// The first timed record: buckets so far followed arrival time, which is another clock; the
+    /// open bucket is re-labelled with log time, and arrival-time buckets leave the windows (they
+    /// stay counted in the total).
+    private mutating func switchToLogTime(index: Int64) {
+        sawLogTime = true
+        openIndex = index
+        sealed.removeAll()
+        windowCache = nil
     }
 
     private mutating func moveTo(index: Int64) {

@@ -33,7 +33,9 @@ public struct AppState: Equatable, Sendable {
     /// then each screen.
     public var breadcrumb: [String] {
         guard stack.count > 1 else { return ["dashboard"] }
-        return [stack[1].screen.section] + stack.dropFirst().map(\.screen.crumb)
+        let crumbs = stack.dropFirst().map(\.screen.crumb)
+        if case .lines(let scope) = stack[1].screen, scope.code == nil { return crumbs }   // "lines …" names itself
+        return [stack[1].screen.section] + crumbs
     }
 
     /// The data to draw: the frozen copy while paused, else `live`.

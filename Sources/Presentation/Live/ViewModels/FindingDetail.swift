@@ -23,8 +23,9 @@ enum FindingDetail {
         if let window = finding.evidence.window { rows.append(.fact("window", window)) }
         if !finding.evidence.facts.isEmpty {
             rows += [.blank, .heading("Evidence")]
+            let longest = finding.evidence.facts.map { CharacterWidth.columns(of: $0.label) }.max() ?? 0
+            let labelWidth = max(22, min(longest + 1, width / 2))
             for fact in finding.evidence.facts {
-                let labelWidth = min(34, max(22, fact.label.count + 1))
                 let valueWidth = max(10, width - labelWidth - 5)
                 for (i, line) in LiveText.wrap(fact.value, width: valueWidth).enumerated() {
                     rows.append(.fact(i == 0 ? fact.label : "", line, labelWidth: labelWidth))
@@ -44,7 +45,9 @@ enum FindingDetail {
         }
         if !finding.verify.isEmpty {
             rows += [.blank, .heading("Verify")]
-            for command in finding.verify { rows.append(.text("$ " + command, Style(.accent))) }
+            for command in finding.verify {
+                rows += LiveText.wrap("$ " + command, width: max(10, width - 2), hanging: "    ").map { .text($0, Style(.accent)) }
+            }
         }
         return rows
     }

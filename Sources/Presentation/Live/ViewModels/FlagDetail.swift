@@ -41,6 +41,10 @@ enum FlagDetail {
 
     private static func about(_ flag: ResponseFlag, width: Int) -> [ModelRow] {
         guard let text = Explain.text(for: flag.shortName) else { return [] }
-        return [.blank, .heading("About " + flag.shortName)] + ModelRow.wrapped(text, width: width)
+        // The explanation repeats the name and the one-line meaning shown at the top: skip to its
+        // first blank line.
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.isEmpty }.dropFirst()
+        let lines = LiveText.reflow(body.joined(separator: "\n"), width: max(10, width - 2))
+        return [.blank, .heading("About " + flag.shortName)] + lines.map { ModelRow.text($0) }
     }
 }

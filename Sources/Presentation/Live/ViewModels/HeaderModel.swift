@@ -21,7 +21,7 @@ enum HeaderModel {
         }
         let sources = data.sources.isEmpty ? "stdin" : data.sources.joined(separator: ", ")
         var spans = [TextSpan(" meshlog ", bar), status, TextSpan(" " + sources, bar),
-                     TextSpan(" · " + Format.thousands(state.linesRead) + " lines", bar)]
+                     TextSpan(" · " + Format.thousands(state.linesRead) + (state.linesRead == 1 ? " line" : " lines"), bar)]
         if !state.ended { spans.append(TextSpan(" · " + Format.compact(Int(state.linesPerSecond.rounded())) + "/s", bar)) }
         if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         var window = " · window " + app.window.label
@@ -44,7 +44,7 @@ enum HeaderModel {
             TextSpan(count(lines.nonAccess)), TextSpan(" non-access · ", .muted),
             TextSpan(count(lines.malformed), lines.malformed > 0 ? Style(.warning, .bold) : .plain),
             TextSpan(" malformed", .muted), TextSpan(" │ ", .muted),
-            TextSpan(count(snapshot.errors) + (narrow ? " err " : " errors ") + "(" + Format.percent(snapshot.errors, of: snapshot.requests) + ")",
+            TextSpan(count(snapshot.errors) + (narrow ? " err " : snapshot.errors == 1 ? " error " : " errors ") + "(" + Format.percent(snapshot.errors, of: snapshot.requests) + ")",
                      snapshot.errors > 0 ? LiveText.errorStyle(snapshot.errors, of: snapshot.requests) : .plain),
         ]
         if let range = snapshot.timeRange {

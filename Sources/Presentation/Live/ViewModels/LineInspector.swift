@@ -47,8 +47,10 @@ enum LineInspector {
             rows += wrappedFact(field.jsonKey, value, style(field, record), width: width)
             if field == .responseFlags {
                 for flag in record.flags.flags {
-                    rows.append(.fact("", flag.shortName + " " + flag.longName + ": " + flag.meaning,
-                                      LiveText.flagStyle(flag), labelWidth: 34, target: .flag(flag)))
+                    var meaning = wrappedFact("", flag.shortName + " " + flag.longName + ": " + flag.meaning,
+                                              LiveText.flagStyle(flag), width: width)
+                    for i in meaning.indices { meaning[i].target = .flag(flag) }
+                    rows += meaning
                 }
             }
             if field == .upstreamCluster, let name = record.text(field, in: content) {

@@ -18,7 +18,7 @@ public struct LiveData: Sendable, Equatable {
     }
 
     /// Diagnoses `state.snapshot` (the selected window).
-    public init(state: LiveState, sources: [String], customFormat: String? = nil, diagnoser: Diagnoser = Diagnoser()) {
+    public init(diagnosing state: LiveState, sources: [String], customFormat: String? = nil, diagnoser: Diagnoser = Diagnoser()) {
         self.init(state: state, findings: diagnoser.diagnose(state.snapshot), sources: sources, customFormat: customFormat)
     }
 

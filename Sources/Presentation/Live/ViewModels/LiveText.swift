@@ -136,4 +136,26 @@ enum LiveText {
         }
         return out
     }
+
+    /// Pre-formatted text (`meshlog explain` output) for a `width`-column screen: runs of prose
+    /// lines that start at column 0 are joined and wrapped; indented lines (lists, YAML, commands)
+    /// are kept as they are.
+    static func reflow(_ text: String, width: Int) -> [String] {
+        var out: [String] = []
+        var prose: [String] = []
+        func flush() {
+            if !prose.isEmpty { out += wrap(prose.joined(separator: " "), width: width) }
+            prose.removeAll()
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty || line.first == " " {
+                flush()
+                out.append(TerminalSafe.sanitized(String(line)))
+            } else {
+                prose.append(String(line))
+            }
+        }
+        flush()
+        return out
+    }
 }
