@@ -11,6 +11,12 @@ import AccessLog
 /// open one, so a window's edge is exact to one bucket (10 s) plus the lateness of such records.
 /// Inputs without any log time fall back to arrival time (see `advance(toArrivalMs:)`).
 ///
+/// A fresh bucket costs a merge and starts with cold key tables, so buckets are sealed at most every
+/// `minSealIntervalMs` of wall time: when log time runs much faster than the clock (replaying a
+/// file or a backlog at hundreds of thousands of lines a second) a bucket spans several 10-second
+/// slots, and a window then starts at the first slot of its oldest bucket (`windowed` reports
+/// where). A live stream, whose log time follows the clock, always gets 10-second buckets.
+///
 /// Costs: one `Aggregator.add` per line; one merge per sealed bucket; per publication a copy of
 /// `sealedTotal` plus one merge (the open bucket), and for a window the merge of the sealed buckets
 /// in it (cached until the next seal). Memory: ≤ 30 sealed buckets, each a trimmed aggregator.
@@ -20,17 +26,23 @@ struct LiveBuckets: RecordSink {
     static let keptBuckets = Int((LiveWindow.allCases.compactMap(\.milliseconds).max() ?? 0) / bucketMs)
 
     let limits: AggregatorLimits
+    let minSealIntervalMs: Int64
     private(set) var sealedTotal: Aggregator
-    private(set) var sealed: [(index: Int64, aggregator: Aggregator)] = []
+    /// Sealed buckets, oldest first: the first and last 10-second slot each covers.
+    private(set) var sealed: [(first: Int64, index: Int64, aggregator: Aggregator)] = []
     private(set) var open: Aggregator
-    /// Bucket index (time / bucketMs) of the open bucket; nil before the first timed line.
+    /// Slot index (time / bucketMs) the open bucket has reached; nil before the first timed line.
     private(set) var openIndex: Int64?
+    /// The first slot of the open bucket.
+    private(set) var openFirstIndex: Int64?
+    private var lastSealMs = PublishClock.nowMs()
     /// True once a record carried a log time; then arrival time is never used.
     private(set) var sawLogTime = false
-    private var windowCache: (window: LiveWindow, base: Aggregator, startIndex: Int64)?
+    private var windowCache: (window: LiveWindow, base: Aggregator, startIndex: Int64, first: Int64)?
 
-    init(limits: AggregatorLimits) {
+    init(limits: AggregatorLimits, minSealIntervalMs: Int64 = 20) {
         self.limits = limits
+        self.minSealIntervalMs = minSealIntervalMs
         sealedTotal = Aggregator(limits: limits)
         open = Aggregator(limits: limits)
     }
@@ -65,20 +77,24 @@ struct LiveBuckets: RecordSink {
         return total
     }
 
-    /// The buckets inside `window` merged (the recent-lines ring is the open bucket's only), and
-    /// the log time the window starts at; nil for `.all`.
+    /// The buckets that reach into `window` merged (the recent-lines ring is the open bucket's
+    /// only), and the log time the oldest of them starts at; nil for `.all`.
     mutating func windowed(_ window: LiveWindow) -> (aggregator: Aggregator, startMs: Int64)? {
         guard let length = window.milliseconds else { return nil }
         let current = openIndex ?? 0
         let startIndex = current - length / Self.bucketMs + 1
         if windowCache?.window != window || windowCache?.startIndex != startIndex {
             var base = Aggregator(limits: limits)
-            for bucket in sealed where bucket.index >= startIndex { base.merge(bucket.aggregator) }
-            windowCache = (window, base, startIndex)
+            var first = openFirstIndex ?? current
+            for bucket in sealed where bucket.index >= startIndex {
+                base.merge(bucket.aggregator)
+                first = min(first, bucket.first)
+            }
+            windowCache = (window, base, startIndex, first)
         }
         var result = windowCache?.base ?? Aggregator(limits: limits)
         result.merge(open)
-        return (result, startIndex * Self.bucketMs)
+        return (result, (windowCache?.first ?? current) * Self.bucketMs)
     }
 
     /// The first timed record: buckets so far followed arrival time, which is another clock; the
@@ -87,26 +103,39 @@ struct LiveBuckets: RecordSink {
     private mutating func switchToLogTime(index: Int64) {
         sawLogTime = true
         openIndex = index
+        openFirstIndex = index
         sealed.removeAll()
         windowCache = nil
     }
 
     private mutating func moveTo(index: Int64) {
-        guard let current = openIndex else { openIndex = index; return }
+        guard let current = openIndex else {
+            openIndex = index
+            openFirstIndex = index
+            return
+        }
         guard index > current else { return }
+        let now = PublishClock.nowMs()
+        if minSealIntervalMs > 0 && now - lastSealMs < minSealIntervalMs {
+            openIndex = index            // log time runs ahead of the clock: this bucket grows
+            return
+        }
+        lastSealMs = now
         seal()
         openIndex = index
+        openFirstIndex = index
     }
 
     private mutating func seal() {
         var bucket = open
         open = Aggregator(limits: limits)
         guard bucket.linesSeen > 0, let index = openIndex else { return }
+        let first = openFirstIndex ?? index
         bucket.flushPendingKeyCounts()
         sealedTotal.merge(bucket)
         bucket.recent = RecentLineRing(entryCapacity: 0, byteCapacity: 0)
         bucket.keyCache = LineKeyCache(entries: 0)
-        sealed.append((index, bucket))
+        sealed.append((first, index, bucket))
         let oldest = index - Int64(Self.keptBuckets) + 1
         if let first = sealed.firstIndex(where: { $0.index >= oldest }), first > 0 {
             sealed.removeFirst(first)

@@ -11,6 +11,9 @@ public struct LiveIngest: Sendable {
     public var limits: AggregatorLimits
     /// Milliseconds between publications.
     public var publishIntervalMs: Int
+    /// Least wall time between two sealed time-window buckets (see `LiveBuckets`); 0: every
+    /// 10 seconds of log time gets its own bucket however fast the input is.
+    public var bucketSealIntervalMs = 20
 
     public init(inputs: [String], customFormat: String?, limits: AggregatorLimits = .default,
                 publishIntervalMs: Int = 250) {
@@ -27,7 +30,7 @@ public struct LiveIngest: Sendable {
         let sources = try inputs.map { try ByteSource(path: $0) }
         let store = LiveStore()
         let job = LiveReader(sources: SourceList(sources), parser: parser, limits: limits,
-                             intervalMs: publishIntervalMs, store: store)
+                             intervalMs: publishIntervalMs, sealIntervalMs: Int64(bucketSealIntervalMs), store: store)
         ThreadRunner.detach { job.run() }
         return store
     }
@@ -44,10 +47,11 @@ private struct LiveReader: Sendable {
     let parser: LineParser
     let limits: AggregatorLimits
     let intervalMs: Int
+    let sealIntervalMs: Int64
     let store: LiveStore
 
     func run() {
-        var processor = LineProcessor(parser: parser, sink: LiveBuckets(limits: limits))
+        var processor = LineProcessor(parser: parser, sink: LiveBuckets(limits: limits, minSealIntervalMs: sealIntervalMs))
         var clock = PublishClock(intervalMs: intervalMs)
         var bytes: Int64 = 0
         for source in sources.sources {

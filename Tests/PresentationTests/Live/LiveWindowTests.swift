@@ -19,7 +19,7 @@ import Testing
     }
 
     static func buckets(_ lines: [String]) -> LiveBuckets {
-        var processor = LineProcessor(parser: LineParser(), sink: LiveBuckets(limits: .default))
+        var processor = LineProcessor(parser: LineParser(), sink: LiveBuckets(limits: .default, minSealIntervalMs: 0))
         for text in lines {
             var bytes = Array(text.utf8)
             bytes.withUnsafeMutableBytes { processor.process(UnsafeRawBufferPointer($0), truncated: false) }
@@ -67,7 +67,9 @@ import Testing
         let text = (0..<100).map { Self.line(second: $0) }.joined(separator: "\n") + "\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let store = try LiveIngest(inputs: [path], customFormat: nil, publishIntervalMs: 20).start()
+        var ingest = LiveIngest(inputs: [path], customFormat: nil, publishIntervalMs: 20)
+        ingest.bucketSealIntervalMs = 0
+        let store = try ingest.start()
         defer { store.requestStop() }
         #expect(waitUntil { store.current.ended })
         #expect(store.current.snapshot.requests == 100 && store.current.window == .all)
@@ -91,7 +93,7 @@ import Testing
 
 extension LiveWindowTests {
     @Test func arrivalTimeGivesWayToLogTimeAtTheFirstTimedRecord() throws {
-        var sink = LiveBuckets(limits: .default)
+        var sink = LiveBuckets(limits: .default, minSealIntervalMs: 0)
         sink.advance(toArrivalMs: Self.base + 10_000_000)      // the wall clock, far after the log's times
         var processor = LineProcessor(parser: LineParser(), sink: sink)
         for second in 0..<100 {
@@ -103,5 +105,24 @@ extension LiveWindowTests {
         let minuteWindow = sink.windowed(.lastMinute)
         let minute = try #require(minuteWindow)
         #expect(minute.aggregator.snapshot().requests == 60)
+    }
+}
+
+extension LiveWindowTests {
+    /// Log time far ahead of the clock (a fast replay): buckets grow instead of sealing every
+    /// 10 s, and the window reports the true start of the oldest bucket it includes.
+    @Test func fastReplaysGetCoarserBucketsAndSayWhereTheWindowStarts() throws {
+        var processor = LineProcessor(parser: LineParser(), sink: LiveBuckets(limits: .default, minSealIntervalMs: 60_000))
+        for second in 0..<100 {
+            var bytes = Array(Self.line(second: second).utf8)
+            bytes.withUnsafeMutableBytes { processor.process(UnsafeRawBufferPointer($0), truncated: false) }
+        }
+        var sink = processor.sink
+        #expect(sink.sealed.isEmpty)
+        #expect(sink.openFirstIndex == Self.base / 10_000 && sink.openIndex == (Self.base + 99_000) / 10_000)
+        let minuteWindow = sink.windowed(.lastMinute)
+        let minute = try #require(minuteWindow)
+        #expect(minute.aggregator.snapshot().requests == 100)
+        #expect(minute.startMs == Self.base, "the one bucket starts at 0 s, not at the nominal 40 s")
     }
 }
