@@ -9,6 +9,7 @@ import Analysis
 /// `code:` an exact code (`503`), a class (`5xx`, `5`) or `0`; the others a substring.
 /// An unknown key is read as free text (`foo:bar`).
 public struct FilterQuery: Equatable, Sendable {
+    /// The keys a `key:value` term may use.
     public enum Field: String, CaseIterable, Sendable {
         case flag, cluster, code, host, method, pod
     }
@@ -29,8 +30,10 @@ public struct FilterQuery: Equatable, Sendable {
         case text(String)
     }
 
+    /// One term: what it tests, and whether `!` inverted it.
     public struct Term: Equatable, Sendable {
         public var matcher: Matcher
+        /// Written with a leading `!`: matches what the matcher does not.
         public var inverted: Bool
         public init(_ matcher: Matcher, inverted: Bool = false) {
             self.matcher = matcher
@@ -38,6 +41,7 @@ public struct FilterQuery: Equatable, Sendable {
         }
     }
 
+    /// The terms, in the order typed; all must hold.
     public var terms: [Term]
 
     public init(terms: [Term] = []) { self.terms = terms }
@@ -47,6 +51,7 @@ public struct FilterQuery: Equatable, Sendable {
         terms = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Self.term(String($0)) }
     }
 
+    /// True when nothing is filtered.
     public var isEmpty: Bool { terms.isEmpty }
 
     private static func term(_ raw: String) -> Term? {

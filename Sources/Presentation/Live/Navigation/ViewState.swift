@@ -23,13 +23,3 @@ public struct ViewState: Equatable, Sendable {
         scroll[panel] = top
     }
 }
-
-/// One level of the navigation stack.
-public struct ScreenEntry: Equatable, Sendable {
-    public var screen: Screen
-    public var view: ViewState
-    public init(_ screen: Screen, view: ViewState = ViewState()) {
-        self.screen = screen
-        self.view = view
-    }
-}

@@ -4,18 +4,23 @@ import Analysis
 /// screen size: the header, the screen's body (dashboard panels or a list), the title row with the
 /// breadcrumb, the key-hint footer, and the navigation context the reducer needs.
 public struct LiveScreenModel: Sendable {
+    /// The part between the title row and the footer.
     public enum Body: Equatable, Sendable {
         case dashboard(DashboardModel)
         case list(ListModel)
     }
 
+    /// The screen size the frame was laid out for.
     public var rows: Int
     public var cols: Int
+    /// Status bar and input-health row.
     public var header: [ModelRow]
     /// Row 2 on every screen but the dashboard: breadcrumb or help title.
     public var title: ModelRow?
     public var body: Body
+    /// Key hints, or the filter being typed.
     public var footer: ModelRow
+    /// What `reduce` needs to know about this frame.
     public var context: NavigationContext
 
     /// Builds the frame. `data` is what the app would show live; while paused `app.frozen` is used.

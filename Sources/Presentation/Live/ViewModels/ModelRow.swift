@@ -1,21 +1,3 @@
-/// A run of text in one style; with `width`, a column exactly that wide (padded or cut with `…`).
-public struct TextSpan: Equatable, Sendable {
-    public var text: String
-    public var style: Style
-    public var width: Int?
-    public var align: Format.Alignment
-
-    public init(_ text: String, _ style: Style = .plain, width: Int? = nil, align: Format.Alignment = .left) {
-        self.text = text
-        self.style = style
-        self.width = width
-        self.align = align
-    }
-
-    /// Columns this span takes when drawn on its own.
-    public var columns: Int { width ?? CharacterWidth.columns(of: TerminalSafe.sanitized(text)) }
-}
-
 /// One row of a list: styled spans drawn left to right (the last one cut at the edge), and the
 /// screen Enter opens from it.
 public struct ModelRow: Equatable, Sendable {
@@ -53,13 +35,5 @@ public struct ModelRow: Equatable, Sendable {
         LiveText.wrap(text, width: max(10, width - indent), hanging: hanging).map {
             ModelRow.text($0, style, indent: indent)
         }
-    }
-
-    /// The row's text without styles (tests, search).
-    public var plainText: String {
-        spans.map { span in
-            guard let width = span.width else { return span.text }
-            return Format.padded(span.text, toWidth: width, align: span.align)
-        }.joined()
     }
 }

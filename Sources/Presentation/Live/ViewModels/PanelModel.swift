@@ -25,17 +25,3 @@ public struct PanelModel: Equatable, Sendable {
 
     var context: PanelContext { PanelContext(targets: rows.map(\.target), pageRows: pageRows) }
 }
-
-/// The dashboard: the timeline row and four panels, in Tab order: findings, clusters, flags, codes.
-public struct DashboardModel: Equatable, Sendable {
-    public static let panelNames = ["findings", "clusters", "flags", "codes"]
-    public var timeline: ModelRow
-    public var timelineRow: Int
-    public var panels: [PanelModel]
-
-    public init(timeline: ModelRow, timelineRow: Int, panels: [PanelModel]) {
-        self.timeline = timeline
-        self.timelineRow = timelineRow
-        self.panels = panels
-    }
-}
