@@ -60,6 +60,15 @@ run "Ctrl-C while input flows" \
 run "SIGTERM" \
     env BIN="$BIN" INPUT="$STREAM" SIZE=80x24 "$HARNESS" 'wait:LIVE' 'signal:TERM' 'exit:143' 'restored'
 
+run "stalled input: the UI still answers" \
+    env BIN="$BIN" INPUT="sleep 30" SIZE=80x24 "$HARNESS" \
+    'wait:LIVE' 'wait:no findings yet' 'keys:?' 'wait:any other key closes it' 'keys:Escape' 'keys:Tab' 'keys:Enter' \
+    'wait:no upstream clusters yet' 'keys:q' 'exit:0' 'restored'
+
+run "--summary-on-exit prints the report after quitting" \
+    env BIN="$BIN" INPUT="cat SampleLogs/scenario-connection-pinning.log" ARGS="--summary-on-exit" SIZE=100x30 "$HARNESS" \
+    'wait:ENDED' 'wait:Connection pinning' 'keys:q' 'exit:0' 'wait:Source pods ('
+
 # A line whose fields carry escape sequences (a title change, colours, a bell): shown escaped.
 EVIL='[2026-11-20T10:00:00.000Z] "GET /\033]0;pwned\007\033[31mred HTTP/1.1" 200 - via_upstream - "-" 0 5 3 2 "-" "curl/8\033[2J" "id-1" "web:80" "10.0.0.9:80" outbound|80||web.default.svc.cluster.local 10.0.0.1:40000 10.96.0.9:80 10.0.0.1:39999 - default'
 run "escape sequences from the log stay escaped" \
