@@ -51,7 +51,7 @@ run "dashboard, drill-down, filter, pause, help, window, resize, quit" \
     'keys:Space' 'wait:PAUSED' 'keys:Space' 'wait:LIVE' \
     'keys:?' 'wait:any other key closes it' 'keys:Escape' 'gone:any other key closes it' \
     'keys:w' 'wait:window 1m' 'keys:s' 'wait:sort errors' \
-    'resize:80x24' 'wait:Findings' 'wait:<q>quit' 'resize:160x45' 'wait:Response codes' \
+    'resize:80x24' 'wait:k access' 'wait:╮╭─ Response codes' 'resize:160x45' 'wait:╮╭─ Response flags' 'gone:k access' \
     'keys:q' 'exit:0' 'restored'
 
 run "Ctrl-C while input flows" \
