@@ -18,7 +18,7 @@ struct Palette {
         case .ok: return (COLOR_GREEN, -1, [], [])
         case .warning: return (COLOR_YELLOW, -1, [], [.bold])
         case .critical: return (COLOR_RED, -1, [], [.bold, .underline])
-        case .info: return (COLOR_BLUE, -1, [], [])
+        case .info: return (COLOR_CYAN, -1, [], [])
         case .muted: return (-1, -1, [.dim], [.dim])
         case .selection: return (COLOR_BLACK, COLOR_CYAN, [], [.reverse])
         case .header: return (COLOR_WHITE, COLOR_BLUE, [], [.reverse])

@@ -8,9 +8,10 @@ struct AutoCommand: ParsableCommand {
         shouldDisplay: false)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var live: LiveOptions
     @OptionGroup var options: ReportOptions
 
     func run() throws {
-        try ReportRunner(input: input, options: options).run()
+        try LiveRunner(input: input, live: live, options: options).run(forced: false)
     }
 }

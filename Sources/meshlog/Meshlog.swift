@@ -14,7 +14,7 @@ struct Meshlog: ParsableCommand {
             prints the report otherwise.
             """,
         version: "0.1.0",
-        subcommands: [AutoCommand.self, ReportCommand.self, ParseCommand.self, ExplainCommand.self, GenerateCommand.self],
+        subcommands: [AutoCommand.self, TuiCommand.self, ReportCommand.self, ParseCommand.self, ExplainCommand.self, GenerateCommand.self],
         defaultSubcommand: AutoCommand.self
     )
 

@@ -1,14 +1,19 @@
 import AccessLog
 
-/// The live reader: parses input as it arrives on its own thread and publishes a snapshot into a
+/// The live reader: parses input as it arrives on its own thread and publishes snapshots into a
 /// `LiveStore` about four times a second (and once more when input ends). A stalled input still
-/// publishes (poll(2) with a timeout), so the last lines of a slow stream show up promptly.
+/// publishes (poll(2) with a timeout), so the last lines of a slow stream show up promptly. After
+/// the input ends the thread stays (asleep in short naps) to re-publish when the UI selects another
+/// time window, until `LiveStore.requestStop()`.
 public struct LiveIngest: Sendable {
     public var inputs: [String]
     public var customFormat: String?
     public var limits: AggregatorLimits
     /// Milliseconds between publications.
     public var publishIntervalMs: Int
+    /// Least wall time between two sealed time-window buckets (see `LiveBuckets`); 0: every
+    /// 10 seconds of log time gets its own bucket however fast the input is.
+    public var bucketSealIntervalMs = 20
 
     public init(inputs: [String], customFormat: String?, limits: AggregatorLimits = .default,
                 publishIntervalMs: Int = 250) {
@@ -24,8 +29,8 @@ public struct LiveIngest: Sendable {
         let parser = try customFormat.map { try LineParser(customFormat: $0) } ?? LineParser()
         let sources = try inputs.map { try ByteSource(path: $0) }
         let store = LiveStore()
-        let job = Reader(sources: SourceList(sources), parser: parser, limits: limits,
-                         intervalMs: publishIntervalMs, store: store)
+        let job = LiveReader(sources: SourceList(sources), parser: parser, limits: limits,
+                             intervalMs: publishIntervalMs, sealIntervalMs: Int64(bucketSealIntervalMs), store: store)
         ThreadRunner.detach { job.run() }
         return store
     }
@@ -37,28 +42,32 @@ private final class SourceList: @unchecked Sendable {
     init(_ sources: [ByteSource]) { self.sources = sources }
 }
 
-private struct Reader: Sendable {
+private struct LiveReader: Sendable {
     let sources: SourceList
     let parser: LineParser
     let limits: AggregatorLimits
     let intervalMs: Int
+    let sealIntervalMs: Int64
     let store: LiveStore
 
     func run() {
-        var processor = LineProcessor(parser: parser, limits: limits)
+        var processor = LineProcessor(parser: parser, sink: LiveBuckets(limits: limits, minSealIntervalMs: sealIntervalMs))
         var clock = PublishClock(intervalMs: intervalMs)
         var bytes: Int64 = 0
         for source in sources.sources {
             var reader = LineReader(source: source)
             do {
                 while !store.stopRequested {
+                    let woken = store.takeWakeUp()
                     if !source.hasBufferedData && !waitReadable(source.fileDescriptor) {
-                        if clock.dirty { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
+                        processor.sink.advance(toArrivalMs: PublishClock.wallMs())
+                        if clock.dirty || woken { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
                         continue
                     }
                     let more = try reader.readChunk { line, truncated in processor.process(line, truncated: truncated) }
+                    processor.sink.advance(toArrivalMs: PublishClock.wallMs())
                     clock.dirty = true
-                    if clock.due() { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
+                    if woken || clock.due() { publish(&processor, &clock, bytes: bytes + reader.bytesRead) }
                     if !more { break }
                 }
             } catch {
@@ -67,8 +76,11 @@ private struct Reader: Sendable {
             bytes += reader.bytesRead
             if store.stopRequested { return }
         }
-        publish(&processor, &clock, bytes: bytes)
-        store.update { $0.ended = true }
+        publish(&processor, &clock, bytes: bytes, ended: true)
+        while !store.stopRequested {
+            usleep(UInt32(min(intervalMs, 100)) * 1000)
+            if store.takeWakeUp() { publish(&processor, &clock, bytes: bytes, ended: true) }
+        }
     }
 
     private func waitReadable(_ fd: Int32) -> Bool {
@@ -77,16 +89,31 @@ private struct Reader: Sendable {
         return rc != 0   // readable, hung up, or an error that read(2) will report
     }
 
-    private func publish(_ processor: inout LineProcessor<Aggregator>, _ clock: inout PublishClock, bytes: Int64) {
-        let snapshot = processor.aggregator.snapshot()
+    private func publish(_ processor: inout LineProcessor<LiveBuckets>, _ clock: inout PublishClock,
+                         bytes: Int64, ended: Bool = false) {
+        let total = processor.sink.total().snapshot()
+        let window = store.requestedWindow
+        var snapshot = total
+        var windowStart: Int64?
+        if let (aggregator, startMs) = processor.sink.windowed(window) {
+            snapshot = aggregator.snapshot()
+            snapshot.recentLines = total.recentLines.filter { line in
+                line.startTimeMs < 0 || line.startTimeMs + max(0, Int64(line.durationMs)) >= startMs
+            }
+            windowStart = startMs
+        }
         let lines = processor.lineNumber
-        let rate = clock.rate(lines: lines)
+        let rate = ended ? 0 : clock.rate(lines: lines)
         store.update {
             $0.snapshot = snapshot
+            $0.total = total
+            $0.window = window
+            $0.windowStartMs = windowStart
             $0.generation += 1
             $0.bytesRead = bytes
             $0.linesRead = lines
             $0.linesPerSecond = rate
+            if ended { $0.ended = true }
         }
         clock.dirty = false
     }
@@ -120,6 +147,13 @@ struct PublishClock {
     static func nowMs() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+
+    /// Wall-clock time in ms since the epoch (arrival time for inputs without log times).
+    static func wallMs() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
     }
 }

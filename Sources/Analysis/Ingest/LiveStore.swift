@@ -1,9 +1,16 @@
 import Synchronization
 
-/// What the live reader thread publishes for the UI: the latest snapshot and the input's state.
-public struct LiveState: Sendable {
-    /// The latest published snapshot.
+/// What the live reader thread publishes for the UI: the latest snapshots and the input's state.
+public struct LiveState: Sendable, Equatable {
+    /// The latest snapshot of the selected `window` (the whole input for `.all`).
     public var snapshot = Snapshot()
+    /// The latest snapshot of the whole input, whatever the window.
+    public var total = Snapshot()
+    /// The window `snapshot` covers (it may lag a selection by one publication).
+    public var window = LiveWindow.all
+    /// For a time window: the log time (ms since the epoch) it starts at, as far as the 10-second
+    /// buckets allow; nil for `.all`.
+    public var windowStartMs: Int64?
     /// Increases with every publication, so the UI can skip work when nothing changed.
     public var generation = 0
     /// Input has ended (EOF on every input); the view stays browsable.
@@ -22,6 +29,8 @@ public struct LiveState: Sendable {
 public final class LiveStore: Sendable {
     private let state = Mutex(LiveState())
     private let quit = Atomic<Bool>(false)
+    private let selectedWindow = Atomic<Int>(LiveWindow.all.rawValue)
+    private let wakeUp = Atomic<Bool>(false)
 
     public init() {}
 
@@ -33,4 +42,17 @@ public final class LiveStore: Sendable {
     /// Asks the reader to stop at its next wake-up.
     public func requestStop() { quit.store(true, ordering: .relaxed) }
     var stopRequested: Bool { quit.load(ordering: .relaxed) }
+
+    /// Selects the time window the published `snapshot` covers. The reader publishes the new
+    /// window at its next wake-up (within one publication interval), also after input ended.
+    public func setWindow(_ window: LiveWindow) {
+        selectedWindow.store(window.rawValue, ordering: .relaxed)
+        wakeUp.store(true, ordering: .relaxed)
+    }
+
+    /// The window the UI asked for.
+    public var requestedWindow: LiveWindow { LiveWindow(rawValue: selectedWindow.load(ordering: .relaxed)) ?? .all }
+
+    /// True once since the last `setWindow` (the reader re-publishes).
+    func takeWakeUp() -> Bool { wakeUp.exchange(false, ordering: .relaxed) }
 }

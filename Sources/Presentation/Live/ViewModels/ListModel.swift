@@ -1,0 +1,20 @@
+/// A scrollable list of rows in a rectangle: every screen but the dashboard.
+public struct ListModel: Equatable, Sendable {
+    public var rows: [ModelRow]
+    public var rect: Rect
+    /// Shown when there are no rows.
+    public var empty: String
+    /// The newest row is the last one; a fresh cursor starts there and follows new rows.
+    public var startsAtEnd: Bool
+
+    public init(rows: [ModelRow], rect: Rect, empty: String = "nothing to show", startsAtEnd: Bool = false) {
+        self.rows = rows
+        self.rect = rect
+        self.empty = empty
+        self.startsAtEnd = startsAtEnd
+    }
+
+    var context: PanelContext {
+        PanelContext(targets: rows.map(\.target), pageRows: rect.rows, startsAtEnd: startsAtEnd)
+    }
+}

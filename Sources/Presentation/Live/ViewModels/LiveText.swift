@@ -1,0 +1,161 @@
+import AccessLog
+import Analysis
+
+/// Small text helpers shared by the live view models.
+enum LiveText {
+    /// `10:04:03` (UTC) from milliseconds since the epoch; with `millis`, `10:04:03.123`.
+    static func clock(_ ms: Int64, millis: Bool = false) -> String {
+        guard ms >= 0 else { return "-" }
+        let secondsOfDay = (ms / 1000) % 86_400
+        let h = secondsOfDay / 3600, m = secondsOfDay / 60 % 60, s = secondsOfDay % 60
+        var text = two(h) + ":" + two(m) + ":" + two(s)
+        if millis {
+            let frac = ms % 1000
+            text += "." + (frac < 100 ? (frac < 10 ? "00" : "0") : "") + String(frac)
+        }
+        return text
+    }
+
+    /// `2026-11-20 10:04:03Z`.
+    static func dateTime(_ ms: Int64) -> String {
+        guard ms >= 0 else { return "-" }
+        let days = ms / 86_400_000
+        // Civil-from-days (Howard Hinnant), proleptic Gregorian.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-" + two(month) + "-" + two(d) + " " + clock(ms) + "Z"
+    }
+
+    private static func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+    /// A short cluster label: `→ orders.shop:50051`, `→ reviews.shop:9080 v2`, `← inbound:8080`,
+    /// `PassthroughCluster`.
+    static func clusterLabel(_ name: ClusterName) -> String {
+        switch name.direction {
+        case .outbound:
+            var host = name.fqdn ?? name.name
+            if name.isKubernetesService, let service = name.serviceName {
+                host = service + (name.namespace.map { "." + $0 } ?? "")
+            }
+            let port = name.port.map { ":\($0)" } ?? ""
+            return "→ " + host + port + (name.subset.map { " " + $0 } ?? "")
+        case .inbound, .inboundVIP:
+            let port = name.port.map { ":\($0)" } ?? ""
+            let service = name.serviceName.map { " " + $0 } ?? ""
+            return "← inbound" + port + service
+        case .special, .other:
+            return name.name
+        }
+    }
+
+    /// `CRIT`, `WARN`, `INFO`.
+    static func severityTag(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "CRIT"
+        case .warning: "WARN"
+        case .info: "INFO"
+        }
+    }
+
+    static func severityStyle(_ severity: Severity) -> Style {
+        switch severity {
+        case .critical: .critical
+        case .warning: Style(.warning, .bold)
+        case .info: .info
+        }
+    }
+
+    /// 2xx ok, 3xx info, 4xx warning, 5xx critical, 0/absent muted.
+    static func codeStyle(_ code: Int) -> Style {
+        switch code {
+        case 200..<300: .ok
+        case 300..<400: .info
+        case 400..<500: .warning
+        case 500..<600: .critical
+        default: .muted
+        }
+    }
+
+    /// `503`, or `0 (none/TCP)` for code 0, `-` for absent.
+    static func codeText(_ code: Int) -> String {
+        code < 0 ? "-" : String(code)
+    }
+
+    static func flagStyle(_ flag: ResponseFlag) -> Style {
+        flag.isFailure ? Style(.critical) : .info
+    }
+
+    /// Error share colour: none ok-muted, some warning, ≥ 5 % critical.
+    static func errorStyle(_ errors: Int, of total: Int) -> Style {
+        guard total > 0, errors > 0 else { return .muted }
+        return Double(errors) / Double(total) >= 0.05 ? Style(.critical) : .warning
+    }
+
+    /// Latency in ms as a short duration; `-` when there were no values.
+    static func latency(_ ms: Int, count: Int) -> String {
+        count > 0 ? Format.duration(milliseconds: ms) : "-"
+    }
+
+    /// `text` broken into lines of at most `width` columns at spaces (long words are cut);
+    /// existing line breaks and leading indentation are kept. Continuation lines start with
+    /// `hanging`. The result is terminal-safe.
+    static func wrap(_ text: String, width: Int, hanging: String = "") -> [String] {
+        let width = max(4, width)
+        let hangingWidth = CharacterWidth.columns(of: hanging)
+        var out: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let safe = TerminalSafe.sanitized(String(paragraph))
+            let indent = String(safe.prefix { $0 == " " })
+            var line = indent, used = indent.count, empty = true
+            for word in safe.split(separator: " ") {
+                var piece = String(word)
+                var w = CharacterWidth.columns(of: piece)
+                if !empty && used + 1 + w > width {
+                    out.append(line)
+                    line = hanging; used = hangingWidth; empty = true
+                }
+                if !empty { line += " "; used += 1 }
+                while used + w > width && w > 0 {
+                    let head = Format.truncated(piece, toWidth: max(1, width - used), ellipsis: false)
+                    if head.isEmpty { break }
+                    out.append(line + head)
+                    line = hanging; used = hangingWidth
+                    piece = String(piece.unicodeScalars.dropFirst(head.unicodeScalars.count))
+                    w = CharacterWidth.columns(of: piece)
+                }
+                line += piece; used += w; empty = false
+            }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// Pre-formatted text (`meshlog explain` output) for a `width`-column screen: runs of prose
+    /// lines that start at column 0 are joined and wrapped; indented lines (lists, YAML, commands)
+    /// are kept as they are.
+    static func reflow(_ text: String, width: Int) -> [String] {
+        var out: [String] = []
+        var prose: [String] = []
+        func flush() {
+            if !prose.isEmpty { out += wrap(prose.joined(separator: " "), width: width) }
+            prose.removeAll()
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty || line.first == " " {
+                flush()
+                out.append(TerminalSafe.sanitized(String(line)))
+            } else {
+                prose.append(String(line))
+            }
+        }
+        flush()
+        return out
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import AccessLog
+import Analysis
+import Presentation
+import TerminalUI
+
+/// `meshlog tui [FILES…]`: the live view, or a clear error when there is no terminal.
+struct TuiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Open the live terminal view (keys from /dev/tty, the log from stdin or files).",
+        discussion: """
+            kubectl logs -f deploy/frontend -c istio-proxy | meshlog tui
+            Keys: ↑↓/jk move, Enter drill in, Esc back, Tab panel, / filter, s sort, w window, \
+            space pause, l lines, ? help, q quit. Exits 2 when /dev/tty cannot be opened or TERM is unusable.
+            """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var live: LiveOptions
+    @OptionGroup var options: ReportOptions
+
+    func run() throws {
+        try LiveRunner(input: input, live: live, options: options).run(forced: true)
+    }
+}
+
+/// Options of the live view.
+struct LiveOptions: ParsableArguments {
+    @Flag(help: "After quitting the live view, print the report of everything read to stdout.")
+    var summaryOnExit = false
+
+    @Flag(help: "No colours in the live view (also when NO_COLOR is set).")
+    var monochrome = false
+}
+
+/// Chooses between the live view and the report, runs the live view and restores the terminal.
+struct LiveRunner {
+    var input: InputOptions
+    var live: LiveOptions
+    var options: ReportOptions
+
+    /// `forced` (`meshlog tui`): fail with exit 2 when the live view cannot start. Otherwise (the
+    /// default command) fall back to the report when there is no terminal or stdout is not one.
+    func run(forced: Bool) throws {
+        if let problem = TerminalCheck.problem() {
+            guard forced else { return try report() }
+            CommandErrors.printError(problem.description)
+            throw ExitCode(2)
+        }
+        if !forced && !TerminalCheck.standardOutputIsTerminal { return try report() }
+        if input.inputs == ["-"] && isatty(0) == 1 {
+            CommandErrors.printError("standard input is the terminal: pipe a log in "
+                + "(kubectl logs -f deploy/NAME -c istio-proxy | meshlog) or give files")
+            throw ExitCode(2)
+        }
+        let store = try LiveIngest(inputs: input.inputs, customFormat: input.customFormat).start()
+        let terminal: Terminal
+        switch Terminal.open(monochrome: live.monochrome) {
+        case .success(let opened):
+            terminal = opened
+        case .failure(let error):
+            guard !forced else {
+                store.requestStop()
+                CommandErrors.printError(error.description)
+                throw ExitCode(2)
+            }
+            // No usable terminal after all: read to the end and print the report instead.
+            while !store.current.ended { usleep(50_000) }
+            store.requestStop()
+            return try printReport(store.current.total)
+        }
+        let exit = LiveApp(store: store, sources: sourceNames, customFormat: input.customFormat,
+                           diagnoser: diagnoser).run(on: terminal)
+        terminal.close()
+        store.requestStop()
+        if live.summaryOnExit { try printReport(store.current.total) }
+        if case .signal(let number?) = exit { throw ExitCode(128 + number) }
+    }
+
+    private var sourceNames: [String] { input.inputs.map { $0 == "-" ? "stdin" : $0 } }
+    private var diagnoser: Diagnoser { Diagnoser(context: DiagnosisContext(expectedSplit: options.split)) }
+
+    private func report() throws {
+        try ReportRunner(input: input, options: options).run()
+    }
+
+    /// The report of a snapshot the live reader built, as `meshlog report` prints it.
+    private func printReport(_ snapshot: Snapshot) throws {
+        let findings = diagnoser.diagnose(snapshot)
+        switch options.output {
+        case .json:
+            StandardOutput.shared.write(JSONReport.render(snapshot, findings: findings, inputs: sourceNames) + "\n")
+        case .text:
+            let color: Bool
+            switch options.color {
+            case .always: color = true
+            case .never: color = false
+            case .auto: color = StandardOutput.isTerminal && ProcessEnvironment.value("NO_COLOR") == nil
+            }
+            let width = options.width.map { max(40, $0) } ?? ProcessEnvironment.terminalColumns ?? 100
+            let textOptions = TextReportOptions(color: color, width: width, inputNames: sourceNames)
+            StandardOutput.shared.write(TextReport.render(snapshot, findings: findings, options: textOptions))
+        }
+        StandardOutput.shared.flush()
+        if let failOn = options.failOn.flatMap(Severity.init(name:)), findings.contains(where: { $0.severity >= failOn }) {
+            throw ExitCode(1)
+        }
+    }
+}
