@@ -4,12 +4,9 @@
 /// `_GNU_SOURCE` (which SwiftPM cannot pass), looked up once by name in the running process.
 enum LibC {
     typealias WidthFunction = @Sendable @convention(c) (wchar_t) -> Int32
-    typealias SetNameFunction = @Sendable @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
 
     /// `wcwidth(3)`: columns the terminal will use for a character in the current locale.
     static let wcwidth: WidthFunction? = symbol("wcwidth", as: WidthFunction.self)
-    /// `pthread_setname_np(3)`.
-    static let setThreadName: SetNameFunction? = symbol("pthread_setname_np", as: SetNameFunction.self)
 
     private static func symbol<F>(_ name: String, as type: F.Type) -> F? {
         guard let process = dlopen(nil, RTLD_NOW), let address = dlsym(process, name) else { return nil }
