@@ -40,6 +40,12 @@ public struct ResponseFlags: OptionSet, Sendable, Hashable {
         return ResponseFlags(rawValue: result)
     }
 
+    /// Parses flags given as text (`UF,URX`, `-`, long names); nil when a name is unknown.
+    public static func parse(_ text: String) -> ResponseFlags? {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Bit for one flag name (short or long) given as bytes.
     static func bit(for name: UnsafeRawBufferPointer) -> UInt32? {
         if name.count <= 5 {
