@@ -27,18 +27,11 @@ extension FindingKnowledgeBase {
                 Cause("consistent-hash", "A DestinationRule `loadBalancer.consistentHash` (header, cookie, source IP) maps each client to one host by design."),
                 Cause("locality", "Locality load balancing keeps traffic in the client's zone, where only one pod runs."),
             ],
-            fixes: [IstioSnippets.servicePortGRPC, FixTemplate("Balance per request with the least-request policy", """
-                {drNote}
-                apiVersion: networking.istio.io/v1
-                kind: DestinationRule
-                metadata:
-                  name: {service}
-                  namespace: {namespace}
-                spec:
-                  host: {fqdn}
-                  trafficPolicy:
-                    loadBalancer:
-                      simple: LEAST_REQUEST    # instead of consistentHash, unless affinity is required
+            fixes: [IstioSnippets.servicePortGRPC, FixTemplate.destinationRule("Balance per request with the least-request policy", spec: """
+                trafficPolicy:
+                  loadBalancer:
+                    simple: LEAST_REQUEST    # instead of consistentHash, unless affinity is required
+                """, trailer: """
                 # Headless Service (clusterIP: None)? Use a normal ClusterIP Service for gRPC clients, or give
                 # the server MaxConnectionAge so clients reconnect and spread (see upstream-reset).
                 """)],

@@ -41,18 +41,10 @@ extension FindingKnowledgeBase {
                 Cause("warmup", "A fresh pod warming up (JIT, caches, connection pools)."),
                 Cause("data", "It serves a hotter or larger share of the data (hash partitioning, sticky clients)."),
             ],
-            fixes: [FixTemplate("Send fewer requests to slow hosts", """
-                {drNote}
-                apiVersion: networking.istio.io/v1
-                kind: DestinationRule
-                metadata:
-                  name: {service}
-                  namespace: {namespace}
-                spec:
-                  host: {fqdn}
-                  trafficPolicy:
-                    loadBalancer:
-                      simple: LEAST_REQUEST      # steers requests away from hosts with many in flight
+            fixes: [FixTemplate.destinationRule("Send fewer requests to slow hosts", spec: """
+                trafficPolicy:
+                  loadBalancer:
+                    simple: LEAST_REQUEST      # steers requests away from hosts with many in flight
                 """)],
             verify: [VerifyCommands.podByIP, "kubectl top pod -n {namespace}", "kubectl describe node <node-of-that-pod>"]),
     ]
