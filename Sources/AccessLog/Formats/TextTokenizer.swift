@@ -40,7 +40,11 @@ enum TextTokenizer {
         if start < n, base[start] == 0x20 { start += 1 }
         guard start < n else { return t }
 
-        // Each token ends at a space (or the end), so the next one starts right after it: no load
+        let afterFirstToken = t
+        if tokenizeBlocks(base, from: start, to: n, into: ranges, &t) { return t }
+        t = afterFirstToken
+
+        // The slow path, for lines with escaped or stray quotes. Each token ends at a space (or the end), so the next one starts right after it: no load
         // of the separator sits in the chain from one token to the next.
         while true {
             var range: FieldRange

@@ -38,12 +38,19 @@ public struct LineProcessor<Sink: RecordSink> {
         }
         switch parser.parse(stripped.content, into: &record) {
         case .access:
-            sink.add(record, line: stripped.content, source: stripped.pod, container: stripped.container)
+            Self.deliver(&record, to: &sink, stripped)
         case .nonAccess(let kind):
             sink.addNonAccess(kind, line: stripped.content)
         case .malformed(let reason):
             sink.addMalformed(reason, line: stripped.content, lineNumber: lineNumber)
         }
+    }
+
+    /// Hands the parsed record to the sink. Both are passed in place (two disjoint stored
+    /// properties): reading `record` while `sink` is being mutated would otherwise copy it.
+    @inline(__always)
+    private static func deliver(_ record: inout AccessRecord, to sink: inout Sink, _ line: StrippedLine) {
+        sink.add(record, line: line.content, source: line.pod, container: line.container)
     }
 
     /// Reads `source` to its end.
