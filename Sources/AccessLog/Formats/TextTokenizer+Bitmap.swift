@@ -15,10 +15,13 @@ extension TextTokenizer {
     @inline(__always)
     static func tokenizeBlocks(_ base: UnsafePointer<UInt8>, from start: Int, to n: Int,
                                into ranges: UnsafeMutablePointer<FieldRange>, _ t: inout TextTokens) -> Bool {
+        // Token count and quoted-token bits live in locals (registers) until the end.
+        var count = t.count
+        var quotedMask = t.quotedMask
         var tokenStart = start
         var quotes = 0
         var quotedTokens = 0
-        var wellFormed = true
+        var malformed = 0    // 1 once a quoted token lacks its closing quote
         var insideCarry: UInt64 = 0
         var block = start
         let raw = UnsafeRawPointer(base)
@@ -43,32 +46,34 @@ extension TextTokenizer {
             while separators != 0 {
                 let end = block &+ separators.trailingZeroBitCount
                 separators &= separators &- 1
-                emit(base, tokenStart, end, ranges, &t, &quotedTokens, &wellFormed)
+                emit(base, tokenStart, end, ranges, &count, &quotedMask, &quotedTokens, &malformed)
                 tokenStart = end &+ 1
             }
             block &+= 64
         }
-        emit(base, tokenStart, n, ranges, &t, &quotedTokens, &wellFormed)
-        return wellFormed && quotes == 2 &* quotedTokens
+        emit(base, tokenStart, n, ranges, &count, &quotedMask, &quotedTokens, &malformed)
+        t.count = count
+        t.quotedMask = quotedMask
+        return malformed == 0 && quotes == 2 &* quotedTokens
     }
 
     /// Stores the token `lo..<hi`, without its quotes when it is quoted.
     @inline(__always)
     private static func emit(_ base: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int,
-                             _ ranges: UnsafeMutablePointer<FieldRange>, _ t: inout TextTokens,
-                             _ quotedTokens: inout Int, _ wellFormed: inout Bool) {
+                             _ ranges: UnsafeMutablePointer<FieldRange>, _ count: inout Int, _ quotedMask: inout UInt64,
+                             _ quotedTokens: inout Int, _ malformed: inout Int) {
         var range = FieldRange(lo, hi)
         if lo < hi && base[lo] == UInt8(ascii: "\"") {
             // `"…"`: at least two bytes, a closing quote, and no backslash before it.
             if hi &- lo < 2 || base[hi &- 1] != UInt8(ascii: "\"") || base[hi &- 2] == UInt8(ascii: "\\") {
-                wellFormed = false
+                malformed = 1
             }
             range = FieldRange(lo &+ 1, hi &- 1)
             quotedTokens &+= 1
-            if t.count < 64 { t.quotedMask |= 1 << UInt64(t.count) }
+            if count < 64 { quotedMask |= 1 &<< UInt64(count) }
         }
-        if t.count < capacity { ranges[t.count] = range }
-        t.count &+= 1
+        if count < capacity { ranges[count] = range }
+        count &+= 1
     }
 
     /// Bit i of the result is the XOR of bits 0…i of `x`: set between an opening quote (included)
