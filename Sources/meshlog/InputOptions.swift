@@ -11,8 +11,8 @@ struct InputOptions: ParsableArguments {
                 + "text or a JSON object of \"key\": \"%OPERATOR%\".", valueName: "envoy-format"))
     var customFormat: String?
 
-    @Option(help: "Threads used to parse one large file (report mode).")
-    var jobs: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    @Option(help: "Threads used to parse one large file (report mode); default: the CPUs this process may run on.")
+    var jobs: Int = ProcessEnvironment.usableCPUs
 
     /// Inputs as given; empty means stdin.
     var inputs: [String] { files.isEmpty ? ["-"] : files }

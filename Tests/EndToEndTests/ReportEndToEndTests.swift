@@ -42,6 +42,16 @@ import Testing
         #expect(report["response_flags"] is [Any])
     }
 
+    /// `taskset -c 0 meshlog report …` must not start a second parsing thread on the one CPU.
+    @Test func defaultJobsFollowTheCPUAffinity() throws {
+        let pinned = try MeshlogProcess.shell(#"taskset -c 0 "$MESHLOG" report --help | tr -s ' \n' ' '"#)
+        #expect(pinned.status == 0)
+        #expect(pinned.stdout.contains("run on. (default: 1)"), "\(pinned.stdout)")
+        let all = try MeshlogProcess.shell(#""$MESHLOG" report --help | tr -s ' \n' ' '"#)
+        let cpus = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        #expect(all.stdout.contains("run on. (default: \(cpus))"), "\(all.stdout)")
+    }
+
     @Test func emptyInputSaysSoAndExitsZero() throws {
         let outcome = try MeshlogProcess.run(["report"], stdin: Data())
         #expect(outcome.status == 0)

@@ -8,6 +8,7 @@ enum FormatBytes {
 
     /// The whole field as a non-negative integer. Accepts a fraction (`200.0`, truncated) and an
     /// exponent (`1.5e3`) because typed JSON can print numbers as floats. Nil for `-`, empty, or text.
+    @inline(__always)
     static func integer(_ line: UnsafeRawBufferPointer, _ range: FieldRange) -> Int64? {
         if range.isAbsent { return nil }
         let i = Int(range.lo)

@@ -46,12 +46,22 @@ enum TextLineParser {
     static func splitRequestLine(_ range: FieldRange, line: UnsafeRawBufferPointer, into record: inout AccessRecord) {
         let lo = Int(range.lo)
         let hi = Int(range.hi)
-        let firstSpace = FormatBytes.find(0x20, in: line, lo, hi)
+        var firstSpace = hi
+        var lastSpace = hi - 1
+        if hi - lo >= 16, let base = line.baseAddress, hi <= line.count {
+            // Methods and protocols are short: the first 16 bytes hold the first space and the last
+            // 16 bytes the last one (a space inside the path between them does not matter).
+            let head = ByteMask.equal16(base + lo, 0x20)
+            let tail = ByteMask.equal16(base + (hi - 16), 0x20)
+            if head != 0 { firstSpace = lo + head.trailingZeroBitCount }
+            if tail != 0 { lastSpace = hi - 16 + (63 - tail.leadingZeroBitCount) }
+        }
+        if firstSpace == hi { firstSpace = FormatBytes.find(0x20, in: line, lo, hi) }
         guard firstSpace < hi else {
             record[.method] = range
             return
         }
-        var lastSpace = hi - 1
+        if lastSpace < firstSpace { lastSpace = firstSpace }
         while lastSpace > firstSpace, line[lastSpace] != 0x20 { lastSpace -= 1 }
         record[.method] = FieldRange(lo, firstSpace)
         if lastSpace == firstSpace {
