@@ -38,7 +38,7 @@ let package = Package(
             "AccessLog", "Analysis", "Presentation", "TerminalUI", "TrafficGenerator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // Throughput benchmark helper (see docs/performance.md and scripts/bench.sh).
+        // Stage benchmark without I/O (split / parse / parse + aggregate); see docs/performance.md.
         .executableTarget(name: "meshlog-bench", dependencies: ["AccessLog", "Analysis", "TrafficGenerator"]),
 
         .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator"]),
