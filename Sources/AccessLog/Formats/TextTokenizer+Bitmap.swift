@@ -39,10 +39,15 @@ extension TextTokenizer {
             } else {
                 (spaces, quoteBits) = paddedMasks(raw + block, count: n &- block)
             }
-            quotes &+= quoteBits.nonzeroBitCount
-            let inside = prefixXor(quoteBits) ^ insideCarry
-            insideCarry = UInt64(bitPattern: Int64(bitPattern: inside) >> 63)
-            var separators = spaces & ~inside
+            var separators = spaces
+            if quoteBits | insideCarry != 0 {
+                // Only blocks that touch a quoted token pay for the quote arithmetic (the last
+                // blocks of an Istio line, addresses and names, have none).
+                quotes &+= quoteBits.nonzeroBitCount
+                let inside = prefixXor(quoteBits) ^ insideCarry
+                insideCarry = UInt64(bitPattern: Int64(bitPattern: inside) >> 63)
+                separators &= ~inside
+            }
             while separators != 0 {
                 let end = block &+ separators.trailingZeroBitCount
                 separators &= separators &- 1
