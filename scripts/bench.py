@@ -5,7 +5,10 @@ Generates the data with `meshlog generate`, then for each case runs every comman
 interleaved (so machine noise hits all of them alike), and prints medians of lines/s, MB/s and
 peak RSS, plus the ratio to mawk. Usage:
 
-    scripts/bench.py [--lines 2000000] [--runs 5] [--big-lines 10000000] [--skip-big]
+    scripts/bench.py [--lines 2000000] [--runs 5] [--big-lines 10000000] [--skip-big] [--baseline BINARY]
+
+--baseline BINARY also runs an older meshlog build (e.g. one built from an earlier commit) in the
+same interleaved rounds, so that a change is judged against its baseline under the same noise.
 """
 import argparse, os, pathlib, statistics, subprocess, sys, time
 
@@ -85,6 +88,7 @@ def main():
     ap.add_argument("--big-lines", type=int, default=10_000_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-big", action="store_true")
+    ap.add_argument("--baseline", help="an older meshlog binary to run side by side (one core)")
     args = ap.parse_args()
 
     binary = build()
@@ -92,15 +96,20 @@ def main():
     json_ = generate(binary, f"json-{args.lines}.log", args.lines, ["--json"])
     one = ["taskset", "-c", "0"]
     report = [str(binary), "report", "--output", "json"]
+    baseline = {}
+    if args.baseline:
+        baseline = {"baseline meshlog report (1 core)": one + [args.baseline, "report", "--output", "json", "--jobs", "1"]}
     print(f"meshlog benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores")
     bench("Istio 1.9+ text", text, args.lines, {
         "mawk (1 core)": one + ["mawk", MAWK_TEXT, str(text)],
+        **{name: cmd + [str(text)] for name, cmd in baseline.items()},
         "meshlog report (1 core)": one + report + ["--jobs", "1", str(text)],
         "meshlog report (2 cores)": report + ["--jobs", "2", str(text)],
         "meshlog report (1 core, stdin pipe)": ["sh", "-c", f"cat {text} | taskset -c 0 {' '.join(report)} --jobs 1"],
     }, args.runs)
     bench("Istio JSON (typed)", json_, args.lines, {
         "mawk (1 core)": one + ["mawk", MAWK_JSON, str(json_)],
+        **{name: cmd + [str(json_)] for name, cmd in baseline.items()},
         "meshlog report (1 core)": one + report + ["--jobs", "1", str(json_)],
         "meshlog report (2 cores)": report + ["--jobs", "2", str(json_)],
     }, args.runs)
