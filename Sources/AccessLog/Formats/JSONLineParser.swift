@@ -12,11 +12,14 @@ enum JSONLineParser {
     static func parse(_ line: UnsafeRawBufferPointer, custom: CustomKeys?, names: inout ExtraNameCache,
                       minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
         var scanner = JSONObjectScanner(line)
-        guard scanner.begin() else { return .malformed(.badJSON) }
+        guard scanner.begin(), let base = line.baseAddress else { return .malformed(.badJSON) }
+        let count = line.count
         let istio = JSONKeyTable.istio
+        let customTable = custom?.table
+        let customHasStartTimeFormat = custom?.startTimeFormat != nil
         var member = JSONMember()
         var accessKeys = 0
-        var customHits = 0
+        var sawCustomKey = false
         var customStartTime = false
         var typed = false
         var hasLevel = false
@@ -29,30 +32,29 @@ enum JSONLineParser {
                 return accessKeys > 0 ? .malformed(.badJSON) : .nonAccess(.continuation)
             case .member: break
             }
-            if member.kind != .string { typed = true }
-            var code = JSONKeyTable.otherTarget
+            typed = typed || member.kind != .string
+            var code: Int
             var fromCustom = false
-            if let custom {
-                code = custom.table.fieldCode(line, member.keyLo, member.keyHi)
-                fromCustom = code != JSONKeyTable.unknownKey
-                if fromCustom {
-                    customHits += 1
+            if let customTable {
+                code = customTable.fieldCode(base, member.keyLo, member.keyHi, count: count)
+                if code != JSONKeyTable.unknownKey {
+                    fromCustom = true
+                    sawCustomKey = true
                 } else {
-                    code = istio.fieldCode(line, member.keyLo, member.keyHi)
+                    code = istio.fieldCode(base, member.keyLo, member.keyHi, count: count)
                 }
+                // The time is decoded with the custom format when its key was the last to set it.
+                if code == AccessField.startTime.rawValue { customStartTime = fromCustom && customHasStartTimeFormat }
             } else {
-                code = istio.fieldCode(line, member.keyLo, member.keyHi)
+                code = istio.fieldCode(base, member.keyLo, member.keyHi, count: count)
             }
             if code >= 0 {
                 record.fields[code] = member.value
-                accessKeys += 1
-                if code == AccessField.startTime.rawValue {
-                    customStartTime = fromCustom && custom?.startTimeFormat != nil
-                }
+                accessKeys &+= 1
                 continue
             }
             let target = code == JSONKeyTable.unknownKey ? nil
-                : (fromCustom ? custom?.table : istio)?.lookup(line, member.keyLo, member.keyHi)
+                : (fromCustom ? customTable : istio)?.lookup(line, member.keyLo, member.keyHi)
             switch target {
             case .extra(let name)?:
                 record.extraFields.append(ExtraField(name: name, range: member.value))
@@ -64,9 +66,9 @@ enum JSONLineParser {
             }
         }
         if hasLevel && hasMessage && accessKeys < 2 { return .nonAccess(.jsonApplication) }
-        guard accessKeys >= 2 || (customHits > 0 && accessKeys >= 1) else { return .nonAccess(.other) }
+        guard accessKeys >= 2 || (sawCustomKey && accessKeys >= 1) else { return .nonAccess(.other) }
 
-        record.format = customHits > 0 ? .custom : (typed ? .istioJSONTyped : .istioJSONStrings)
+        record.format = sawCustomKey ? .custom : (typed ? .istioJSONTyped : .istioJSONStrings)
         record.escaped = scanner.sawEscape
         dropStartTimeInMethod(&record, line)
         if customStartTime, let format = custom?.startTimeFormat {

@@ -11,16 +11,20 @@ struct JSONMember {
 
 /// A byte-level scanner for one flat JSON object per line (`{"k":"v","n":1,…}`), with whitespace
 /// between tokens, string escapes, numbers, `null`, booleans, and nested values skipped as a whole.
-/// No allocation, no `String`. Compact JSON (no whitespace, as Envoy writes it) takes the straight
-/// path; whitespace is skipped only where it is found.
+/// No allocation, no `String`.
+///
+/// `next` reads the compact members Envoy writes in line; every other shape goes through the
+/// general grammar (`JSONObjectScanner+Grammar.swift`), called out of line on copies of the state
+/// so that the state of the fast path can stay in registers.
 struct JSONObjectScanner {
     enum Step { case member, end, error }
 
-    let line: UnsafeRawBufferPointer
-    private let base: UnsafePointer<UInt8>
-    private let count: Int
-    private(set) var position = 0
-    private var expectComma = false
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    /// Offset of the next byte to read.
+    var position = 0
+    /// True after a member: the next token must be `,` or `}`.
+    var expectComma = false
 
     /// Stands in for the base address of an empty line; never read (every access checks `count`).
     nonisolated(unsafe) private static let placeholder: UnsafeMutablePointer<UInt8> = {
@@ -30,9 +34,15 @@ struct JSONObjectScanner {
     }()
 
     init(_ line: UnsafeRawBufferPointer) {
-        self.line = line
         count = line.count
         base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(Self.placeholder)
+    }
+
+    private init(base: UnsafePointer<UInt8>, count: Int, position: Int, expectComma: Bool) {
+        self.base = base
+        self.count = count
+        self.position = position
+        self.expectComma = expectComma
     }
 
     /// Moves past the opening `{`; false when the line does not start an object.
@@ -44,105 +54,81 @@ struct JSONObjectScanner {
     }
 
     /// Reads the next member into `member`; `.end` after the closing `}` (only whitespace may follow).
-    @inline(__always)
+    ///
+    /// Envoy writes compact JSON: `,"key":"value"`, `,"key":123` or `,"key":null` right at
+    /// `position` (no comma before the first key). That shape is read here; anything else
+    /// (whitespace, the closing `}`, other values, errors) goes through the general grammar, which
+    /// gives the same result for the compact shape too.
+    @inline(always)
     mutating func next(_ member: inout JSONMember) -> Step {
-        if position < count, base[position] == UInt8(ascii: ",") && expectComma {
-            position &+= 1
-        } else {
-            skipSpace()
-            guard position < count else { return .error }
-            if base[position] == UInt8(ascii: "}") {
-                position &+= 1
-                skipSpace()
-                return position == count ? .end : .error
+        let open = expectComma ? position &+ 1 : position
+        guard open < count, base[open] == UInt8(ascii: "\""),
+              !expectComma || base[position] == UInt8(ascii: ",") else {
+            if position &+ 1 == count, base[position] == UInt8(ascii: "}") {   // the line's last byte
+                position = count
+                return .end
             }
-            if expectComma {
-                guard base[position] == UInt8(ascii: ",") else { return .error }
-                position &+= 1
-            }
+            return resume(&member, afterKey: false)
         }
-        if position >= count || base[position] != UInt8(ascii: "\"") {
-            skipSpace()
-            guard position < count, base[position] == UInt8(ascii: "\"") else { return .error }
-        }
-        guard let keyEnd = stringEnd(from: position &+ 1) else { return .error }
-        member.keyLo = position &+ 1
+        guard let keyEnd = JSONStringEnd.find(base, from: open &+ 1, count: count) else { return .error }
+        member.keyLo = open &+ 1
         member.keyHi = keyEnd
-        position = keyEnd &+ 1
-        if position >= count || base[position] != UInt8(ascii: ":") {
-            skipSpace()
-            guard position < count, base[position] == UInt8(ascii: ":") else { return .error }
+        let valueStart = keyEnd &+ 2
+        guard valueStart < count, base[keyEnd &+ 1] == UInt8(ascii: ":") else {
+            position = keyEnd &+ 1
+            return resume(&member, afterKey: true)
         }
-        position &+= 1
-        guard readValue(&member) else { return .error }
+        let first = base[valueStart]
+        if first == UInt8(ascii: "\"") {
+            guard let end = JSONStringEnd.find(base, from: valueStart &+ 1, count: count) else { return .error }
+            member.value = FieldRange(valueStart &+ 1, end)
+            member.kind = .string
+            position = end &+ 1
+        } else if FormatBytes.isDigit(first) {
+            var end = valueStart &+ 1
+            while end < count, Self.isNumberByte(base[end]) { end &+= 1 }
+            member.value = FieldRange(valueStart, end)
+            member.kind = .number
+            position = end
+        } else if first == UInt8(ascii: "n"), word(at: valueStart, "null") {
+            member.value = .absent
+            member.kind = .null
+            position = valueStart &+ 4
+        } else {
+            position = keyEnd &+ 1
+            return resume(&member, afterKey: true)
+        }
         expectComma = true
         return .member
     }
 
-    @inline(__always)
-    private mutating func readValue(_ member: inout JSONMember) -> Bool {
-        if position >= count || Self.isSpace(base[position]) { skipSpace() }
-        guard position < count else { return false }
-        let start = position
-        switch base[start] {
-        case UInt8(ascii: "\""):
-            guard let end = stringEnd(from: start &+ 1) else { return false }
-            member.value = FieldRange(start &+ 1, end)
-            member.kind = .string
-            position = end &+ 1
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            position &+= 1
-            while position < count, Self.isNumberByte(base[position]) { position &+= 1 }
-            member.value = FieldRange(start, position)
-            member.kind = .number
-        case UInt8(ascii: "n"):
-            guard word(at: start, "null") else { return false }
-            position &+= 4
-            member.value = .absent
-            member.kind = .null
-        case UInt8(ascii: "t"):
-            guard word(at: start, "true") else { return false }
-            position &+= 4
-            member.value = FieldRange(start, position)
-            member.kind = .boolean
-        case UInt8(ascii: "f"):
-            guard word(at: start &+ 1, "alse") else { return false }
-            position &+= 5
-            member.value = FieldRange(start, position)
-            member.kind = .boolean
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            guard let end = nestedEnd(from: start) else { return false }
-            position = end
-            member.value = FieldRange(start, end)
-            member.kind = .nested
-        default:
-            return false
-        }
-        return true
+    /// Continues with the general grammar: the whole member, or the `:` and value after a key.
+    @inline(always)
+    private mutating func resume(_ member: inout JSONMember, afterKey: Bool) -> Step {
+        let resumed = Self.general(base, count, position, expectComma, member, afterKey: afterKey)
+        position = resumed.scanner.position
+        expectComma = resumed.scanner.expectComma
+        member = resumed.member
+        return resumed.step
+    }
+
+    /// The general grammar on a copy of the state (out of line: only plain values cross).
+    @inline(never)
+    private static func general(_ base: UnsafePointer<UInt8>, _ count: Int, _ position: Int, _ expectComma: Bool,
+                                _ member: JSONMember, afterKey: Bool)
+        -> (scanner: JSONObjectScanner, member: JSONMember, step: Step) {
+        var scanner = JSONObjectScanner(base: base, count: count, position: position, expectComma: expectComma)
+        var member = member
+        let step = afterKey ? scanner.valueAfterKey(&member) : scanner.nextMember(&member)
+        return (scanner, member, step)
     }
 
     /// True when the four bytes at `at` are `literal`.
-    @inline(__always)
-    private func word(at: Int, _ literal: StaticString) -> Bool {
+    @inline(always)
+    func word(at: Int, _ literal: StaticString) -> Bool {
         guard at &+ 4 <= count else { return false }
         let expected = UnsafeRawPointer(literal.utf8Start).loadUnaligned(as: UInt32.self)
         return UnsafeRawPointer(base + at).loadUnaligned(as: UInt32.self) == expected
-    }
-
-    /// Offset of the closing quote of a string whose text starts at `from`, or nil when unterminated.
-    /// Only quotes are searched for; a quote after an odd run of backslashes is escaped and skipped.
-    @inline(__always)
-    private func stringEnd(from: Int) -> Int? {
-        var j = from
-        while true {
-            j = ByteFinder.first(UInt8(ascii: "\""), base, from: j, to: count)
-            if j >= count { return nil }
-            if j == from || base[j &- 1] != UInt8(ascii: "\\") { return j }
-            var k = j &- 1
-            while k > from, base[k &- 1] == UInt8(ascii: "\\") { k &-= 1 }
-            if (j &- k) & 1 == 0 { return j }      // an even run: the backslashes escape each other
-            j &+= 1
-        }
     }
 
     /// True when a string of the object holds a backslash escape (`\"`, `\\`, `\u00e9`): one search
@@ -151,36 +137,17 @@ struct JSONObjectScanner {
         count > 0 && memchr(base, Int32(UInt8(ascii: "\\")), count) != nil   // libc's vectorised search
     }
 
-    /// Offset just past a balanced `{…}` / `[…]` starting at `from`, or nil.
-    private func nestedEnd(from: Int) -> Int? {
-        var depth = 0
-        var j = from
-        while j < count {
-            switch base[j] {
-            case UInt8(ascii: "\""):
-                guard let end = stringEnd(from: j &+ 1) else { return nil }
-                j = end
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth &+= 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth &-= 1
-                if depth == 0 { return j &+ 1 }
-            default: break
-            }
-            j &+= 1
-        }
-        return nil
+    /// Space, tab, line feed or carriage return.
+    @inline(always) static func isSpace(_ b: UInt8) -> Bool {
+        let spaces: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
+        return b <= 0x20 && (spaces &>> UInt64(b)) & 1 != 0
     }
 
-    private mutating func skipSpace() {
-        while position < count, Self.isSpace(base[position]) { position &+= 1 }
-    }
-
-    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
-    }
-
-    @inline(__always) private static func isNumberByte(_ b: UInt8) -> Bool {
-        FormatBytes.isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-            || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+    /// A byte that may continue a JSON number: a digit, `.`, `e`, `E`, `+` or `-`. One bit per byte
+    /// from `+` (0x2B) to `e` (0x65).
+    @inline(always) static func isNumberByte(_ b: UInt8) -> Bool {
+        let numberBytes: UInt64 = 1 << 0 | 1 << 2 | 1 << 3 | 0x3FF << 5 | 1 << 26 | 1 << 58
+        let d = b &- 0x2B
+        return d < 64 && (numberBytes &>> UInt64(d)) & 1 != 0
     }
 }
