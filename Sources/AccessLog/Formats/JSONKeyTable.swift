@@ -11,17 +11,32 @@ enum JSONKeyTarget: Sendable, Equatable {
 
 /// Looks JSON keys up by their bytes. A key is reduced to its length and two eight-byte words
 /// (`JSONKeyWords`); those pick a slot of an open-addressing table and, for keys up to 16 bytes,
-/// are the whole comparison (up to 24 bytes one more word, longer keys their other bytes). The hash multiplier is
-/// chosen when the table is built so that its keys do not collide: a known key is found with one
-/// probe. Built once and immutable; no `String` or `Dictionary` per lookup.
+/// are the whole comparison (up to 24 bytes one more word, longer keys their other bytes). The
+/// hash multiplier is chosen when the table is built so that its keys do not collide: a known key
+/// is found with one probe. Built once and immutable; no `String` or `Dictionary` per lookup.
 struct JSONKeyTable: Sendable {
     private let storage: Storage
 
     init(_ entries: [(String, JSONKeyTarget)]) {
-        storage = Storage(entries)
+        var unique: [Entry] = []
+        for (key, target) in entries where !key.isEmpty {   // an empty key never matches anyway
+            let keyBytes = Array(key.utf8)
+            if let k = unique.firstIndex(where: { $0.key == keyBytes }) { unique[k].target = target } else {
+                unique.append(Entry(key: keyBytes, target: target, upper: false))
+            }
+        }
+        storage = Storage(unique)
     }
 
-    var count: Int { storage.targets.count }
+    /// A table that answers like `upper` and, for the keys `upper` lacks, like `lower`: one lookup
+    /// instead of two. `fieldCode` tells `upper`'s answers apart (`upperFieldBase`, `upperOtherTarget`).
+    init(layering upper: JSONKeyTable, over lower: JSONKeyTable) {
+        let top = upper.storage.entries.map { Entry(key: $0.key, target: $0.target, upper: true) }
+        let below = lower.storage.entries.filter { entry in !top.contains { $0.key == entry.key } }
+        storage = Storage(top + below.map { Entry(key: $0.key, target: $0.target, upper: false) })
+    }
+
+    var count: Int { storage.entries.count }
 
     /// The target of the key `line[lo..<hi]`, or nil when unknown.
     @inline(__always)
@@ -29,11 +44,12 @@ struct JSONKeyTable: Sendable {
         guard let base = line.baseAddress, let slot = storage.find(base, lo, hi, count: line.count) else {
             return nil
         }
-        return storage.targets[Int(slot.pointee.entry)]
+        return storage.entries[Int(slot.pointee.entry)].target
     }
 
     /// `lookup` for the hot loop, without copying an enum: the `AccessField` raw value when the key
-    /// maps to a field, `unknownKey`, or `otherTarget` (then call `lookup` for the target).
+    /// maps to a field, `unknownKey`, or `otherTarget` (then call `lookup` for the target). Keys of
+    /// the upper table of a layered table answer `upperFieldBase + raw value` or `upperOtherTarget`.
     @inline(__always)
     func fieldCode(_ line: UnsafeRawBufferPointer, _ lo: Int, _ hi: Int) -> Int {
         guard let base = line.baseAddress else { return Self.unknownKey }
@@ -49,6 +65,22 @@ struct JSONKeyTable: Sendable {
 
     static let unknownKey = -1
     static let otherTarget = -2
+    static let upperOtherTarget = -3
+    static let upperFieldBase = 32
+
+    /// One key: its bytes, its meaning, and whether it comes from the upper table of a layered one.
+    private struct Entry {
+        var key: [UInt8]
+        var target: JSONKeyTarget
+        var upper: Bool
+
+        var code: Int32 {
+            guard case .field(let field) = target else {
+                return Int32(upper ? JSONKeyTable.upperOtherTarget : JSONKeyTable.otherTarget)
+            }
+            return Int32(field.rawValue + (upper ? JSONKeyTable.upperFieldBase : 0))
+        }
+    }
 
     /// One key of the table; `length == 0` marks an empty slot (empty keys are never stored).
     private struct Slot {
@@ -56,15 +88,15 @@ struct JSONKeyTable: Sendable {
         /// Bytes 8..<16 of a key over 16 bytes.
         var middle: UInt64 = 0
         var length = 0
-        /// The field's raw value, or `otherTarget`.
+        /// `Entry.code`.
         var code: Int32 = 0
-        /// Index into `targets`; the key's bytes start at `offsets[entry]` of the arena.
+        /// Index into `entries`; the key's bytes start at `offsets[entry]` of the arena.
         var entry: Int32 = 0
     }
 
-    /// Flat, immutable storage: the slots, the targets and the key bytes (for keys over 16 bytes).
+    /// Flat, immutable storage: the slots, the entries and the key bytes (for keys over 24 bytes).
     private final class Storage: @unchecked Sendable {
-        let targets: [JSONKeyTarget]
+        let entries: [Entry]
         let slots: UnsafeMutablePointer<Slot>
         let mask: Int
         let multiplier: UInt64
@@ -72,50 +104,44 @@ struct JSONKeyTable: Sendable {
         let offsets: UnsafeMutablePointer<Int>
         let bytes: UnsafeMutableRawPointer
 
-        init(_ entries: [(String, JSONKeyTarget)]) {
-            var unique: [([UInt8], JSONKeyTarget)] = []
-            for (key, target) in entries where !key.isEmpty {   // an empty key never matches anyway
-                let keyBytes = Array(key.utf8)
-                if let k = unique.firstIndex(where: { $0.0 == keyBytes }) { unique[k].1 = target } else {
-                    unique.append((keyBytes, target))
-                }
-            }
+        /// `entries` hold distinct, non-empty keys.
+        init(_ entries: [Entry]) {
             var bits = 6
-            while 1 << bits < unique.count * (unique.count <= 64 ? 8 : 4) { bits += 1 }
+            while 1 << bits < entries.count * (entries.count <= 64 ? 8 : 4) { bits += 1 }
             let size = 1 << bits
             let shift = UInt64(64 - bits)
             let mask = size - 1
-            let words = unique.map { JSONKeyWords($0.0) }
-            let multiplier = Self.bestMultiplier(words, lengths: unique.map(\.0.count), shift: shift)
+            let words = entries.map { JSONKeyWords($0.key) }
+            let multiplier = Self.bestMultiplier(words, lengths: entries.map(\.key.count), shift: shift)
 
-            let offsets = UnsafeMutablePointer<Int>.allocate(capacity: unique.count + 1)
-            let total = unique.reduce(0) { $0 + $1.0.count }
+            let offsets = UnsafeMutablePointer<Int>.allocate(capacity: entries.count + 1)
+            let total = entries.reduce(0) { $0 + $1.key.count }
             let bytes = UnsafeMutableRawPointer.allocate(byteCount: max(total, 1), alignment: 8)
             let slots = UnsafeMutablePointer<Slot>.allocate(capacity: size)
             slots.initialize(repeating: Slot(), count: size)
             var offset = 0
-            for (index, (key, target)) in unique.enumerated() {
+            for (index, entry) in entries.enumerated() {
+                let key = entry.key
                 offsets[index] = offset
                 key.withUnsafeBytes { bytes.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: key.count) }
                 offset += key.count
-                var code = Int32(JSONKeyTable.otherTarget)
-                if case .field(let field) = target { code = Int32(field.rawValue) }
                 var s = words[index].slot(length: key.count, multiplier: multiplier, shift: shift)
                 while slots[s].length != 0 { s = (s + 1) & mask }
                 var middle: UInt64 = 0
                 if key.count > 16 {
                     middle = key.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
                 }
-                slots[s] = Slot(words: words[index], middle: middle, length: key.count, code: code, entry: Int32(index))
+                slots[s] = Slot(words: words[index], middle: middle, length: key.count, code: entry.code,
+                                entry: Int32(index))
             }
-            offsets[unique.count] = offset
+            offsets[entries.count] = offset
             self.shift = shift
             self.mask = mask
             self.multiplier = multiplier
             self.offsets = offsets
             self.bytes = bytes
             self.slots = slots
-            targets = unique.map(\.1)
+            self.entries = entries
         }
 
         deinit {

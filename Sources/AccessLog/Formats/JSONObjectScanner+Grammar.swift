@@ -2,8 +2,9 @@
 /// closing `}`, every kind of value (strings, numbers, literals, nested objects and arrays), and
 /// the errors. `next` reads Envoy's compact members itself and falls back to this for the rest.
 extension JSONObjectScanner {
-    /// `next` for any shape: whitespace between tokens, the closing `}`, malformed input.
-    mutating func nextMember(_ member: inout JSONMember) -> Step {
+    /// The key of the next member in any shape: whitespace between tokens, the closing `}`,
+    /// malformed input. After `.member`, `position` is just past the key's closing quote.
+    mutating func keyOfNextMember(_ member: inout JSONMember) -> Step {
         if position < count, base[position] == UInt8(ascii: ",") && expectComma {
             position &+= 1
         } else {
@@ -27,7 +28,7 @@ extension JSONObjectScanner {
         member.keyLo = position &+ 1
         member.keyHi = keyEnd
         position = keyEnd &+ 1
-        return valueAfterKey(&member)
+        return .member
     }
 
     /// The `:` and the value after a key; `position` is just past the key's closing quote.
