@@ -79,7 +79,10 @@ struct JSONObjectScanner {
             open = position
             guard open < count, base[open] == UInt8(ascii: "\"") else { return generalNextKey(&member) }
         }
-        guard let keyEnd = JSONStringEnd.find(base, from: open &+ 1, count: count) else { return .error }
+        // On an error the general grammar runs again from `position`, for its error position.
+        guard let keyEnd = JSONStringEnd.find(base, from: open &+ 1, count: count) else {
+            return generalNextKey(&member)
+        }
         member.keyLo = open &+ 1
         member.keyHi = keyEnd
         position = keyEnd &+ 1
@@ -107,8 +110,8 @@ struct JSONObjectScanner {
         let valueStart = position &+ 1
         if valueStart < count, base[position] == UInt8(ascii: ":") {
             let first = base[valueStart]
-            if first == UInt8(ascii: "\"") {
-                guard let end = JSONStringEnd.find(base, from: valueStart &+ 1, count: count) else { return false }
+            if first == UInt8(ascii: "\""),
+               let end = JSONStringEnd.find(base, from: valueStart &+ 1, count: count) {
                 member.value = FieldRange(valueStart &+ 1, end)
                 member.kind = .string
                 position = end &+ 1
