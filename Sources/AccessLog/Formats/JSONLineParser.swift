@@ -3,56 +3,69 @@
 enum JSONLineParser {
     /// Keys of a user's JSON-object `--format`, looked up before Istio's own keys.
     struct CustomKeys: Sendable {
-        var table: JSONKeyTable
+        /// The user's keys layered over `JSONKeyTable.istio` (their codes tell them apart).
+        let keys: JSONKeyTable
         /// Time format of the key mapped to `%START_TIME(fmt)%`, when it has one.
-        var startTimeFormat: StartTimeFormat?
+        let startTimeFormat: StartTimeFormat?
+
+        init(table: JSONKeyTable, startTimeFormat: StartTimeFormat?) {
+            keys = JSONKeyTable(layering: table, over: .istio)
+            self.startTimeFormat = startTimeFormat
+        }
     }
 
     /// `record` was reset by the caller.
     static func parse(_ line: UnsafeRawBufferPointer, custom: CustomKeys?, names: inout ExtraNameCache,
                       minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
+        // Two copies of the loop: without a custom format, every custom-key branch folds away.
+        if let custom {
+            return parseObject(line, keys: custom.keys, custom: custom, names: &names, minutes: &minutes, into: &record)
+        }
+        return parseObject(line, keys: .istio, custom: nil, names: &names, minutes: &minutes, into: &record)
+    }
+
+    @inline(always)
+    private static func parseObject(_ line: UnsafeRawBufferPointer, keys: JSONKeyTable, custom: CustomKeys?,
+                                    names: inout ExtraNameCache, minutes: inout ISO8601Bytes.MinuteCache,
+                                    into record: inout AccessRecord) -> LineClass {
         var scanner = JSONObjectScanner(line)
-        guard scanner.begin() else { return .malformed(.badJSON) }
-        let istio = JSONKeyTable.istio
+        guard scanner.begin(), let base = line.baseAddress else { return .malformed(.badJSON) }
+        let count = line.count
+        let customHasStartTimeFormat = custom?.startTimeFormat != nil
         var member = JSONMember()
         var accessKeys = 0
-        var customHits = 0
+        var sawCustomKey = false
         var customStartTime = false
-        var typed = false
         var hasLevel = false
         var hasMessage = false
         loop: while true {
-            switch scanner.next(&member) {
+            // Key first, then its value: the key is looked up while the value is read, so fewer
+            // values are live at once in this loop.
+            switch scanner.nextKey(&member) {
             case .end: break loop
-            case .error:
-                if LineBytesCheck.isBinary(line) { return .malformed(.binary) }
-                return accessKeys > 0 ? .malformed(.badJSON) : .nonAccess(.continuation)
+            case .error: return failure(line, accessKeys: accessKeys)
             case .member: break
             }
-            if member.kind != .string { typed = true }
-            var code = JSONKeyTable.otherTarget
-            var fromCustom = false
-            if let custom {
-                code = custom.table.fieldCode(line, member.keyLo, member.keyHi)
-                fromCustom = code != JSONKeyTable.unknownKey
-                if fromCustom {
-                    customHits += 1
-                } else {
-                    code = istio.fieldCode(line, member.keyLo, member.keyHi)
-                }
-            } else {
-                code = istio.fieldCode(line, member.keyLo, member.keyHi)
-            }
+            let code = keys.fieldCode(base, member.keyLo, member.keyHi, count: count)
+            guard scanner.nextValue(&member) else { return failure(line, accessKeys: accessKeys) }
             if code >= 0 {
-                record.fields[code] = member.value
-                accessKeys += 1
-                if code == AccessField.startTime.rawValue {
-                    customStartTime = fromCustom && custom?.startTimeFormat != nil
+                var field = code
+                if custom != nil {
+                    if code >= JSONKeyTable.upperFieldBase {   // a key of the custom format
+                        field = code &- JSONKeyTable.upperFieldBase
+                        sawCustomKey = true
+                    }
+                    // The time is decoded with the custom format when its key was the last to set it.
+                    if field == AccessField.startTime.rawValue {
+                        customStartTime = code >= JSONKeyTable.upperFieldBase && customHasStartTimeFormat
+                    }
                 }
+                record.fields[field] = member.value
+                accessKeys &+= 1
                 continue
             }
-            let target = code == JSONKeyTable.unknownKey ? nil
-                : (fromCustom ? custom?.table : istio)?.lookup(line, member.keyLo, member.keyHi)
+            if code == JSONKeyTable.upperOtherTarget { sawCustomKey = true }
+            let target = code == JSONKeyTable.unknownKey ? nil : keys.lookup(line, member.keyLo, member.keyHi)
             switch target {
             case .extra(let name)?:
                 record.extraFields.append(ExtraField(name: name, range: member.value))
@@ -64,9 +77,9 @@ enum JSONLineParser {
             }
         }
         if hasLevel && hasMessage && accessKeys < 2 { return .nonAccess(.jsonApplication) }
-        guard accessKeys >= 2 || (customHits > 0 && accessKeys >= 1) else { return .nonAccess(.other) }
+        guard accessKeys >= 2 || (sawCustomKey && accessKeys >= 1) else { return .nonAccess(.other) }
 
-        record.format = customHits > 0 ? .custom : (typed ? .istioJSONTyped : .istioJSONStrings)
+        record.format = sawCustomKey ? .custom : (scanner.sawNonString ? .istioJSONTyped : .istioJSONStrings)
         record.escaped = scanner.sawEscape
         dropStartTimeInMethod(&record, line)
         if customStartTime, let format = custom?.startTimeFormat {
@@ -75,6 +88,12 @@ enum JSONLineParser {
         }
         RecordDecoder.decode(&record, line, minutes: &minutes, decodeStartTime: !customStartTime)
         return .access
+    }
+
+    /// A line whose JSON object is broken: binary, a truncated access record, or other text.
+    private static func failure(_ line: UnsafeRawBufferPointer, accessKeys: Int) -> LineClass {
+        if LineBytesCheck.isBinary(line) { return .malformed(.binary) }
+        return accessKeys > 0 ? .malformed(.badJSON) : .nonAccess(.continuation)
     }
 
     /// Istio 1.1 mapped `"method"` to `%START_TIME%` (istio#12232): such a value is not a method.

@@ -11,16 +11,22 @@ struct JSONMember {
 
 /// A byte-level scanner for one flat JSON object per line (`{"k":"v","n":1,…}`), with whitespace
 /// between tokens, string escapes, numbers, `null`, booleans, and nested values skipped as a whole.
-/// No allocation, no `String`. Compact JSON (no whitespace, as Envoy writes it) takes the straight
-/// path; whitespace is skipped only where it is found.
+/// No allocation, no `String`.
+///
+/// `next` reads the compact members Envoy writes in line; every other shape goes through the
+/// general grammar (`JSONObjectScanner+Grammar.swift`), called out of line on copies of the state
+/// so that the state of the fast path can stay in registers.
 struct JSONObjectScanner {
     enum Step { case member, end, error }
 
-    let line: UnsafeRawBufferPointer
-    private let base: UnsafePointer<UInt8>
-    private let count: Int
-    private(set) var position = 0
-    private var expectComma = false
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    /// Offset of the next byte to read.
+    var position = 0
+    /// True after a member: the next token must be `,` or `}`.
+    var expectComma = false
+    /// True once a member's value was not a string (typed JSON, Istio 1.8 and later).
+    private(set) var sawNonString = false
 
     /// Stands in for the base address of an empty line; never read (every access checks `count`).
     nonisolated(unsafe) private static let placeholder: UnsafeMutablePointer<UInt8> = {
@@ -30,9 +36,15 @@ struct JSONObjectScanner {
     }()
 
     init(_ line: UnsafeRawBufferPointer) {
-        self.line = line
         count = line.count
         base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(Self.placeholder)
+    }
+
+    private init(base: UnsafePointer<UInt8>, count: Int, position: Int, expectComma: Bool) {
+        self.base = base
+        self.count = count
+        self.position = position
+        self.expectComma = expectComma
     }
 
     /// Moves past the opening `{`; false when the line does not start an object.
@@ -44,105 +56,133 @@ struct JSONObjectScanner {
     }
 
     /// Reads the next member into `member`; `.end` after the closing `}` (only whitespace may follow).
-    @inline(__always)
+    @inline(always)
     mutating func next(_ member: inout JSONMember) -> Step {
-        if position < count, base[position] == UInt8(ascii: ",") && expectComma {
-            position &+= 1
+        let step = nextKey(&member)
+        guard step == .member else { return step }
+        return nextValue(&member) ? .member : .error
+    }
+
+    /// The first half of `next`: reads the next key into `member.keyLo/keyHi` (`.member`), or
+    /// finds the end of the object or an error. Call `nextValue` after `.member`.
+    ///
+    /// Envoy writes compact JSON: `,"key":` right at `position` (no comma before the first key).
+    /// That shape is read here; anything else (whitespace, the closing `}`, errors) goes through
+    /// the general grammar, which gives the same result for the compact shape too.
+    @inline(always)
+    mutating func nextKey(_ member: inout JSONMember) -> Step {
+        let open: Int
+        if expectComma {
+            open = position &+ 1
+            guard open < count, pair(at: position) == Self.commaQuote else { return generalNextKey(&member) }
         } else {
-            skipSpace()
-            guard position < count else { return .error }
-            if base[position] == UInt8(ascii: "}") {
-                position &+= 1
-                skipSpace()
-                return position == count ? .end : .error
-            }
-            if expectComma {
-                guard base[position] == UInt8(ascii: ",") else { return .error }
-                position &+= 1
-            }
+            open = position
+            guard open < count, base[open] == UInt8(ascii: "\"") else { return generalNextKey(&member) }
         }
-        if position >= count || base[position] != UInt8(ascii: "\"") {
-            skipSpace()
-            guard position < count, base[position] == UInt8(ascii: "\"") else { return .error }
+        // On an error the general grammar runs again from `position`, for its error position.
+        guard let keyEnd = JSONStringEnd.find(base, from: open &+ 1, count: count) else {
+            return generalNextKey(&member)
         }
-        guard let keyEnd = stringEnd(from: position &+ 1) else { return .error }
-        member.keyLo = position &+ 1
+        member.keyLo = open &+ 1
         member.keyHi = keyEnd
         position = keyEnd &+ 1
-        if position >= count || base[position] != UInt8(ascii: ":") {
-            skipSpace()
-            guard position < count, base[position] == UInt8(ascii: ":") else { return .error }
-        }
-        position &+= 1
-        guard readValue(&member) else { return .error }
-        expectComma = true
         return .member
     }
 
-    @inline(__always)
-    private mutating func readValue(_ member: inout JSONMember) -> Bool {
-        if position >= count || Self.isSpace(base[position]) { skipSpace() }
-        guard position < count else { return false }
-        let start = position
-        switch base[start] {
-        case UInt8(ascii: "\""):
-            guard let end = stringEnd(from: start &+ 1) else { return false }
-            member.value = FieldRange(start &+ 1, end)
-            member.kind = .string
-            position = end &+ 1
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            position &+= 1
-            while position < count, Self.isNumberByte(base[position]) { position &+= 1 }
-            member.value = FieldRange(start, position)
-            member.kind = .number
-        case UInt8(ascii: "n"):
-            guard word(at: start, "null") else { return false }
-            position &+= 4
-            member.value = .absent
-            member.kind = .null
-        case UInt8(ascii: "t"):
-            guard word(at: start, "true") else { return false }
-            position &+= 4
-            member.value = FieldRange(start, position)
-            member.kind = .boolean
-        case UInt8(ascii: "f"):
-            guard word(at: start &+ 1, "alse") else { return false }
-            position &+= 5
-            member.value = FieldRange(start, position)
-            member.kind = .boolean
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            guard let end = nestedEnd(from: start) else { return false }
-            position = end
-            member.value = FieldRange(start, end)
-            member.kind = .nested
-        default:
-            return false
+    /// `nextKey` for every shape but a compact key: the line's final `}` here, the rest out of line.
+    @inline(always)
+    private mutating func generalNextKey(_ member: inout JSONMember) -> Step {
+        if position &+ 1 == count, base[position] == UInt8(ascii: "}") {
+            position = count
+            return .end
         }
-        return true
+        let resumed = Self.generalKey(base, count, position, expectComma)
+        position = resumed.position
+        member.keyLo = resumed.keyLo
+        member.keyHi = resumed.keyHi
+        return resumed.step
+    }
+
+    /// The second half of `next`: the `:` and the value after the key just read; false on an error.
+    /// Compact `:"text"`, `:123` and `:null` are read here, anything else by the general grammar.
+    @inline(always)
+    mutating func nextValue(_ member: inout JSONMember) -> Bool {
+        let valueStart = position &+ 1
+        if valueStart < count, base[position] == UInt8(ascii: ":") {
+            let first = base[valueStart]
+            if first == UInt8(ascii: "\""),
+               let end = JSONStringEnd.find(base, from: valueStart &+ 1, count: count) {
+                member.value = FieldRange(valueStart &+ 1, end)
+                member.kind = .string
+                position = end &+ 1
+                expectComma = true
+                return true
+            }
+            if FormatBytes.isDigit(first) {
+                let end = numberEnd(from: valueStart &+ 1)
+                member.value = FieldRange(valueStart, end)
+                member.kind = .number
+                position = end
+                expectComma = true
+                sawNonString = true
+                return true
+            }
+            if first == UInt8(ascii: "n"), word(at: valueStart, "null") {
+                member.value = .absent
+                member.kind = .null
+                position = valueStart &+ 4
+                expectComma = true
+                sawNonString = true
+                return true
+            }
+        }
+        let resumed = Self.generalValue(base, count, position)
+        position = resumed.position
+        member.value = resumed.value
+        member.kind = resumed.kind
+        if resumed.ok {
+            expectComma = true
+            if resumed.kind != .string { sawNonString = true }
+        }
+        return resumed.ok
+    }
+
+    /// The general grammar for a key, on a copy of the state (out of line: only plain values
+    /// cross, so the caller's state can stay in registers).
+    @inline(never)
+    private static func generalKey(_ base: UnsafePointer<UInt8>, _ count: Int, _ position: Int, _ expectComma: Bool)
+        -> (step: Step, position: Int, keyLo: Int, keyHi: Int) {
+        var scanner = JSONObjectScanner(base: base, count: count, position: position, expectComma: expectComma)
+        var member = JSONMember()
+        let step = scanner.keyOfNextMember(&member)
+        return (step, scanner.position, member.keyLo, member.keyHi)
+    }
+
+    /// The general grammar for the `:` and value after a key, on a copy of the state.
+    @inline(never)
+    private static func generalValue(_ base: UnsafePointer<UInt8>, _ count: Int, _ position: Int)
+        -> (ok: Bool, position: Int, value: FieldRange, kind: JSONMember.Kind) {
+        var scanner = JSONObjectScanner(base: base, count: count, position: position, expectComma: true)
+        var member = JSONMember()
+        let ok = scanner.valueAfterKey(&member) == .member
+        return (ok, scanner.position, member.value, member.kind)
+    }
+
+    /// `,"` as read by `pair(at:)`.
+    private static var commaQuote: UInt16 { 0x222C }
+
+    /// The two bytes at `at` (`at + 1 < count`), the first in the low byte.
+    @inline(always)
+    private func pair(at: Int) -> UInt16 {
+        UInt16(littleEndian: UnsafeRawPointer(base + at).loadUnaligned(as: UInt16.self))
     }
 
     /// True when the four bytes at `at` are `literal`.
-    @inline(__always)
-    private func word(at: Int, _ literal: StaticString) -> Bool {
+    @inline(always)
+    func word(at: Int, _ literal: StaticString) -> Bool {
         guard at &+ 4 <= count else { return false }
         let expected = UnsafeRawPointer(literal.utf8Start).loadUnaligned(as: UInt32.self)
         return UnsafeRawPointer(base + at).loadUnaligned(as: UInt32.self) == expected
-    }
-
-    /// Offset of the closing quote of a string whose text starts at `from`, or nil when unterminated.
-    /// Only quotes are searched for; a quote after an odd run of backslashes is escaped and skipped.
-    @inline(__always)
-    private func stringEnd(from: Int) -> Int? {
-        var j = from
-        while true {
-            j = ByteFinder.first(UInt8(ascii: "\""), base, from: j, to: count)
-            if j >= count { return nil }
-            if j == from || base[j &- 1] != UInt8(ascii: "\\") { return j }
-            var k = j &- 1
-            while k > from, base[k &- 1] == UInt8(ascii: "\\") { k &-= 1 }
-            if (j &- k) & 1 == 0 { return j }      // an even run: the backslashes escape each other
-            j &+= 1
-        }
     }
 
     /// True when a string of the object holds a backslash escape (`\"`, `\\`, `\u00e9`): one search
@@ -151,36 +191,39 @@ struct JSONObjectScanner {
         count > 0 && memchr(base, Int32(UInt8(ascii: "\\")), count) != nil   // libc's vectorised search
     }
 
-    /// Offset just past a balanced `{…}` / `[…]` starting at `from`, or nil.
-    private func nestedEnd(from: Int) -> Int? {
-        var depth = 0
-        var j = from
-        while j < count {
-            switch base[j] {
-            case UInt8(ascii: "\""):
-                guard let end = stringEnd(from: j &+ 1) else { return nil }
-                j = end
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth &+= 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth &-= 1
-                if depth == 0 { return j &+ 1 }
-            default: break
+    /// Offset of the first byte at or after `from` that cannot continue a JSON number. Digits are
+    /// checked eight at a time: a byte `b` is a digit when `b ^ 0x30` is below 10, i.e. its high
+    /// nibble is 0 and adding 6 does not carry into it. (A carry out of a non-digit byte can only
+    /// mark the bytes above it, so the lowest marked byte is exact.) The rest (`.`, `e`, signs) is
+    /// read byte by byte.
+    @inline(always)
+    func numberEnd(from: Int) -> Int {
+        var end = from
+        while end &+ 8 <= count {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+                ^ 0x3030_3030_3030_3030
+            let notDigit = (x | (x &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0
+            if notDigit != 0 {
+                end &+= notDigit.trailingZeroBitCount &>> 3
+                break
             }
-            j &+= 1
+            end &+= 8
         }
-        return nil
+        while end < count, Self.isNumberByte(base[end]) { end &+= 1 }
+        return end
     }
 
-    private mutating func skipSpace() {
-        while position < count, Self.isSpace(base[position]) { position &+= 1 }
+    /// Space, tab, line feed or carriage return.
+    @inline(always) static func isSpace(_ b: UInt8) -> Bool {
+        let spaces: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
+        return b <= 0x20 && (spaces &>> UInt64(b)) & 1 != 0
     }
 
-    @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
-    }
-
-    @inline(__always) private static func isNumberByte(_ b: UInt8) -> Bool {
-        FormatBytes.isDigit(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-            || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+    /// A byte that may continue a JSON number: a digit, `.`, `e`, `E`, `+` or `-`. One bit per byte
+    /// from `+` (0x2B) to `e` (0x65).
+    @inline(always) static func isNumberByte(_ b: UInt8) -> Bool {
+        let numberBytes: UInt64 = 1 << 0 | 1 << 2 | 1 << 3 | 0x3FF << 5 | 1 << 26 | 1 << 58
+        let d = b &- 0x2B
+        return d < 64 && (numberBytes &>> UInt64(d)) & 1 != 0
     }
 }

@@ -100,4 +100,20 @@ import Testing
         #expect(p.record.flags == ResponseFlags(.noHealthyUpstream))
         #expect(p.record.durationMs == 4)
     }
+
+    @Test func brokenJSONFormatObjectsNameTheColumn() {
+        // The column is where the JSON scanner stopped: compact members read by its fast path
+        // must stop where the general grammar does.
+        for (format, column) in [(#"{"a":"%START_TIME%","b""#, 24), (#"{"a":"%START_TIME%","b":"x"#, 25),
+                                 (#"{"a":"%START_TIME%",}"#, 21), (#"{"a":"%START_TIME%","b":nul}"#, 25),
+                                 (#"{"a":"%START_TIME%"} x"#, 22)] {
+            do {
+                _ = try LineParser(customFormat: format)
+                Issue.record("\(format) compiled")
+            } catch {
+                #expect(error.column == column, "\(format)")
+                #expect(error.message == "invalid JSON format object")
+            }
+        }
+    }
 }
