@@ -7,14 +7,64 @@ extension Aggregator {
     public mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
                              source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
         lineTotal &+= 1
-        // Indexing `record` directly copies its field table on every access; a span does not.
-        let ranges = record.fields.span
-        var f = Self.facts(of: record, ranges, line: line)
-        let methodBytes = line.safeBytes(ranges[.method])
-        let path = f.isTCP ? UnsafeRawBufferPointer(start: nil, count: 0) : line.safeBytes(ranges[.path])
-        let mayBeGRPC = f.signature.grpcStatus >= 0 || (f.httpVersion == 2 && RequestTraits.isPOST(methodBytes))
-        let shape = PathNormalizer.shape(path, wantGRPC: mayBeGRPC)
-        let isGRPC = mayBeGRPC && shape.isGRPCMethod
+        var f = LineFacts()
+        let keys = resolveLine(record, line, &f)
+        if !keys.cluster.isNone {
+            clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
+        }
+        if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
+        if f.signature.flags.rawValue != 0 { recordFlagValues(f, line: line) }
+        if source.count > 0 {
+            countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)
+        }
+        if recent.isEnabled { remember(record, line: line, source: source, f, method: keys.method) }
+    }
+
+    /// Reads the record, classifies the line (path key, signature bits), counts it, and returns its
+    /// keys and (in `f`) its facts. Kept out of `add` so that neither function grows past what the
+    /// optimiser inlines into; it reads the record before any call, so the record is not copied.
+    @inline(never)
+    private mutating func resolveLine(_ record: borrowing AccessRecord, _ line: UnsafeRawBufferPointer,
+                                      _ f: inout LineFacts) -> LineKeys {
+        let fields = LineFields(record, line)
+        f = Self.facts(of: record, fields)
+        if !hasGrpcStatusField && fields.hasGrpcStatusField { hasGrpcStatusField = true }
+        if !hasAttemptCountField && fields.hasAttemptCountField { hasAttemptCountField = true }
+        return withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer -> LineKeys in
+            let mayBeGRPC = f.signature.grpcStatus >= 0 || (f.httpVersion == 2 && fields.method.isPOST)
+            let path = f.isTCP ? PathKey.none : pathKey(fields.path, wantGRPC: mayBeGRPC, buffer: buffer)
+            f.signature.bits = Self.signatureBits(f, isGRPC: mayBeGRPC && path.isGRPCShape)
+            countRequest(f)
+            return resolveAndCount(fields, f, path)
+        }
+    }
+
+    /// The per-line values of a flagged record, for each of its flags.
+    @inline(never)
+    private mutating func recordFlagValues(_ f: LineFacts, line: UnsafeRawBufferPointer) {
+        var flagBits = f.signature.flags.rawValue
+        while flagBits != 0 {
+            let bit = flagBits.trailingZeroBitCount
+            flagBits &= flagBits - 1
+            if bit < flagStats.count { flagStats[bit].recordValues(f, line: line, maxSamples: limits.samplesPerFlag) }
+        }
+    }
+
+    /// Keeps the line in the recent-lines ring (live mode only: a cold path, so reading the record's
+    /// ranges here may copy it).
+    @inline(never)
+    private mutating func remember(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
+                                   source: UnsafeRawBufferPointer, _ f: LineFacts, method: KeyRef) {
+        let entry = RecentLineRing.Entry(
+            offset: 0, lineLength: 0, sourceLength: 0, cluster: record[.upstreamCluster], host: record[.upstreamHost],
+            method: method, flags: f.signature.flags, code: f.signature.code, grpcStatus: f.signature.grpcStatus,
+            format: f.signature.format, durationMs: f.durationMs, startTimeMs: f.startTimeMs)
+        recent.append(line: line, source: source, entry: entry)
+    }
+
+    /// The signature's classification bits.
+    @inline(__always)
+    private static func signatureBits(_ f: LineFacts, isGRPC: Bool) -> UInt8 {
         let s = f.signature
         var bits: UInt8 = 0
         if RequestTraits.isError(code: s.code, flags: s.flags, grpcStatus: s.grpcStatus) { bits |= Signature.error }
@@ -23,46 +73,19 @@ extension Aggregator {
         if f.isTCP { bits |= Signature.tcp } else if f.httpVersion == 1 { bits |= Signature.http1 }
         else if f.httpVersion == 2 { bits |= Signature.http2 }
         if f.attempts > 1 { bits |= Signature.retried }
-        f.signature.bits = bits
+        return bits
+    }
 
+    /// The whole-log counters of one record: requests, errors, gRPC, time range, timeline.
+    @inline(__always)
+    private mutating func countRequest(_ f: LineFacts) {
         requests &+= 1
         if f.signature.isError { errors &+= 1 }
-        if isGRPC { grpcRequests &+= 1 }
-        if !hasGrpcStatusField && !ranges[.grpcStatus].isAbsent { hasGrpcStatusField = true }
-        if !hasAttemptCountField && !ranges[.upstreamRequestAttemptCount].isAbsent { hasAttemptCountField = true }
+        if f.signature.has(Signature.grpc) { grpcRequests &+= 1 }
         if f.startTimeMs >= 0 {
             if firstMs < 0 || f.startTimeMs < firstMs { firstMs = f.startTimeMs }
             if f.startTimeMs > lastMs { lastMs = f.startTimeMs }
             timeline.add(startTimeMs: f.startTimeMs, error: f.signature.isError)
-        }
-
-        let fields = LineFields(ranges, line, method: methodBytes, path: path)
-        let clusterRange = ranges[.upstreamCluster], hostRange = ranges[.upstreamHost]
-        let keys = withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer in
-            resolveAndCount(fields, f, shape, buffer)
-        }
-        if !keys.cluster.isNone {
-            clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
-        }
-        if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
-        if f.signature.flags.rawValue != 0 {
-            var flagBits = f.signature.flags.rawValue
-            while flagBits != 0 {
-                let bit = flagBits.trailingZeroBitCount
-                flagBits &= flagBits - 1
-                if bit < flagStats.count { flagStats[bit].recordValues(f, line: line, maxSamples: limits.samplesPerFlag) }
-            }
-        }
-        if source.count > 0 {
-            countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)
-        }
-        if recent.isEnabled {
-            let entry = RecentLineRing.Entry(
-                offset: 0, lineLength: 0, sourceLength: 0, cluster: clusterRange, host: hostRange,
-                method: keys.method, flags: f.signature.flags, code: f.signature.code,
-                grpcStatus: f.signature.grpcStatus, format: record.format, durationMs: f.durationMs,
-                startTimeMs: f.startTimeMs)
-            recent.append(line: line, source: source, entry: entry)
         }
     }
 
@@ -83,8 +106,7 @@ extension Aggregator {
     }
 
     @inline(__always)
-    private static func facts(of record: borrowing AccessRecord, _ ranges: Span<FieldRange>,
-                              line: UnsafeRawBufferPointer) -> LineFacts {
+    private static func facts(of record: borrowing AccessRecord, _ fields: LineFields) -> LineFacts {
         var f = LineFacts()
         f.signature.code = record.responseCode
         f.signature.flags = record.flags
@@ -96,12 +118,12 @@ extension Aggregator {
         f.bytesSent = max(0, record.bytesSent)
         f.attempts = record.attemptCount
         f.startTimeMs = record.startTimeMs
-        let proto = line.safeBytes(ranges[.protocol])
-        f.isTCP = RequestTraits.isDash(line.safeBytes(ranges[.method])) && RequestTraits.isDash(proto)
-        f.httpVersion = RequestTraits.httpVersion(proto)
+        f.isTCP = fields.isTCP
+        f.httpVersion = fields.proto.httpVersion
         return f
     }
 
+    @inline(never)
     private mutating func countSource(_ pod: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer,
                                       isError: Bool, cluster: KeyRef, host: KeyRef) {
         let slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
@@ -146,42 +168,4 @@ extension Aggregator {
         table.addCount(slot)
         return KeyRef(table: tag, serial: table.serials[Int(slot)], slot: slot)
     }
-}
-
-/// The byte ranges of one record that become string keys.
-struct LineFields {
-    var cluster: UnsafeRawBufferPointer
-    var host: UnsafeRawBufferPointer
-    var detail: UnsafeRawBufferPointer
-    var transportFailure: UnsafeRawBufferPointer
-    var termination: UnsafeRawBufferPointer
-    var route: UnsafeRawBufferPointer
-    var authority: UnsafeRawBufferPointer
-    var sni: UnsafeRawBufferPointer
-    var originalDestination: UnsafeRawBufferPointer
-    var method: UnsafeRawBufferPointer
-    var path: UnsafeRawBufferPointer
-
-    @inline(__always)
-    init(_ ranges: Span<FieldRange>, _ line: UnsafeRawBufferPointer, method: UnsafeRawBufferPointer,
-         path: UnsafeRawBufferPointer) {
-        var c = line.safeBytes(ranges[.upstreamCluster])
-        if c.count > 1 && c[c.count - 1] == UInt8(ascii: ";") { c = UnsafeRawBufferPointer(rebasing: c[0..<(c.count - 1)]) }
-        cluster = c
-        host = line.safeBytes(ranges[.upstreamHost])
-        detail = line.safeBytes(ranges[.responseCodeDetails])
-        transportFailure = line.safeBytes(ranges[.upstreamTransportFailureReason])
-        termination = line.safeBytes(ranges[.connectionTerminationDetails])
-        route = line.safeBytes(ranges[.routeName])
-        authority = line.safeBytes(ranges[.authority])
-        sni = line.safeBytes(ranges[.requestedServerName])
-        originalDestination = line.safeBytes(ranges[.downstreamLocalAddress])
-        self.method = method
-        self.path = path
-    }
-}
-
-extension Span where Element == FieldRange {
-    /// The range of one field (a span of a record's field table, indexed by `AccessField`).
-    @inline(__always) subscript(_ field: AccessField) -> FieldRange { self[field.rawValue] }
 }

@@ -3,36 +3,18 @@ import AccessLog
 /// Resolving a line's string keys to table entries and counting the line, through the
 /// `LineKeyCache` when possible.
 extension Aggregator {
-    /// Counts the line (keys and signature; not its per-line values) and returns its keys. `buffer`
-    /// is scratch space for the normalised path.
+    /// Counts the line (keys and signature; not its per-line values) and returns its keys.
     @inline(__always)
-    mutating func resolveAndCount(_ fields: LineFields, _ f: LineFacts, _ shape: PathNormalizer.Shape,
-                                  _ buffer: UnsafeMutableRawBufferPointer) -> LineKeys {
-        // The path key: the path itself when already normal, else its normal form in the buffer.
-        var pathKey = UnsafeRawBufferPointer(start: nil, count: 0)
-        if !f.isTCP && !RequestTraits.isDash(fields.path) {
-            if shape.isNormal {
-                pathKey = fields.path
-            } else {
-                let room = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<min(limits.maxKeyLength, buffer.count)])
-                let n = PathNormalizer.normalize(fields.path, end: shape.end, into: room)
-                pathKey = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<n])
-            }
-        }
-        let isOperation = !f.signature.has(Signature.grpc) && !f.isTCP && !pathKey.isEmpty
-            && !RequestTraits.isGET(fields.method) && !RequestTraits.isDash(fields.method)
+    mutating func resolveAndCount(_ fields: LineFields, _ f: LineFacts, _ path: PathKey) -> LineKeys {
+        let isGRPC = f.signature.has(Signature.grpc)
+        let isOperation = !isGRPC && !f.isTCP && !path.bytes.isEmpty && !fields.method.isGET && !fields.method.isDash
         let parts = KeyParts(
-            destination: f.isTCP ? (RequestTraits.isDash(fields.sni) ? fields.originalDestination : fields.sni)
-                : fields.authority,
+            destination: f.isTCP ? (fields.sni.isDash ? fields.originalDestination : fields.sni) : fields.authority,
             host: fields.host, cluster: fields.cluster, detail: fields.detail, termination: fields.termination,
-            transportFailure: fields.transportFailure, route: fields.route, path: pathKey,
-            method: isOperation ? fields.method : UnsafeRawBufferPointer(start: nil, count: 0),
-            signature: f.signature, kind: f.signature.has(Signature.grpc) ? 1 : (isOperation ? 2 : 0))
-        guard keyCache.isEnabled && parts.cacheable else {
-            let keys = lookUpKeys(parts, grpcPath: fields.path)
-            countSignature(keys, parts.signature, 1)
-            return keys
-        }
+            transportFailure: fields.transportFailure, route: fields.route, path: path.bytes, pathID: path.id,
+            method: isOperation ? fields.method : .empty,
+            signature: f.signature, kind: isGRPC ? 1 : (isOperation ? 2 : 0))
+        guard keyCache.isEnabled && parts.cacheable else { return countUncached(parts, grpcPath: fields.path.buffer) }
         let hash = parts.hash
         let i = keyCache.find(parts, hash: hash)
         if i >= 0 {
@@ -42,9 +24,23 @@ extension Aggregator {
                 return cached
             }
         }
-        // Miss: tables may change (admit, prune), so pending counts go into them first.
+        return countMiss(parts, hash: hash, grpcPath: fields.path.buffer)
+    }
+
+    /// A line the key cache cannot hold: looked up and counted directly.
+    @inline(never)
+    private mutating func countUncached(_ parts: KeyParts, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
+        let keys = lookUpKeys(parts, grpcPath: grpcPath)
+        countSignature(keys, parts.signature, 1)
+        return keys
+    }
+
+    /// A key-cache miss: tables may change (admit, prune), so pending counts go into them first; then
+    /// the line is looked up, counted, and cached.
+    @inline(never)
+    private mutating func countMiss(_ parts: KeyParts, hash: UInt64, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
         flushPendingKeyCounts()
-        let keys = lookUpKeys(parts, grpcPath: fields.path)
+        let keys = lookUpKeys(parts, grpcPath: grpcPath)
         countSignature(keys, parts.signature, 1)
         keyEpoch &+= 1
         keyCache.store(parts, hash: hash, keys: keys, epoch: keyEpoch)
@@ -108,22 +104,22 @@ extension Aggregator {
     /// most one key of the line (after its own prune), so every returned reference is live.
     private mutating func lookUpKeys(_ p: KeyParts, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
         var k = LineKeys()
-        k.cluster = clusterRef(p.cluster)
-        if !k.cluster.isNone { k.host = clusters[Int(k.cluster.slot)].hostRef(p.host, serial: &serial) }
-        k.detail = Self.count(&details, .detail, p.detail, &serial)
-        k.transportFailure = Self.count(&transportFailures, .transportFailure, p.transportFailure, &serial)
-        k.termination = Self.count(&terminations, .termination, p.termination, &serial)
-        k.route = Self.count(&routes, .route, p.route, &serial)
+        k.cluster = clusterRef(p.cluster.buffer)
+        if !k.cluster.isNone { k.host = clusters[Int(k.cluster.slot)].hostRef(p.host.buffer, serial: &serial) }
+        k.detail = Self.count(&details, .detail, p.detail.buffer, &serial)
+        k.transportFailure = Self.count(&transportFailures, .transportFailure, p.transportFailure.buffer, &serial)
+        k.termination = Self.count(&terminations, .termination, p.termination.buffer, &serial)
+        k.route = Self.count(&routes, .route, p.route.buffer, &serial)
         if p.signature.has(Signature.tcp) {
-            k.destination = Self.count(&tcpDestinations, .tcpDestination, p.destination, &serial)
+            k.destination = Self.count(&tcpDestinations, .tcpDestination, p.destination.buffer, &serial)
         } else {
-            k.destination = Self.count(&authorities, .authority, p.destination, &serial)
+            k.destination = Self.count(&authorities, .authority, p.destination.buffer, &serial)
         }
-        if !p.path.isEmpty { k.path = Self.count(&paths, .path, p.path, &serial) }
+        if !p.path.isEmpty { k.path = Self.count(&paths, .path, p.path.buffer, &serial) }
         if p.kind == 1 {
             k.method = methodRef(grpcPath, isGRPC: true)
         } else if p.kind == 2 {
-            k.method = operationRef(method: p.method, path: p.path)
+            k.method = operationRef(method: p.method.buffer, path: p.path.buffer)
         }
         return k
     }

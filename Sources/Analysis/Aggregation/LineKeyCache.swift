@@ -8,8 +8,9 @@
 /// byte. Each entry remembers the key epoch at which its references were known to be live (the
 /// aggregator bumps the epoch whenever a table may have evicted a key).
 ///
-/// 4-way: a tuple lives in its home slot or one of the next three. Memory: about
-/// `entries × 370` bytes, allocated on first use.
+/// 4-way: a tuple lives in its home slot or one of the next three. It also owns the `PathKeyCache`
+/// (`entries / 4` paths, at most 512) whose ids stand for paths in the tuples. Memory: about
+/// `entries × 400` bytes, allocated on first use.
 struct LineKeyCache: Sendable {
     struct Entry: Sendable {
         var keys = LineKeys()
@@ -32,18 +33,21 @@ struct LineKeyCache: Sendable {
     private var bytes: [UInt8] = []
     /// Entries whose pending count is not zero.
     private var dirty: [Int32] = []
+    /// Paths that are their own normal form (used only while the cache is enabled).
+    var paths: PathKeyCache
 
     init(entries: Int) {
         var n = 1
         while n < entries { n <<= 1 }
         entryCount = entries > 0 ? max(n, Self.ways) : 0
+        paths = PathKeyCache(capacity: entryCount > 0 ? min(512, max(1, entryCount / 4)) : 0)
     }
 
     var isEnabled: Bool { entryCount > 0 }
     var hasPending: Bool { !dirty.isEmpty }
 
     /// The entry holding exactly `parts`, or -1.
-    @inline(__always)
+    @inline(never)
     func find(_ parts: KeyParts, hash: UInt64) -> Int {
         guard !meta.isEmpty else { return -1 }
         let mask = entryCount &- 1

@@ -41,21 +41,8 @@ enum PathNormalizer {
     /// True when some byte is an ASCII digit (8 bytes at a time).
     @inline(__always)
     static func hasDigit(_ p: UnsafeRawBufferPointer) -> Bool {
-        let n = p.count
-        var i = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        while i &+ 8 <= n {
-            let x = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // "has a byte b with 0x2F < b < 0x3A" (bit-twiddling hacks, hasbetween), exact for all bytes.
-            let low7 = x & (ones &* 127)
-            if ((ones &* (127 + 0x3A)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x2F)) & high != 0 { return true }
-            i &+= 8
-        }
-        while i < n {
-            if p.load(fromByteOffset: i, as: UInt8.self) &- 0x30 < 10 { return true }
-            i &+= 1
-        }
-        return false
+        guard let base = p.baseAddress else { return false }
+        return firstDigit(base, from: 0, to: p.count) != nil
     }
 
     /// `/package.Service/Method`: two non-empty segments and a dot in the first. The caller has
@@ -70,40 +57,73 @@ enum PathNormalizer {
     }
 
     /// Writes the normal form of `path` (up to `end`, the query excluded) into `out`, cut to
-    /// `out.count`, and returns its length. Works a segment at a time: memchr finds the next `/`,
-    /// the segment is copied whole, or replaced by `{id}` when it contains a digit and looks like
-    /// an identifier.
+    /// `out.count`, and returns its length. Only segments with a digit can be identifiers, so it jumps
+    /// from digit to digit (8 bytes at a time), tests the segment around each, and copies the runs
+    /// between identifiers whole.
     static func normalize(_ path: UnsafeRawBufferPointer, end: Int, into out: UnsafeMutableRawBufferPointer) -> Int {
         guard end > 0, let src = path.baseAddress, let dst = out.baseAddress else { return 0 }
-        let cap = out.count
-        var n = 0
-        var i = 0
-        while i <= end && n < cap {
-            let segmentEnd: Int
-            if i < end, let slash = memchr(src + i, 0x2F, end &- i) {
-                segmentEnd = src.distance(to: UnsafeRawPointer(slash))
-            } else {
-                segmentEnd = end
+        var w = Writer(dst: dst, cap: out.count)
+        var copied = 0   // bytes of `src` before this are written (or replaced)
+        var i = 0        // a segment start: the first byte, or one after a `/`
+        while i < end, let digit = firstDigit(src, from: i, to: end) {
+            var start = digit
+            while start > i && src.load(fromByteOffset: start &- 1, as: UInt8.self) != 0x2F { start &-= 1 }
+            var stop = end
+            if let slash = memchr(src + digit, 0x2F, end &- digit) { stop = src.distance(to: UnsafeRawPointer(slash)) }
+            if isIdentifier(UnsafeRawBufferPointer(start: src + start, count: stop &- start)) {
+                w.append(src + copied, start &- copied)
+                w.appendIDMarker()
+                copied = stop
             }
-            let segment = UnsafeRawBufferPointer(start: src + i, count: segmentEnd &- i)
-            if segment.count > 0 && hasDigit(segment) && isIdentifier(segment) {
-                let marker: UInt32 = 0x7D64_697B   // "{id}" in little-endian byte order
-                for k in 0..<min(4, cap &- n) {
-                    dst.storeBytes(of: UInt8(truncatingIfNeeded: marker >> (8 &* UInt32(k))), toByteOffset: n &+ k, as: UInt8.self)
-                }
-                n &+= min(4, cap &- n)
-            } else if segment.count > 0 {
-                let take = min(segment.count, cap &- n)
-                (dst + n).copyMemory(from: src + i, byteCount: take)
-                n &+= take
-            }
-            if segmentEnd < end && n < cap {
-                dst.storeBytes(of: 0x2F, toByteOffset: n, as: UInt8.self)
-                n &+= 1
-            }
-            i = segmentEnd &+ 1
+            i = stop &+ 1
         }
-        return n
+        w.append(src + copied, end &- copied)
+        return w.count
+    }
+
+    /// Appends to a buffer, silently cutting at its capacity.
+    private struct Writer {
+        let dst: UnsafeMutableRawPointer
+        let cap: Int
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ p: UnsafeRawPointer, _ n: Int) {
+            let take = min(n, cap &- count)
+            if take > 0 { (dst + count).copyMemory(from: p, byteCount: take) }
+            count &+= max(take, 0)
+        }
+
+        mutating func appendIDMarker() {
+            let marker: UInt32 = 0x7D64_697B   // "{id}" in little-endian byte order
+            withUnsafeBytes(of: marker) { append($0.baseAddress!, 4) }
+        }
+    }
+
+    /// The index of the first ASCII digit in `p[from..<to]`, 8 bytes at a time.
+    @inline(__always)
+    static func firstDigit(_ p: UnsafeRawPointer, from: Int, to end: Int) -> Int? {
+        var i = from
+        while i &+ 8 <= end {
+            let m = digitMask(p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if m != 0 { return i &+ m.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < end {
+            if p.load(fromByteOffset: i, as: UInt8.self) &- 0x30 < 10 { return i }
+            i &+= 1
+        }
+        return nil
+    }
+
+    /// Bit 7 of each byte of the result is set exactly when that byte of `x` is an ASCII digit
+    /// (bit-twiddling hacks' "hasbetween(x, 0x2F, 0x3A)"; per byte no carry or borrow crosses into
+    /// the next, so every bit is exact, not only "some byte matches").
+    @inline(__always)
+    static func digitMask(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let low7 = x & (ones &* 127)
+        return ((ones &* (127 + 0x3A)) &- low7) & ~x & (low7 &+ ones &* (127 - 0x2F)) & high
     }
 
     /// Writes the normal form of `path` into `out` and returns its length.
@@ -111,29 +131,28 @@ enum PathNormalizer {
         normalize(path, end: shape(path).end, into: out)
     }
 
+    /// True when the segment contains a digit and is all digits, or hex only and at least 8 long, or
+    /// at least 16 long made of letters, digits, `-` and `_` (a UUID is such a token). Stops at the
+    /// first byte that rules all three out.
     static func isIdentifier(_ s: UnsafeRawBufferPointer) -> Bool {
-        var digits = 0, hex = 0, token = 0
-        for b in s {
-            if b &- 0x30 < 10 { digits += 1; hex += 1; token += 1 }
-            else if (b | 0x20) &- 0x61 < 6 { hex += 1; token += 1 }
-            else if (b | 0x20) &- 0x61 < 26 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") { token += 1 }
-        }
         let n = s.count
-        if digits == 0 || n == 0 { return false }
-        if digits == n { return true }
-        if hex == n && n >= 8 { return true }
-        if n == 36 && isUUID(s) { return true }
-        return n >= 16 && token == n
-    }
-
-    private static func isUUID(_ s: UnsafeRawBufferPointer) -> Bool {
-        for (i, b) in s.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                if b != UInt8(ascii: "-") { return false }
-            } else if !(b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 6) {
+        guard n > 0, let p = s.baseAddress else { return false }
+        // What the first non-digit byte may be for the segment to still qualify.
+        let allowed = n >= 16 ? 2 : (n >= 8 ? 1 : 0)   // 2: token byte, 1: hex letter, 0: nothing
+        var hasDigit = false, allDigits = true, allHex = true
+        for i in 0..<n {
+            let b = p.load(fromByteOffset: i, as: UInt8.self)
+            if b &- 0x30 < 10 { hasDigit = true; continue }
+            allDigits = false
+            if (b | 0x20) &- 0x61 < 6 {
+                if allowed < 1 { return false }
+                continue
+            }
+            allHex = false
+            guard allowed == 2, (b | 0x20) &- 0x61 < 26 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else {
                 return false
             }
         }
-        return true
+        return hasDigit && (allDigits || (allHex && n >= 8) || n >= 16)
     }
 }

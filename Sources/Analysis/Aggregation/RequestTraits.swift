@@ -12,15 +12,20 @@ import AccessLog
 ///
 /// 4xx responses are counted separately as *client errors* (`ClusterStats.clientErrors`).
 enum RequestTraits {
-    /// Failure flags that make a record an error (every `isFailure` flag except DC and DR).
-    static let errorFlagMask: UInt32 = {
+    /// Failure flags that make a record an error (every `isFailure` flag except DC and DR): all 30
+    /// flags but DI (9), DC (14), RFCF (20) and DR (28). A literal, because a computed `static let` costs a
+    /// `swift_once` check per line; `derivedErrorFlagMask` derives it and a test keeps them equal.
+    @inline(__always) static var errorFlagMask: UInt32 { 0x2FEF_BDFF }
+
+    /// `errorFlagMask` computed from `ResponseFlag.isFailure`.
+    static var derivedErrorFlagMask: UInt32 {
         var mask: UInt32 = 0
         for flag in ResponseFlag.allCases where flag.isFailure
             && flag != .downstreamConnectionTermination && flag != .downstreamRemoteReset {
             mask |= 1 << UInt32(flag.rawValue)
         }
         return mask
-    }()
+    }
 
     /// gRPC statuses that count as errors: 2, 4, 8, 13, 14, 15.
     static let errorGrpcMask: UInt32 = 1 << 2 | 1 << 4 | 1 << 8 | 1 << 13 | 1 << 14 | 1 << 15

@@ -32,26 +32,77 @@ import Testing
         if isNormal { #expect(path == expected) }
     }
 
-    /// The 8-bytes-at-a-time normaliser agrees with a plain segment-by-segment reference.
+    /// The identifier rule, counted byte by byte (the specification `isIdentifier` must match).
+    static func referenceIsIdentifier(_ s: [UInt8]) -> Bool {
+        var digits = 0, hex = 0, token = 0
+        for b in s {
+            if b &- 0x30 < 10 { digits += 1; hex += 1; token += 1 }
+            else if (b | 0x20) &- 0x61 < 6 { hex += 1; token += 1 }
+            else if (b | 0x20) &- 0x61 < 26 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") { token += 1 }
+        }
+        let n = s.count
+        if digits == 0 || n == 0 { return false }
+        return digits == n || (hex == n && n >= 8) || (token == n && n >= 16)
+    }
+
+    /// The digit-to-digit normaliser agrees with a plain segment-by-segment reference, also when the
+    /// output is cut short.
     @Test func normaliserMatchesReference() {
         func reference(_ path: String) -> String {
             let noQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             return noQuery.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
-                let bytes = Array(segment.utf8)
-                return bytes.withUnsafeBytes { PathNormalizer.isIdentifier($0) } ? "{id}" : String(segment)
+                Self.referenceIsIdentifier(Array(segment.utf8)) ? "{id}" : String(segment)
             }.joined(separator: "/")
+        }
+        func normal(_ path: String, cap: Int) -> String {
+            Array(path.utf8).withUnsafeBytes { p in
+                withUnsafeTemporaryAllocation(byteCount: cap, alignment: 1) { out in
+                    let n = PathNormalizer.normalize(p, into: out)
+                    return String(decoding: UnsafeRawBufferPointer(out)[0..<n], as: UTF8.self)
+                }
+            }
         }
         let alphabet = Array("/abcdefxyz0123456789-_.?/")
         var state: UInt64 = 12345
-        for _ in 0..<3000 {
+        for round in 0..<3000 {
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            let length = Int(state >> 58)
+            let length = Int(state >> 58) + (round % 3 == 0 ? 20 : 0)
             var path = "/"
             for _ in 0..<length {
                 state = state &* 6364136223846793005 &+ 1442695040888963407
                 path.append(alphabet[Int(state >> 59) % alphabet.count])
             }
-            #expect(Self.normal(path) == reference(path), "\(path)")
+            let expected = reference(path)
+            #expect(normal(path, cap: 256) == expected, "\(path)")
+            let cap = 1 + round % 23
+            #expect(normal(path, cap: cap) == String(decoding: Array(expected.utf8).prefix(cap), as: UTF8.self), "\(path)")
+        }
+    }
+
+    /// `isIdentifier` follows the counted rule for segments of every length and byte class.
+    @Test func identifierRuleMatchesReference() {
+        let alphabet = Array("0123456789abcdefABCxyzXYZ-_.~%".utf8)
+        var state: UInt64 = 987
+        for _ in 0..<20000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let n = Int(state >> 59) + Int((state >> 40) & 15)
+            var bytes: [UInt8] = []
+            for _ in 0..<n {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly digits and hex letters, so every rule is reached.
+                let pick = Int(state >> 58)
+                bytes.append(alphabet[pick < 40 ? pick % 16 : pick % alphabet.count])
+            }
+            let got = bytes.withUnsafeBytes { PathNormalizer.isIdentifier($0) }
+            #expect(got == Self.referenceIsIdentifier(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        }
+    }
+
+    @Test func digitMaskMarksExactlyTheDigits() {
+        for b in 0...255 {
+            let word = UInt64(b) << 24 | 0x4141_4141_0041_4141
+            let mask = PathNormalizer.digitMask(word)
+            #expect(mask == (UInt8(b) &- 0x30 < 10 ? UInt64(0x80) << 24 : 0), "\(b)")
         }
     }
 
@@ -63,6 +114,10 @@ import Testing
         #expect(!check("/shop.Orders/Place/x"))  // three segments
         #expect(!check("/shop.Orders/"))         // empty method
         #expect(!check("/shop.Orders/Get?x=1"))  // query
+    }
+
+    @Test func errorFlagMaskMatchesFlagMeanings() {
+        #expect(RequestTraits.errorFlagMask == RequestTraits.derivedErrorFlagMask)
     }
 
     @Test func errorDefinition() {
