@@ -9,10 +9,12 @@ extension Aggregator {
         lineTotal &+= 1
         var f = LineFacts()
         let keys = resolveLine(record, line, &f)
-        if !keys.cluster.isNone {
-            clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
+        if !f.valuesPending {
+            if !keys.cluster.isNone {
+                clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
+            }
+            if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
         }
-        if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
         if f.signature.flags.rawValue != 0 { recordFlagValues(f, line: line) }
         if source.count > 0 {
             countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)
@@ -35,7 +37,7 @@ extension Aggregator {
             let path = f.isTCP ? PathKey.none : pathKey(fields.path, wantGRPC: mayBeGRPC, buffer: buffer)
             f.signature.bits = Self.signatureBits(f, isGRPC: mayBeGRPC && path.isGRPCShape)
             countRequest(f)
-            return resolveAndCount(fields, f, path)
+            return resolveAndCount(fields, &f, path)
         }
     }
 

@@ -5,7 +5,7 @@ import AccessLog
 extension Aggregator {
     /// Counts the line (keys and signature; not its per-line values) and returns its keys.
     @inline(__always)
-    mutating func resolveAndCount(_ fields: LineFields, _ f: LineFacts, _ path: PathKey) -> LineKeys {
+    mutating func resolveAndCount(_ fields: LineFields, _ f: inout LineFacts, _ path: PathKey) -> LineKeys {
         let isGRPC = f.signature.has(Signature.grpc)
         let isOperation = !isGRPC && !f.isTCP && !path.bytes.isEmpty && !fields.method.isGET && !fields.method.isDash
         let parts = KeyParts(
@@ -20,7 +20,9 @@ extension Aggregator {
         if i >= 0 {
             let cached = keyCache.entry(at: i).keys
             if keyCache.epoch(at: i) == keyEpoch || allLive(cached) {
-                keyCache.recordHit(i, epoch: keyEpoch)
+                // The line's values wait in the entry (recorded in batches, see `PendingValues`).
+                if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(cached, keyCache.takeValues(i)) }
+                f.valuesPending = true
                 return cached
             }
         }
@@ -53,11 +55,22 @@ extension Aggregator {
         guard keyCache.hasPending else { return }
         var cache = LineKeyCache(entries: 0)
         swap(&cache, &keyCache)
-        cache.drainPending { entry, n in
+        cache.drainPending { entry, n, values in
             addTableCounts(entry.keys, n)
             countSignature(entry.keys, entry.signature, n)
+            recordValues(entry.keys, values)
         }
         swap(&cache, &keyCache)
+    }
+
+    /// Records a batch of lines' values into the cluster (and host) and method of `k` (all live).
+    @inline(never)
+    mutating func recordValues(_ k: LineKeys, _ values: PendingValues) {
+        guard !values.isEmpty else { return }
+        if !k.cluster.isNone {
+            clusters[Int(k.cluster.slot)].recordValues(values, hostSlot: k.host.isNone ? -1 : k.host.slot)
+        }
+        if !k.method.isNone { methods[Int(k.method.slot)].recordValues(values) }
     }
 
     /// True when every reference in `k` still points at the key it was made for.

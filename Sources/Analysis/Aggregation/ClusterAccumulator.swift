@@ -61,6 +61,18 @@ struct ClusterAccumulator: Sendable {
         if hostSlot >= 0 { hosts[Int(hostSlot)].latency.record(f.durationMs) } else { latencyWithoutHost.record(f.durationMs) }
     }
 
+    /// Records a batch of lines' values (see `PendingValues`), on host `hostSlot` (-1: none).
+    mutating func recordValues(_ v: PendingValues, hostSlot: Int32) {
+        bytesReceived &+= v.bytesReceived
+        bytesSent &+= v.bytesSent
+        v.withServiceTimes { upstreamServiceTime.record(clamped: $0) }
+        if hostSlot >= 0 {
+            v.withDurations { hosts[Int(hostSlot)].latency.record(clamped: $0) }
+        } else {
+            v.withDurations { latencyWithoutHost.record(clamped: $0) }
+        }
+    }
+
     /// The reference of `host` (counting one request), `.none` for `-`.
     mutating func hostRef(_ host: UnsafeRawBufferPointer, serial: inout UInt64) -> KeyRef {
         if RequestTraits.isDash(host) { return .none }

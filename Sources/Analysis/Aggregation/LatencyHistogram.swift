@@ -34,6 +34,30 @@ struct LatencyHistogram: Sendable {
         if value > maxValue { maxValue = value }
     }
 
+    /// Records a batch of values already clamped to `maxValueMs` (`PendingValues.none` entries are
+    /// skipped): exactly what `record(_:)` of each would do, with one uniqueness check for the batch.
+    mutating func record(clamped values: UnsafeBufferPointer<UInt32>) {
+        if counts.isEmpty {
+            // Allocated on the first recorded value, as `record(_:)` does.
+            guard values.contains(where: { $0 != PendingValues.none }) else { return }
+            counts = Array(repeating: 0, count: Self.slotCount)
+        }
+        var count = count, sum = sum, maxValue = maxValue
+        counts.withUnsafeMutableBufferPointer { c in
+            for v32 in values {
+                guard v32 != PendingValues.none && count < Self.saturation else { continue }
+                let value = UInt64(v32)
+                c[Self.slot(value)] &+= 1
+                count &+= 1
+                sum &+= value
+                if value > maxValue { maxValue = value }
+            }
+        }
+        self.count = count
+        self.sum = sum
+        self.maxValue = maxValue
+    }
+
     /// HdrHistogram's counts index for `value` (unit magnitude 0, sub-bucket half count 128).
     @inline(__always)
     static func slot(_ value: UInt64) -> Int {

@@ -19,9 +19,14 @@ struct LineKeyCache: Sendable {
 
     struct Meta: Sendable {
         var hash: UInt64 = 0
+        var used = false
+    }
+
+    /// What hits change: the pending line count, the epoch, the pending per-line values.
+    struct Slot: Sendable {
         var pending = 0
         var epoch: UInt32 = 0
-        var used = false
+        var values = PendingValues()
     }
 
     let entryCount: Int
@@ -29,6 +34,7 @@ struct LineKeyCache: Sendable {
     static let stride = 256
     static let ways = 4
     private var meta: [Meta] = []
+    private var slots: [Slot] = []
     private var entries: [Entry] = []
     private var bytes: [UInt8] = []
     /// Entries whose pending count is not zero.
@@ -66,17 +72,30 @@ struct LineKeyCache: Sendable {
     }
 
     @inline(__always) func entry(at i: Int) -> Entry { entries[i] }
-    @inline(__always) func epoch(at i: Int) -> UInt32 { meta[i].epoch }
+    @inline(__always) func epoch(at i: Int) -> UInt32 { slots[i].epoch }
 
-    /// Counts one more occurrence of entry `i`, whose references are live at `epoch`.
+    /// Counts one more occurrence of entry `i`, whose references are live at `epoch`, and keeps its
+    /// per-line values `f`. True when the entry's value buffer is full: the caller then records
+    /// `takeValues(i)`.
     @inline(__always)
-    mutating func recordHit(_ i: Int, epoch: UInt32) {
-        let first = meta.withUnsafeMutableBufferPointer { m -> Bool in
-            m[i].pending &+= 1
-            m[i].epoch = epoch
-            return m[i].pending == 1
+    mutating func recordHit(_ i: Int, epoch: UInt32, values f: LineFacts) -> Bool {
+        var first = false
+        let full = slots.withUnsafeMutableBufferPointer { s -> Bool in
+            let slot = s.baseAddress! + i
+            slot.pointee.pending &+= 1
+            slot.pointee.epoch = epoch
+            first = slot.pointee.pending == 1
+            return slot.pointee.values.append(f)
         }
         if first { dirty.append(Int32(i)) }
+        return full
+    }
+
+    /// Entry `i`'s pending per-line values, now cleared.
+    mutating func takeValues(_ i: Int) -> PendingValues {
+        let v = slots[i].values
+        slots[i].values = PendingValues()
+        return v
     }
 
     /// Remembers `keys` for `parts` (when they fit `stride`). The caller drains pending counts first,
@@ -85,6 +104,7 @@ struct LineKeyCache: Sendable {
         guard entryCount > 0, parts.serialisedLength <= Self.stride else { return }
         if meta.isEmpty {
             meta = Array(repeating: Meta(), count: entryCount)
+            slots = Array(repeating: Slot(), count: entryCount)
             entries = Array(repeating: Entry(), count: entryCount)
             bytes = Array(repeating: 0, count: entryCount * Self.stride)
         }
@@ -94,20 +114,22 @@ struct LineKeyCache: Sendable {
         for w in 0..<Self.ways {
             let j = (home + w) & (entryCount - 1)
             if !meta[j].used { i = j; break }
-            if meta[j].epoch < meta[i].epoch { i = j }
+            if slots[j].epoch < slots[i].epoch { i = j }
         }
-        precondition(meta[i].pending == 0, "LineKeyCache.store over pending counts")
-        meta[i] = Meta(hash: hash, pending: 0, epoch: epoch, used: true)
+        precondition(slots[i].pending == 0 && slots[i].values.isEmpty, "LineKeyCache.store over pending counts")
+        meta[i] = Meta(hash: hash, used: true)
+        slots[i] = Slot(pending: 0, epoch: epoch)
         entries[i] = Entry(keys: keys, signature: parts.signature)
         bytes.withUnsafeMutableBytes { parts.write(to: $0.baseAddress! + i * Self.stride) }
     }
 
-    /// Hands every pending count to `body` and clears it.
-    mutating func drainPending(_ body: (Entry, Int) -> Void) {
+    /// Hands every pending count, with the pending per-line values, to `body` and clears them.
+    mutating func drainPending(_ body: (Entry, Int, PendingValues) -> Void) {
         for i in dirty {
-            let n = meta[Int(i)].pending
-            meta[Int(i)].pending = 0
-            if n > 0 { body(entries[Int(i)], n) }
+            let slot = slots[Int(i)]
+            slots[Int(i)].pending = 0
+            slots[Int(i)].values = PendingValues()
+            if slot.pending > 0 { body(entries[Int(i)], slot.pending, slot.values) }
         }
         dirty.removeAll(keepingCapacity: true)
     }

@@ -30,6 +30,12 @@ struct MethodAccumulator: Sendable {
         if Int(f.attempts) > maxAttempts { maxAttempts = Int(f.attempts) }
     }
 
+    /// Records a batch of lines' values (see `PendingValues`).
+    mutating func recordValues(_ v: PendingValues) {
+        v.withDurations { latency.record(clamped: $0) }
+        if v.maxAttempts != Int32.min && Int(v.maxAttempts) > maxAttempts { maxAttempts = Int(v.maxAttempts) }
+    }
+
     mutating func merge(_ o: MethodAccumulator, remap: (UInt64) -> UInt64?) {
         isGRPC = isGRPC || o.isGRPC
         requests &+= o.requests

@@ -66,10 +66,11 @@ enum PathNormalizer {
         var copied = 0   // bytes of `src` before this are written (or replaced)
         var i = 0        // a segment start: the first byte, or one after a `/`
         while i < end, let digit = firstDigit(src, from: i, to: end) {
+            // The segment around the digit (identifier segments are short: byte loops beat memchr).
             var start = digit
             while start > i && src.load(fromByteOffset: start &- 1, as: UInt8.self) != 0x2F { start &-= 1 }
-            var stop = end
-            if let slash = memchr(src + digit, 0x2F, end &- digit) { stop = src.distance(to: UnsafeRawPointer(slash)) }
+            var stop = digit &+ 1
+            while stop < end && src.load(fromByteOffset: stop, as: UInt8.self) != 0x2F { stop &+= 1 }
             if isIdentifier(UnsafeRawBufferPointer(start: src + start, count: stop &- start)) {
                 w.append(src + copied, start &- copied)
                 w.appendIDMarker()
@@ -87,11 +88,28 @@ enum PathNormalizer {
         let cap: Int
         var count = 0
 
+        /// Copies with overlapping word moves (no call for the short runs of a path).
         @inline(__always)
         mutating func append(_ p: UnsafeRawPointer, _ n: Int) {
             let take = min(n, cap &- count)
-            if take > 0 { (dst + count).copyMemory(from: p, byteCount: take) }
-            count &+= max(take, 0)
+            guard take > 0 else { return }
+            let to = dst + count
+            if take >= 8 {
+                var j = 0
+                while j &+ 8 < take {
+                    to.storeBytes(of: p.loadUnaligned(fromByteOffset: j, as: UInt64.self), toByteOffset: j, as: UInt64.self)
+                    j &+= 8
+                }
+                to.storeBytes(of: p.loadUnaligned(fromByteOffset: take &- 8, as: UInt64.self), toByteOffset: take &- 8,
+                              as: UInt64.self)
+            } else if take >= 4 {
+                to.storeBytes(of: p.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                to.storeBytes(of: p.loadUnaligned(fromByteOffset: take &- 4, as: UInt32.self), toByteOffset: take &- 4,
+                              as: UInt32.self)
+            } else {
+                for k in 0..<take { to.storeBytes(of: p.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+            }
+            count &+= take
         }
 
         mutating func appendIDMarker() {
