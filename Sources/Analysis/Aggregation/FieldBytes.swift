@@ -32,6 +32,15 @@ struct FieldBytes {
         }
     }
 
+    /// The same for a line whose start is known (no nil check per field).
+    @inline(__always)
+    init(_ range: FieldRange, at line: UnsafeRawPointer, count lineCount: Int) {
+        let lo = Int(range.lo), hi = min(Int(range.hi), lineCount)
+        let inside = lo >= 0 && lo < hi
+        start = inside ? line + lo : nil
+        count = inside ? hi &- lo : 0
+    }
+
     @inline(__always)
     init(_ buffer: UnsafeRawBufferPointer) {
         start = buffer.baseAddress

@@ -158,12 +158,18 @@ struct KeyParts {
     /// one overlapping (unchecked arithmetic: hot path).
     @inline(__always)
     static func difference(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> UInt64 {
-        if n < 8 { return loadWord(a, n) ^ loadWord(b, n) }
+        if n < 8 {
+            // One byte is common (`-`): compare it alone.
+            if n == 1 { return UInt64(a.load(as: UInt8.self) ^ b.load(as: UInt8.self)) }
+            return loadWord(a, n) ^ loadWord(b, n)
+        }
         let last = n &- 8
-        var d = a.loadUnaligned(fromByteOffset: last, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+        let d = a.loadUnaligned(fromByteOffset: last, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: last, as: UInt64.self)
         var j = 0
-        while j < last {
-            d |= a.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        // Stops at the first difference (which also keeps the loop scalar: short fields, no setup).
+        while j < last && d == 0 {
+            let w = a.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            if w != 0 { return w }
             j &+= 8
         }
         return d

@@ -33,20 +33,21 @@ struct LineFields {
         let originalDestination = record[.downstreamLocalAddress]
         hasGrpcStatusField = !record[.grpcStatus].isAbsent
         hasAttemptCountField = !record[.upstreamRequestAttemptCount].isAbsent
-        let base = line.baseAddress, n = line.count
-        self.method = FieldBytes(method, in: base, count: n)
-        self.path = FieldBytes(path, in: base, count: n)
-        self.proto = FieldBytes(proto, in: base, count: n)
+        // An access line is never empty; the rare empty buffer (no start) gives empty fields.
+        let base = line.baseAddress ?? UnsafeRawPointer(bitPattern: 1).unsafelyUnwrapped, n = line.count
+        self.method = FieldBytes(method, at: base, count: n)
+        self.path = FieldBytes(path, at: base, count: n)
+        self.proto = FieldBytes(proto, at: base, count: n)
         // One trailing `;` (Istio ≥1.23 `%UPSTREAM_CLUSTER%`) is not part of the name.
-        self.cluster = FieldBytes(cluster, in: base, count: n).droppingLast(UInt8(ascii: ";"))
-        self.host = FieldBytes(host, in: base, count: n)
-        self.detail = FieldBytes(detail, in: base, count: n)
-        self.transportFailure = FieldBytes(transportFailure, in: base, count: n)
-        self.termination = FieldBytes(termination, in: base, count: n)
-        self.route = FieldBytes(route, in: base, count: n)
-        self.authority = FieldBytes(authority, in: base, count: n)
-        self.sni = FieldBytes(sni, in: base, count: n)
-        self.originalDestination = FieldBytes(originalDestination, in: base, count: n)
+        self.cluster = FieldBytes(cluster, at: base, count: n).droppingLast(UInt8(ascii: ";"))
+        self.host = FieldBytes(host, at: base, count: n)
+        self.detail = FieldBytes(detail, at: base, count: n)
+        self.transportFailure = FieldBytes(transportFailure, at: base, count: n)
+        self.termination = FieldBytes(termination, at: base, count: n)
+        self.route = FieldBytes(route, at: base, count: n)
+        self.authority = FieldBytes(authority, at: base, count: n)
+        self.sni = FieldBytes(sni, at: base, count: n)
+        self.originalDestination = FieldBytes(originalDestination, at: base, count: n)
     }
 
     /// True for a TCP proxy record (`"- - -"`: no method and no protocol).
