@@ -59,24 +59,4 @@ enum ByteFinder {
         while i < to, base[i] != byte { i &+= 1 }
         return i
     }
-
-    /// Offset of the first `a` or `b` in `from..<to`, or `to`.
-    @inline(__always)
-    static func first(_ a: UInt8, or b: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if i &+ 16 <= to {
-            let w1 = word(base, i), w2 = word(base, i &+ 8)
-            let offset = offset16(matches(w1, a) | matches(w1, b), matches(w2, a) | matches(w2, b))
-            if offset < 16 { return i &+ offset }
-            i &+= 16
-        }
-        while i &+ 8 <= to {
-            let w = word(base, i)
-            let hit = matches(w, a) | matches(w, b)
-            if hit != 0 { return i &+ hit.trailingZeroBitCount &>> 3 }
-            i &+= 8
-        }
-        while i < to, base[i] != a, base[i] != b { i &+= 1 }
-        return i
-    }
 }
