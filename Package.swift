@@ -41,10 +41,13 @@ let package = Package(
         // Stage benchmark without I/O (split / parse / parse + aggregate); see docs/performance.md.
         .executableTarget(name: "meshlog-bench", dependencies: ["AccessLog", "Analysis", "TrafficGenerator"]),
 
+        // Test helpers shared by the test targets (hand-made lines into an Aggregator).
+        .target(name: "TestSupport", dependencies: ["Analysis", "TrafficGenerator"], path: "Tests/TestSupport"),
+
         .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrafficGenerator"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrafficGenerator", "TestSupport"]),
         .testTarget(name: "PresentationTests", dependencies: [
-            "Presentation", "TrafficGenerator",
+            "Presentation", "TrafficGenerator", "TestSupport",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalUITests", dependencies: [

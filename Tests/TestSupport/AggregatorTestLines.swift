@@ -1,13 +1,13 @@
 import AccessLog
+import Analysis
 import TrafficGenerator
-@testable import Analysis
 
 /// The shared hand-made line builder (TrafficGenerator), under its short test name.
-typealias TestLine = AccessLineBuilder
+public typealias TestLine = AccessLineBuilder
 
 extension Aggregator {
     /// Adds a test line (with an optional pod/container prefix).
-    mutating func add(_ t: TestLine, pod: String = "", container: String = "") {
+    public mutating func add(_ t: TestLine, pod: String = "", container: String = "") {
         let (line, record) = t.build()
         let podBytes = Array(pod.utf8), containerBytes = Array(container.utf8)
         line.withUnsafeBytes { l in
@@ -17,11 +17,11 @@ extension Aggregator {
         }
     }
 
-    mutating func addMalformed(_ reason: MalformedReason, _ text: String, lineNumber: Int) {
+    public mutating func addMalformed(_ reason: MalformedReason, _ text: String, lineNumber: Int) {
         Array(text.utf8).withUnsafeBytes { addMalformed(reason, line: $0, lineNumber: lineNumber) }
     }
 
-    mutating func addNonAccess(_ kind: NonAccessKind, _ text: String) {
+    public mutating func addNonAccess(_ kind: NonAccessKind, _ text: String) {
         Array(text.utf8).withUnsafeBytes { addNonAccess(kind, line: $0) }
     }
 }
