@@ -17,15 +17,32 @@ struct Arguments {
     var runs = 5
     var formats: [OutputFormat] = [.istio19, .jsonTyped]
 
+    static let usage = "usage: meshlog-bench [--lines N] [--runs R] [--format "
+        + OutputFormat.allCases.map(\.rawValue).joined(separator: "|") + "]"
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("meshlog-bench: \(message)\n\(usage)\n".utf8))
+        exit(2)
+    }
+
     init(_ argv: [String]) {
         var i = 1
         while i < argv.count {
             let value = i + 1 < argv.count ? argv[i + 1] : ""
             switch argv[i] {
-            case "--lines": lines = Int(value) ?? lines
-            case "--runs": runs = max(1, Int(value) ?? runs)
-            case "--format": formats = OutputFormat(rawValue: value).map { [$0] } ?? formats
-            default: fatalError("usage: meshlog-bench [--lines N] [--runs R] [--format NAME]")
+            case "--lines":
+                guard let n = Int(value), n > 0 else { Self.fail("--lines needs a positive number") }
+                lines = n
+            case "--runs":
+                guard let n = Int(value), n > 0 else { Self.fail("--runs needs a positive number") }
+                runs = n
+            case "--format":
+                guard let format = OutputFormat(rawValue: value) else { Self.fail("unknown format \(value)") }
+                formats = [format]
+            case "-h", "--help":
+                print(Self.usage)
+                exit(0)
+            default: Self.fail("unknown argument \(argv[i])")
             }
             i += 2
         }
