@@ -141,6 +141,44 @@ public final class ByteSource {
         }
     }
 
+    // MARK: - Mapping
+
+    /// The file offsets still to be read when this source is a plain regular file or a byte range
+    /// of one, so that `LineReader` can map them (`FileWindow`) instead of copying them with
+    /// read(2); nil for pipes, terminals, standard input and gzip data. `end` is the size when
+    /// asked: call `mappableEnd()` again at the end, since a plain file may have grown.
+    func mappableRange() -> (start: Int64, end: Int64)? {
+        guard leadPosition >= lead.count else { return nil }
+        switch mode {
+        case .range:
+            return (offset, end)
+        case .plain where name != "-":
+            let position = Int64(lseek(fileDescriptor, 0, SEEK_CUR))
+            guard position >= 0, let size = mappableEnd() else { return nil }
+            return (position, max(position, size))
+        default:
+            return nil
+        }
+    }
+
+    /// Where a mappable source ends now: the range's end, or a plain file's current size.
+    func mappableEnd() -> Int64? {
+        if case .range = mode { return end }
+        var info = stat()
+        guard fstat(fileDescriptor, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
+    /// Records that a mapped reader consumed everything up to `position`: later reads go on from
+    /// there.
+    func finishMapped(at position: Int64) {
+        if case .range = mode {
+            offset = position
+        } else {
+            _ = lseek(fileDescriptor, off_t(truncatingIfNeeded: position), SEEK_SET)
+        }
+    }
+
     // MARK: - Reading
 
     private func serveLead(into buffer: UnsafeMutableRawBufferPointer) -> Int {

@@ -12,19 +12,19 @@ public struct LineReader: ~Copyable {
     public let chunkSize: Int
     public let maxLineLength: Int
     /// Bytes read from the source so far (after gzip inflation).
-    public private(set) var bytesRead: Int64 = 0
+    public internal(set) var bytesRead: Int64 = 0
     /// Lines delivered so far (a truncated line counts once).
-    public private(set) var linesRead: Int = 0
+    public internal(set) var linesRead: Int = 0
 
     /// Holds the unfinished line (at most `maxLineLength + 1` bytes: room for a `\r`) followed by
     /// one chunk.
     private let storage: UnsafeMutableRawPointer
     let capacity: Int
     /// Bytes of the unfinished line carried over at the start of `storage`.
-    private var carried = 0
+    var carried = 0
     /// Inside an over-long line that was already delivered: drop bytes up to the next newline.
-    private var skippingRestOfLine = false
-    private var finished = false
+    var skippingRestOfLine = false
+    var finished = false
 
     public init(source: ByteSource, chunkSize: Int = 1 << 20, maxLineLength: Int = 1 << 20) {
         self.source = source
@@ -50,8 +50,18 @@ public struct LineReader: ~Copyable {
         }
     }
 
-    /// Calls `body` for every line until the end of the input.
+    /// Calls `body` for every line until the end of the input. A plain regular file (or a byte
+    /// range of one) is read through a memory map (`forEachMappedLine`), anything else with reads;
+    /// both deliver the same lines.
     public mutating func forEachLine(_ body: (UnsafeRawBufferPointer, _ truncated: Bool) throws -> Void) throws {
+        if !finished && carried == 0, let range = source.mappableRange() {
+            do {
+                if try forEachMappedLine(from: range.start, to: range.end, body) { return }
+            } catch {
+                finished = true
+                throw error
+            }
+        }
         while try readChunk(body) {}
     }
 
@@ -105,11 +115,19 @@ public struct LineReader: ~Copyable {
 
     /// Delivers `storage[from..<to]` (a line without its `\n`), cut to `maxLineLength`.
     private mutating func deliver(from: Int, to: Int, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
+        try deliver(UnsafeRawPointer(storage), from: from, to: to, body)
+    }
+
+    /// Delivers `base[from..<to]` (a line without its `\n`, one trailing `\r` removed), cut to
+    /// `maxLineLength`.
+    @inline(__always)
+    mutating func deliver(_ base: UnsafeRawPointer, from: Int, to: Int,
+                          _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws {
         var length = to - from
-        if length > 0, storage.load(fromByteOffset: to - 1, as: UInt8.self) == 0x0D { length -= 1 }
+        if length > 0, base.load(fromByteOffset: to - 1, as: UInt8.self) == 0x0D { length -= 1 }
         let truncated = length > maxLineLength
         if truncated { length = maxLineLength }
         linesRead += 1
-        try body(UnsafeRawBufferPointer(start: storage + from, count: length), truncated)
+        try body(UnsafeRawBufferPointer(start: base + from, count: length), truncated)
     }
 }
