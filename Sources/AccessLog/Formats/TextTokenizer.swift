@@ -21,7 +21,7 @@ struct TextTokens {
 enum TextTokenizer {
     static let capacity = 48
 
-    /// Tokenizes `line` (which starts with `[`) into `ranges` (room for `capacity` entries).
+    /// Tokenizes `line` (which starts with `[`) into `ranges` (room for `scratchCapacity` entries).
     static func tokenize(_ line: UnsafeRawBufferPointer, into ranges: UnsafeMutablePointer<FieldRange>) -> TextTokens {
         var t = TextTokens()
         var n = line.count
