@@ -10,15 +10,16 @@ enum FormatBytes {
     /// exponent (`1.5e3`) because typed JSON can print numbers as floats. Nil for `-`, empty, or text.
     @inline(__always)
     static func integer(_ line: UnsafeRawBufferPointer, _ range: FieldRange) -> Int64? {
-        if range.isAbsent { return nil }
         let i = Int(range.lo)
         let end = Int(range.hi)
         let count = end &- i
-        if UInt(bitPattern: count &- 1) < 8 && end >= 8 && end <= line.count, let base = line.baseAddress {
-            // The usual case: the 8 bytes that end with the field are readable.
-            return digitsEnding(base.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self).littleEndian, count: count)
-                ?? integerSlow(line, i, end)
+        if UInt(bitPattern: count &- 1) < 8 && end >= 8 && end <= line.count {
+            // The usual case: 1–8 bytes, and the 8 bytes that end with the field are in the line (so
+            // the line is not empty and `lo` is not negative).
+            let word = line.baseAddress.unsafelyUnwrapped.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)
+            return digitsEnding(word.littleEndian, count: count) ?? integerSlow(line, i, end)
         }
+        if range.isAbsent { return nil }
         if count >= 1 && count <= 8 && i &+ 8 <= line.count, let base = line.baseAddress {
             return eightDigits(base.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian, count: count)
                 ?? integerSlow(line, i, end)

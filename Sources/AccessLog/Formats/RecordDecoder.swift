@@ -11,13 +11,14 @@ enum RecordDecoder {
         let code = record[.responseCode]
         if !code.isAbsent {
             if let value = FormatBytes.integer(line, code), value <= Int64(Int32.max) {
-                record.responseCode = Int32(value)
-            } else if code.count > 0 && !FormatBytes.isDash(line, code) {
+                record.responseCode = Int32(truncatingIfNeeded: value)
+            } else if code.hi > code.lo && !FormatBytes.isDash(line, code) {
                 codeIsValid = false
             }
         }
         let flags = record[.responseFlags]
-        if flags.count > 0 && !FormatBytes.isDash(line, flags) {
+        // Present (lo ≥ 0), not empty and not `-`.
+        if flags.lo >= 0 && flags.hi > flags.lo && !FormatBytes.isDash(line, flags) {
             record.flags = ResponseFlagBytes.parse(line.bytes(flags))
         }
         record.bytesReceived = FormatBytes.integer(line, record[.bytesReceived]) ?? -1
@@ -29,15 +30,15 @@ enum RecordDecoder {
             record.attemptCount = Int32(value)
         }
         let grpc = record[.grpcStatus]
-        if grpc.count > 0 { record.grpcStatus = GrpcStatusBytes.parse(line.bytes(grpc)) }
+        if grpc.lo >= 0 && grpc.hi > grpc.lo { record.grpcStatus = GrpcStatusBytes.parse(line.bytes(grpc)) }
         if decodeStartTime {
             let start = record[.startTime]
-            if start.count > 0 {
+            if start.lo >= 0 && start.hi > start.lo {
                 record.startTimeMs = ISO8601Bytes.epochMillis(line, Int(start.lo), Int(start.hi), cache: &minutes) ?? -1
             }
         }
         let cluster = record[.upstreamCluster]
-        if cluster.count > 1 && line[Int(cluster.hi) - 1] == UInt8(ascii: ";") {
+        if cluster.lo >= 0 && cluster.hi &- cluster.lo > 1 && line[Int(cluster.hi) &- 1] == UInt8(ascii: ";") {
             record[.upstreamCluster] = FieldRange(lo: cluster.lo, hi: cluster.hi - 1)
         }
         return codeIsValid
