@@ -27,6 +27,20 @@ enum FormatBytes {
         return integerSlow(line, i, end)
     }
 
+    /// `integer(line, range)` for a range the text tokenizer made: inside the line (no test against
+    /// its length) and, when it ends at offset 8 or later, read as one word.
+    @inline(__always)
+    static func integer(token range: FieldRange, in line: UnsafeRawBufferPointer) -> Int64? {
+        let lo = Int(range.lo)
+        let end = Int(range.hi)
+        let count = end &- lo
+        if UInt(bitPattern: count &- 1) < 8 && end >= 8 {
+            let word = line.baseAddress.unsafelyUnwrapped.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)
+            return digitsEnding(word.littleEndian, count: count) ?? integerSlow(line, lo, end)
+        }
+        return integer(line, range)
+    }
+
     /// 1–8 ASCII digits in the high `count` bytes of `word` (the 8 bytes that end where the field
     /// ends), without a loop; nil when one is not a digit.
     @inline(__always)

@@ -7,10 +7,24 @@ enum RecordDecoder {
     @discardableResult
     static func decode(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
                        minutes: inout ISO8601Bytes.MinuteCache, decodeStartTime: Bool = true) -> Bool {
+        decode(&record, line, minutes: &minutes, decodeStartTime: decodeStartTime, numbers: AnyRanges.self)
+    }
+
+    /// `decode` for a record whose ranges all came from `TextTokenizer` (inside the line, so numbers
+    /// are read with fewer bounds tests).
+    static func decodeTokens(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
+                             minutes: inout ISO8601Bytes.MinuteCache) -> Bool {
+        decode(&record, line, minutes: &minutes, decodeStartTime: true, numbers: TokenRanges.self)
+    }
+
+    @inline(__always)
+    private static func decode<Numbers: NumberReader>(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
+                                                      minutes: inout ISO8601Bytes.MinuteCache, decodeStartTime: Bool,
+                                                      numbers: Numbers.Type) -> Bool {
         var codeIsValid = true
         let code = record[.responseCode]
         if !code.isAbsent {
-            if let value = FormatBytes.integer(line, code), value <= Int64(Int32.max) {
+            if let value = Numbers.integer(code, line), value <= Int64(Int32.max) {
                 record.responseCode = Int32(truncatingIfNeeded: value)
             } else if code.hi > code.lo && !FormatBytes.isDash(line, code) {
                 codeIsValid = false
@@ -21,12 +35,12 @@ enum RecordDecoder {
         if flags.lo >= 0 && flags.hi > flags.lo && !FormatBytes.isDash(line, flags) {
             record.flags = ResponseFlagBytes.parse(line.bytes(flags))
         }
-        record.bytesReceived = FormatBytes.integer(line, record[.bytesReceived]) ?? -1
-        record.bytesSent = FormatBytes.integer(line, record[.bytesSent]) ?? -1
-        record.durationMs = FormatBytes.integer(line, record[.duration]) ?? -1
-        record.upstreamServiceTimeMs = FormatBytes.integer(line, record[.upstreamServiceTime]) ?? -1
+        record.bytesReceived = Numbers.integer(record[.bytesReceived], line) ?? -1
+        record.bytesSent = Numbers.integer(record[.bytesSent], line) ?? -1
+        record.durationMs = Numbers.integer(record[.duration], line) ?? -1
+        record.upstreamServiceTimeMs = Numbers.integer(record[.upstreamServiceTime], line) ?? -1
         let attempts = record[.upstreamRequestAttemptCount]
-        if !attempts.isAbsent, let value = FormatBytes.integer(line, attempts), value <= Int64(Int32.max) {
+        if !attempts.isAbsent, let value = Numbers.integer(attempts, line), value <= Int64(Int32.max) {
             record.attemptCount = Int32(value)
         }
         let grpc = record[.grpcStatus]
@@ -42,5 +56,25 @@ enum RecordDecoder {
             record[.upstreamCluster] = FieldRange(lo: cluster.lo, hi: cluster.hi - 1)
         }
         return codeIsValid
+    }
+}
+
+/// How `RecordDecoder` reads an integer field: with every bounds test, or trusting that the
+/// range came from the text tokenizer.
+private protocol NumberReader {
+    static func integer(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Int64?
+}
+
+private enum AnyRanges: NumberReader {
+    @inline(__always)
+    static func integer(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Int64? {
+        FormatBytes.integer(line, range)
+    }
+}
+
+private enum TokenRanges: NumberReader {
+    @inline(__always)
+    static func integer(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Int64? {
+        FormatBytes.integer(token: range, in: line)
     }
 }

@@ -22,7 +22,7 @@ enum TextLineParser {
             }
         }
         record.escaped = tokens.escaped
-        guard RecordDecoder.decode(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
+        guard RecordDecoder.decodeTokens(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
             return .malformed(.badAccessShape)
         }
         return .access
