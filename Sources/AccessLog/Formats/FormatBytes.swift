@@ -47,7 +47,7 @@ enum FormatBytes {
     private static func digitsEnding(_ word: UInt64, count: Int) -> Int64? {
         // Keep the field's bytes and subtract "0" from each; the bytes before the field become 0,
         // which reads as leading zeros below.
-        let keep = UInt64.max << UInt64(truncatingIfNeeded: (8 &- count) &<< 3)
+        let keep = UInt64.max &<< UInt64(truncatingIfNeeded: (8 &- count) &<< 3)    // count is 1…8: no overshift
         let d = (word & keep) &- (0x3030_3030_3030_3030 & keep)
         // Each byte of `d` must be 0…9: adding 0x76 must not reach bit 7. The lowest byte that is not a
         // digit always shows (a borrow or carry only reaches the bytes above it).

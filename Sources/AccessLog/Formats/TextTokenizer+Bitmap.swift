@@ -29,11 +29,15 @@ extension TextTokenizer {
         var scan = BlockScan(count: t.count, tokenStart: start)
         let raw = UnsafeRawPointer(base)
         var block = start
+        // `slashes` gives the backslash bitmap of the 64 bytes one before the block (bit i: byte
+        // i-1 is a backslash), read only when the block has quotes and then only when it has any
+        // backslash. `start` is at least 2, so the byte before the first block is in the line.
         while n &- block >= 64 {
             guard scan.count <= capacity else { return false }
             let p = raw + block
-            scan.add(block, spaces: ByteMask.equal64(p, 0x20), quotes: ByteMask.equal64(p, 0x22), end: 0,
-                     slashes: { ByteMask.any64(p, 0x5C) ? ByteMask.equal64(p, 0x5C) : 0 }, into: ranges)
+            guard scan.add(block, spaces: ByteMask.equal64(p, 0x20), quotes: ByteMask.equal64(p, 0x22), end: 0,
+                           slashes: { ByteMask.any64(p - 1, 0x5C) ? ByteMask.equal64(p - 1, 0x5C) : 0 }, into: ranges)
+            else { return false }
             block &+= 64
         }
         guard scan.count <= capacity else { return false }
@@ -46,18 +50,21 @@ extension TextTokenizer {
             if n &- 64 >= start {
                 let p = raw + (n &- 64)
                 let seen = UInt64(truncatingIfNeeded: 64 &- left)
-                scan.add(block, spaces: ByteMask.equal64(p, 0x20) >> seen, quotes: ByteMask.equal64(p, 0x22) >> seen,
-                         end: end, slashes: { ByteMask.any64(p, 0x5C) ? ByteMask.equal64(p, 0x5C) >> seen : 0 },
-                         into: ranges)
+                guard scan.add(block, spaces: ByteMask.equal64(p, 0x20) >> seen,
+                               quotes: ByteMask.equal64(p, 0x22) >> seen, end: end,
+                               slashes: { ByteMask.any64(p - 1, 0x5C) ? ByteMask.equal64(p - 1, 0x5C) >> seen : 0 },
+                               into: ranges)
+                else { return false }
             } else {
                 let (spaces, quotes, slashes) = paddedMasks(raw + block, count: left)
-                scan.add(block, spaces: spaces, quotes: quotes, end: end, slashes: { slashes }, into: ranges)
+                guard scan.add(block, spaces: spaces, quotes: quotes, end: end, slashes: { slashes }, into: ranges)
+                else { return false }
             }
         } else {
             // The line ended exactly at a block end: its last token is still open.
             scan.emit(end: n, quoted: Int(truncatingIfNeeded: scan.closeCarry), into: ranges)
         }
-        guard scan.bad == 0, scan.insideCarry == 0, scan.count <= capacity else { return false }
+        guard scan.insideCarry == 0, scan.count <= capacity else { return false }
         t.quotedMask |= scan.quotedMask(first: t.count) << UInt64(truncatingIfNeeded: t.count)
         t.count = scan.count
         return true
@@ -77,16 +84,12 @@ extension TextTokenizer {
         var startCarry: UInt64 = 1
         /// Bit 0: the previous block's last byte was a closing quote.
         var closeCarry: UInt64 = 0
-        /// Bit 0: the previous block's last byte was a backslash (only kept in blocks with quotes).
-        var slashCarry: UInt64 = 0
-        /// Non-zero once a quote breaks the fast path's rules.
-        var bad: UInt64 = 0
-
-        /// Adds the tokens that end in the block at `block` (bitmaps of its spaces, quotes and
-        /// backslashes; `end` has the bit of the line end when it falls in this block).
+        /// Adds the tokens that end in the block at `block` (bitmaps of its spaces and quotes, and of
+        /// the backslashes one byte before; `end` has the bit of the line end when it falls in this
+        /// block). Returns false, without adding, when a quote breaks the fast path's rules.
         @inline(__always)
         mutating func add(_ block: Int, spaces: UInt64, quotes: UInt64, end: UInt64, slashes: () -> UInt64,
-                          into ranges: UnsafeMutablePointer<FieldRange>) {
+                          into ranges: UnsafeMutablePointer<FieldRange>) -> Bool {
             var separators = spaces | end
             var closedBefore: UInt64 = 0    // bit i: byte i-1 is a closing quote
             if quotes | insideCarry | closeCarry != 0 {
@@ -99,15 +102,11 @@ extension TextTokenizer {
                 let closing = quotes & ~inside
                 closedBefore = closing &<< 1 | closeCarry
                 closeCarry = closing >> 63
-                // Backslashes are rare: `slashes` first tests the block for any at all.
-                let backslashes = slashes()
-                bad |= opening & ~(separators &<< 1 | startCarry)   // an opening quote inside a token
-                bad |= closedBefore & ~separators                   // bytes glued after a closing quote
-                bad |= closing & (backslashes &<< 1 | slashCarry)   // `\"`: may be an escaped quote
-                slashCarry = backslashes >> 63
-            } else {
-                // A backslash here cannot precede a closing quote: the next block starts outside quotes.
-                slashCarry = 0
+                let broken = opening & ~(separators &<< 1 | startCarry)   // an opening quote inside a token
+                    | closedBefore & ~separators                          // bytes glued after a closing quote
+                if broken != 0 { return false }
+                // `\"` may be an escaped quote. Backslashes are rare: `slashes` tests for any first.
+                if closing != 0 && closing & slashes() != 0 { return false }
             }
             startCarry = separators >> 63
             while separators != 0 {
@@ -116,6 +115,7 @@ extension TextTokenizer {
                      quoted: Int(truncatingIfNeeded: (closedBefore >> bit) & 1), into: ranges)
                 separators &= separators &- 1
             }
+            return true
         }
 
         /// Stores the token from `tokenStart` to `end`, without its quotes when `quoted` is 1.
@@ -155,14 +155,14 @@ extension TextTokenizer {
         return v
     }
 
-    /// Space, quote and backslash bitmaps of the last `count` (< 64) bytes of a line, read through a
-    /// zero-padded copy so that nothing past the line is touched.
+    /// Space and quote bitmaps of the last `count` (< 64) bytes of a line, and the backslash bitmap
+    /// one byte before them, read through a zero-padded copy so that nothing past the line is touched.
     private static func paddedMasks(_ p: UnsafeRawPointer, count: Int) -> (UInt64, UInt64, UInt64) {
-        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { buffer in
+        withUnsafeTemporaryAllocation(byteCount: 80, alignment: 16) { buffer in
             let padded = buffer.baseAddress!
-            padded.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
-            padded.copyMemory(from: p, byteCount: count)
-            return (ByteMask.equal64(padded, 0x20), ByteMask.equal64(padded, 0x22), ByteMask.equal64(padded, 0x5C))
+            padded.initializeMemory(as: UInt8.self, repeating: 0, count: 80)
+            padded.copyMemory(from: p - 1, byteCount: count + 1)
+            return (ByteMask.equal64(padded + 1, 0x20), ByteMask.equal64(padded + 1, 0x22), ByteMask.equal64(padded, 0x5C))
         }
     }
 }
