@@ -2,6 +2,7 @@
 /// Envoy's default format, told apart by token count and quoting (reference §1.2).
 enum TextLineParser {
     /// `ranges` is scratch space for `TextTokenizer.scratchCapacity` tokens. `record` was reset by the caller.
+    @inline(__always)
     static func parse(_ line: UnsafeRawBufferPointer, ranges: UnsafeMutablePointer<FieldRange>,
                       minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
         let tokens = TextTokenizer.tokenize(line, into: ranges)

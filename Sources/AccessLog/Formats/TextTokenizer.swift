@@ -22,6 +22,7 @@ enum TextTokenizer {
     static let capacity = 48
 
     /// Tokenizes `line` (which starts with `[`) into `ranges` (room for `scratchCapacity` entries).
+    @inline(__always)
     static func tokenize(_ line: UnsafeRawBufferPointer, into ranges: UnsafeMutablePointer<FieldRange>) -> TextTokens {
         var t = TextTokens()
         var n = line.count
