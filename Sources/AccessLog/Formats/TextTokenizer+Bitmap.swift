@@ -22,7 +22,8 @@ extension TextTokenizer {
 
     /// Tokenizes `base[start..<n]` (after the `[…]` token) into `ranges` from index `t.count` on.
     /// Returns false, with `t` unspecified, when the line needs the byte-by-byte tokenizer (quotes out
-    /// of place, an escaped closing quote, or more than `capacity` tokens).
+    /// of place, an escaped closing quote, or more than `capacity` tokens). `start` must be at least 1
+    /// (the `[…]` token is before it): the backslash test reads the byte before each block.
     @inline(__always)
     static func tokenizeBlocks(_ base: UnsafePointer<UInt8>, from start: Int, to n: Int,
                                into ranges: UnsafeMutablePointer<FieldRange>, _ t: inout TextTokens) -> Bool {
@@ -31,7 +32,7 @@ extension TextTokenizer {
         var block = start
         // `slashes` gives the backslash bitmap of the 64 bytes one before the block (bit i: byte
         // i-1 is a backslash), read only when the block has quotes and then only when it has any
-        // backslash. `start` is at least 2, so the byte before the first block is in the line.
+        // backslash.
         while n &- block >= 64 {
             guard scan.count <= capacity else { return false }
             let p = raw + block
