@@ -10,15 +10,59 @@ enum FormatBytes {
     /// exponent (`1.5e3`) because typed JSON can print numbers as floats. Nil for `-`, empty, or text.
     @inline(__always)
     static func integer(_ line: UnsafeRawBufferPointer, _ range: FieldRange) -> Int64? {
-        if range.isAbsent { return nil }
         let i = Int(range.lo)
         let end = Int(range.hi)
         let count = end &- i
+        if UInt(bitPattern: count &- 1) < 8 && end >= 8 && end <= line.count {
+            // The usual case: 1–8 bytes, and the 8 bytes that end with the field are in the line (so
+            // the line is not empty and `lo` is not negative).
+            let word = line.baseAddress.unsafelyUnwrapped.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)
+            return digitsEnding(word.littleEndian, count: count) ?? integerSlow(line, i, end)
+        }
+        if range.isAbsent { return nil }
         if count >= 1 && count <= 8 && i &+ 8 <= line.count, let base = line.baseAddress {
             return eightDigits(base.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian, count: count)
                 ?? integerSlow(line, i, end)
         }
         return integerSlow(line, i, end)
+    }
+
+    /// `integer(line, range)` for a range the text tokenizer made: inside the line (no test against
+    /// its length) and, when it ends at offset 8 or later, read as one word.
+    @inline(__always)
+    static func integer(token range: FieldRange, in line: UnsafeRawBufferPointer) -> Int64? {
+        let lo = Int(range.lo)
+        let end = Int(range.hi)
+        let count = end &- lo
+        if UInt(bitPattern: count &- 1) < 8 && end >= 8 {
+            let word = line.baseAddress.unsafelyUnwrapped.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)
+            return digitsEnding(word.littleEndian, count: count) ?? integerSlow(line, lo, end)
+        }
+        return integer(line, range)
+    }
+
+    /// 1–8 ASCII digits in the high `count` bytes of `word` (the 8 bytes that end where the field
+    /// ends), without a loop; nil when one is not a digit.
+    @inline(__always)
+    private static func digitsEnding(_ word: UInt64, count: Int) -> Int64? {
+        // Keep the field's bytes and subtract "0" from each; the bytes before the field become 0,
+        // which reads as leading zeros below.
+        let keep = UInt64.max &<< UInt64(truncatingIfNeeded: (8 &- count) &<< 3)    // count is 1…8: no overshift
+        let d = (word & keep) &- (0x3030_3030_3030_3030 & keep)
+        // Each byte of `d` must be 0…9: adding 0x76 must not reach bit 7. The lowest byte that is not a
+        // digit always shows (a borrow or carry only reaches the bytes above it).
+        guard (d | (d &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return combineDigits(d)
+    }
+
+    /// The number whose eight decimal digits (0…9, most significant in the lowest byte) fill `d`.
+    @inline(__always)
+    private static func combineDigits(_ d: UInt64) -> Int64 {
+        // Pairs of digits, then pairs of pairs, with two multiplications (each byte stays below 256).
+        var v = (d &* 10) &+ (d >> 8)
+        v = (((v & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32)))
+            &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32)))) >> 32
+        return Int64(v)
     }
 
     /// 1–8 ASCII digits in the low `count` bytes of `word`, without a loop; nil when one is not a digit.
@@ -30,11 +74,7 @@ enum FormatBytes {
         let padded = shift == 0 ? word : (word << shift) | (zeros & ((1 << shift) &- 1))
         // Every byte must be in "0"..."9".
         guard ((padded &+ 0x4646_4646_4646_4646) | (padded &- zeros)) & 0x8080_8080_8080_8080 == 0 else { return nil }
-        var v = padded &- zeros
-        v = (v &* 10) &+ (v >> 8)
-        v = (((v & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32)))
-            &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32)))) >> 32
-        return Int64(v)
+        return combineDigits(padded &- zeros)
     }
 
     private static func integerSlow(_ line: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int64? {

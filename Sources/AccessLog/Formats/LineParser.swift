@@ -7,15 +7,12 @@
 /// give each parsing thread its own copy; copies are independent.
 public struct LineParser: Sendable {
     private let custom: CompiledFormat?
-    /// Scratch space for the text tokenizer, allocated once.
-    private var tokenRanges: [FieldRange]
     private var extraNames = ExtraNameCache()
     private var minutes = ISO8601Bytes.MinuteCache()
 
     /// A parser that auto-detects the format of every line.
     public init() {
         custom = nil
-        tokenRanges = Array(repeating: .absent, count: TextTokenizer.capacity)
     }
 
     /// A parser that first tries the user's Envoy format string on every line (records it parses are
@@ -26,7 +23,6 @@ public struct LineParser: Sendable {
     /// `"key": "%OPERATOR%"` pairs (JSON encoding / Telemetry `logFormat.labels`).
     public init(customFormat: String) throws(FormatError) {
         custom = try CompiledFormat(customFormat)
-        tokenRanges = Array(repeating: .absent, count: TextTokenizer.capacity)
     }
 
     /// Resets `record` and fills it from `content`, one line without its newline. Field ranges are
@@ -61,8 +57,9 @@ public struct LineParser: Sendable {
         switch content[0] {
         case UInt8(ascii: "["):
             if Self.startsWithISOBracket(content) {
-                return tokenRanges.withUnsafeMutableBufferPointer { ranges in
-                    TextLineParser.parse(content, ranges: ranges.baseAddress!, minutes: &minutes, into: &record)
+                // Token scratch space on the stack: no array to check for uniqueness per line.
+                return withUnsafeTemporaryAllocation(of: FieldRange.self, capacity: TextTokenizer.scratchCapacity) {
+                    TextLineParser.parse(content, ranges: $0.baseAddress!, minutes: &minutes, into: &record)
                 }
             }
         case UInt8(ascii: "{"):

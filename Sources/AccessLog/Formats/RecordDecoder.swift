@@ -7,39 +7,74 @@ enum RecordDecoder {
     @discardableResult
     static func decode(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
                        minutes: inout ISO8601Bytes.MinuteCache, decodeStartTime: Bool = true) -> Bool {
+        decode(&record, line, minutes: &minutes, decodeStartTime: decodeStartTime, numbers: AnyRanges.self)
+    }
+
+    /// `decode` for a record whose ranges all came from `TextTokenizer` (inside the line, so numbers
+    /// are read with fewer bounds tests).
+    static func decodeTokens(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
+                             minutes: inout ISO8601Bytes.MinuteCache) -> Bool {
+        decode(&record, line, minutes: &minutes, decodeStartTime: true, numbers: TokenRanges.self)
+    }
+
+    @inline(__always)
+    private static func decode<Numbers: NumberReader>(_ record: inout AccessRecord, _ line: UnsafeRawBufferPointer,
+                                                      minutes: inout ISO8601Bytes.MinuteCache, decodeStartTime: Bool,
+                                                      numbers: Numbers.Type) -> Bool {
         var codeIsValid = true
         let code = record[.responseCode]
         if !code.isAbsent {
-            if let value = FormatBytes.integer(line, code), value <= Int64(Int32.max) {
-                record.responseCode = Int32(value)
-            } else if code.count > 0 && !FormatBytes.isDash(line, code) {
+            if let value = Numbers.integer(code, line), value <= Int64(Int32.max) {
+                record.responseCode = Int32(truncatingIfNeeded: value)
+            } else if code.hi > code.lo && !FormatBytes.isDash(line, code) {
                 codeIsValid = false
             }
         }
         let flags = record[.responseFlags]
-        if flags.count > 0 && !FormatBytes.isDash(line, flags) {
+        // Present (lo ≥ 0), not empty and not `-`.
+        if flags.lo >= 0 && flags.hi > flags.lo && !FormatBytes.isDash(line, flags) {
             record.flags = ResponseFlagBytes.parse(line.bytes(flags))
         }
-        record.bytesReceived = FormatBytes.integer(line, record[.bytesReceived]) ?? -1
-        record.bytesSent = FormatBytes.integer(line, record[.bytesSent]) ?? -1
-        record.durationMs = FormatBytes.integer(line, record[.duration]) ?? -1
-        record.upstreamServiceTimeMs = FormatBytes.integer(line, record[.upstreamServiceTime]) ?? -1
+        record.bytesReceived = Numbers.integer(record[.bytesReceived], line) ?? -1
+        record.bytesSent = Numbers.integer(record[.bytesSent], line) ?? -1
+        record.durationMs = Numbers.integer(record[.duration], line) ?? -1
+        record.upstreamServiceTimeMs = Numbers.integer(record[.upstreamServiceTime], line) ?? -1
         let attempts = record[.upstreamRequestAttemptCount]
-        if !attempts.isAbsent, let value = FormatBytes.integer(line, attempts), value <= Int64(Int32.max) {
+        if !attempts.isAbsent, let value = Numbers.integer(attempts, line), value <= Int64(Int32.max) {
             record.attemptCount = Int32(value)
         }
         let grpc = record[.grpcStatus]
-        if grpc.count > 0 { record.grpcStatus = GrpcStatusBytes.parse(line.bytes(grpc)) }
+        if grpc.lo >= 0 && grpc.hi > grpc.lo { record.grpcStatus = GrpcStatusBytes.parse(line.bytes(grpc)) }
         if decodeStartTime {
             let start = record[.startTime]
-            if start.count > 0 {
+            if start.lo >= 0 && start.hi > start.lo {
                 record.startTimeMs = ISO8601Bytes.epochMillis(line, Int(start.lo), Int(start.hi), cache: &minutes) ?? -1
             }
         }
         let cluster = record[.upstreamCluster]
-        if cluster.count > 1 && line[Int(cluster.hi) - 1] == UInt8(ascii: ";") {
+        if cluster.lo >= 0 && cluster.hi &- cluster.lo > 1 && line[Int(cluster.hi) &- 1] == UInt8(ascii: ";") {
             record[.upstreamCluster] = FieldRange(lo: cluster.lo, hi: cluster.hi - 1)
         }
         return codeIsValid
+    }
+}
+
+/// How `RecordDecoder` reads an integer field: with every bounds test, or trusting that the
+/// range came from the text tokenizer.
+private protocol NumberReader {
+    static func integer(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Int64?
+}
+
+private enum AnyRanges: NumberReader {
+    @inline(__always)
+    static func integer(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Int64? {
+        FormatBytes.integer(line, range)
+    }
+}
+
+private enum TokenRanges: NumberReader {
+    @inline(__always)
+    static func integer(_ range: FieldRange, _ line: UnsafeRawBufferPointer) -> Int64? {
+        FormatBytes.integer(token: range, in: line)
     }
 }

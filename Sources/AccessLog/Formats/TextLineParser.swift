@@ -1,14 +1,19 @@
 /// Parses a text access line that starts with `[ISO-8601]`: Istio's formats of every version and
 /// Envoy's default format, told apart by token count and quoting (reference §1.2).
 enum TextLineParser {
-    /// `ranges` is scratch space for `TextTokenizer.capacity` tokens. `record` was reset by the caller.
+    /// `ranges` is scratch space for `TextTokenizer.scratchCapacity` tokens. `record` was reset by the caller.
+    @inline(__always)
     static func parse(_ line: UnsafeRawBufferPointer, ranges: UnsafeMutablePointer<FieldRange>,
                       minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
         let tokens = TextTokenizer.tokenize(line, into: ranges)
         guard tokens.count >= 4, tokens.isQuoted(1), !tokens.isQuoted(2) else {
             return .malformed(.badAccessShape)
         }
-        if let (layout, emptyRoute) = TextLayout.select(tokens) {
+        if tokens.count == 22 && tokens.quotedMask == TextLayout.istio19QuotedMask {
+            // Istio 1.9 → latest, nearly every line of a current mesh.
+            record.format = .istio19Plus
+            fillIstio19(ranges: ranges, line: line, into: &record)
+        } else if let (layout, emptyRoute) = TextLayout.select(tokens) {
             record.format = layout.format
             fill(layout, count: tokens.count, ranges: ranges, line: line, into: &record)
             if emptyRoute { record[.routeName] = FieldRange(tokens.contentEnd, tokens.contentEnd) }
@@ -18,10 +23,20 @@ enum TextLineParser {
             }
         }
         record.escaped = tokens.escaped
-        guard RecordDecoder.decode(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
+        guard RecordDecoder.decodeTokens(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
             return .malformed(.badAccessShape)
         }
         return .access
+    }
+
+    /// `TextLayout.istio19` without the table: tokens 2…21 are fields 4…23 in order, so they are
+    /// copied as one block.
+    @inline(__always)
+    static func fillIstio19(ranges: UnsafeMutablePointer<FieldRange>, line: UnsafeRawBufferPointer,
+                            into record: inout AccessRecord) {
+        record.fields[AccessField.startTime.rawValue] = ranges[0]
+        for i in 2..<22 { record.fields[i + 2] = ranges[i] }
+        splitRequestLine(ranges[1], line: line, into: &record)
     }
 
     /// Copies token ranges into the record's fields as `layout` says.

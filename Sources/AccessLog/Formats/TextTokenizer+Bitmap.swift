@@ -1,84 +1,145 @@
 /// The fast path of the text tokenizer, for the lines that make up nearly every log: every `"` opens
-/// or closes a quoted token, and no quoted token ends in a backslash.
+/// a token or closes one right before a separator, and no quoted token ends in a backslash.
 ///
-/// Per 64-byte block it takes bitmaps of spaces and quotes (`ByteMask`), turns the quotes into a
-/// "inside quotes" mask (prefix XOR: bit i is the parity of the quotes up to i), and keeps the spaces
-/// outside quotes: those are exactly the token separators. Each token then costs a trailing-zero
-/// count and a store, not a byte search.
+/// Everything is derived per 64-byte block with bit arithmetic on three bitmaps (`ByteMask`): spaces,
+/// quotes and — only in blocks that hold quotes — backslashes.
+/// - `inside` (prefix XOR of the quotes) is set from an opening quote (included) to its closing
+///   quote (excluded); spaces outside it are exactly the token separators.
+/// - Opening quotes (`quotes & inside`) must sit at a token start (right after a separator);
+///   closing quotes (`quotes & ~inside`) right before a separator or the line end, and not after a
+///   backslash. A line that breaks a rule is handed to the byte-by-byte tokenizer.
+/// - Given those rules, a token is quoted exactly when the byte before its separator is a closing
+///   quote: one bit test per token says whether to drop the quotes, with no load of the line.
+/// Each token then costs a trailing-zero count, a bit test and one store.
 ///
-/// Afterwards it checks that the line really was that simple: each token starting with `"` ends with
-/// an unescaped `"`, and the line holds no other quote. Otherwise it returns false and the caller
-/// tokenizes the line the slow way; both give the same tokens for every line the fast path accepts.
+/// Bits that belong to the next block travel in "carry" words (bit 63 of one block is next to bit 0
+/// of the next). The line end counts as one more separator, so the last token needs no special case
+/// unless the line ends exactly at a block end.
 extension TextTokenizer {
+    /// Room the caller's `ranges` buffer must have: `capacity` tokens plus one block of them, so that
+    /// the fast path tests the capacity once per block instead of once per token.
+    static let scratchCapacity = capacity + 65
+
     /// Tokenizes `base[start..<n]` (after the `[…]` token) into `ranges` from index `t.count` on.
-    /// Returns false, with `t` unspecified, when the line needs the byte-by-byte tokenizer.
+    /// Returns false, with `t` unspecified, when the line needs the byte-by-byte tokenizer (quotes out
+    /// of place, an escaped closing quote, or more than `capacity` tokens). `start` must be at least 1
+    /// (the `[…]` token is before it): the backslash test reads the byte before each block.
     @inline(__always)
     static func tokenizeBlocks(_ base: UnsafePointer<UInt8>, from start: Int, to n: Int,
                                into ranges: UnsafeMutablePointer<FieldRange>, _ t: inout TextTokens) -> Bool {
-        // Token count and quoted-token bits live in locals (registers) until the end.
-        var count = t.count
-        var quotedMask = t.quotedMask
-        var tokenStart = start
-        var quotes = 0
-        var quotedTokens = 0
-        var malformed = 0    // 1 once a quoted token lacks its closing quote
-        var insideCarry: UInt64 = 0
-        var block = start
+        var scan = BlockScan(count: t.count, tokenStart: start)
         let raw = UnsafeRawPointer(base)
-        while block < n {
-            var spaces: UInt64, quoteBits: UInt64
-            if block &+ 64 <= n {
-                spaces = ByteMask.equal64(raw + block, 0x20)
-                quoteBits = ByteMask.equal64(raw + block, 0x22)
-            } else if n &- 64 >= start {
-                // The last partial block: take the line's last 64 bytes and shift out the ones
-                // already seen, so that nothing past the line is read.
-                let seen = UInt64(block &- (n &- 64))
-                spaces = ByteMask.equal64(raw + (n &- 64), 0x20) >> seen
-                quoteBits = ByteMask.equal64(raw + (n &- 64), 0x22) >> seen
-            } else {
-                (spaces, quoteBits) = paddedMasks(raw + block, count: n &- block)
-            }
-            var separators = spaces
-            if quoteBits | insideCarry != 0 {
-                // Only blocks that touch a quoted token pay for the quote arithmetic (the last
-                // blocks of an Istio line, addresses and names, have none).
-                quotes &+= quoteBits.nonzeroBitCount
-                let inside = prefixXor(quoteBits) ^ insideCarry
-                insideCarry = UInt64(bitPattern: Int64(bitPattern: inside) >> 63)
-                separators &= ~inside
-            }
-            while separators != 0 {
-                let end = block &+ separators.trailingZeroBitCount
-                separators &= separators &- 1
-                emit(base, tokenStart, end, ranges, &count, &quotedMask, &quotedTokens, &malformed)
-                tokenStart = end &+ 1
-            }
+        var block = start
+        // `slashes` gives the backslash bitmap of the 64 bytes one before the block (bit i: byte
+        // i-1 is a backslash), read only when the block has quotes and then only when it has any
+        // backslash.
+        while n &- block >= 64 {
+            guard scan.count <= capacity else { return false }
+            let p = raw + block
+            guard scan.add(block, spaces: ByteMask.equal64(p, 0x20), quotes: ByteMask.equal64(p, 0x22), end: 0,
+                           slashes: { ByteMask.any64(p - 1, 0x5C) ? ByteMask.equal64(p - 1, 0x5C) : 0 }, into: ranges)
+            else { return false }
             block &+= 64
         }
-        emit(base, tokenStart, n, ranges, &count, &quotedMask, &quotedTokens, &malformed)
-        t.count = count
-        t.quotedMask = quotedMask
-        return malformed == 0 && quotes == 2 &* quotedTokens
+        guard scan.count <= capacity else { return false }
+        let left = n &- block
+        if left > 0 {
+            // The last partial block: the line's last 64 bytes with the ones already seen shifted
+            // out (or a zero-padded copy of a short line), so that nothing past the line is read.
+            // The line end counts as a separator.
+            let end = 1 &<< UInt64(truncatingIfNeeded: left)
+            if n &- 64 >= start {
+                let p = raw + (n &- 64)
+                let seen = UInt64(truncatingIfNeeded: 64 &- left)
+                guard scan.add(block, spaces: ByteMask.equal64(p, 0x20) >> seen,
+                               quotes: ByteMask.equal64(p, 0x22) >> seen, end: end,
+                               slashes: { ByteMask.any64(p - 1, 0x5C) ? ByteMask.equal64(p - 1, 0x5C) >> seen : 0 },
+                               into: ranges)
+                else { return false }
+            } else {
+                let (spaces, quotes, slashes) = paddedMasks(raw + block, count: left)
+                guard scan.add(block, spaces: spaces, quotes: quotes, end: end, slashes: { slashes }, into: ranges)
+                else { return false }
+            }
+        } else {
+            // The line ended exactly at a block end: its last token is still open.
+            scan.emit(end: n, quoted: Int(truncatingIfNeeded: scan.closeCarry), into: ranges)
+        }
+        guard scan.insideCarry == 0, scan.count <= capacity else { return false }
+        t.quotedMask |= scan.quotedMask(first: t.count) << UInt64(truncatingIfNeeded: t.count)
+        t.count = scan.count
+        return true
     }
 
-    /// Stores the token `lo..<hi`, without its quotes when it is quoted.
-    @inline(__always)
-    private static func emit(_ base: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int,
-                             _ ranges: UnsafeMutablePointer<FieldRange>, _ count: inout Int, _ quotedMask: inout UInt64,
-                             _ quotedTokens: inout Int, _ malformed: inout Int) {
-        var range = FieldRange(lo, hi)
-        if lo < hi && base[lo] == UInt8(ascii: "\"") {
-            // `"…"`: at least two bytes, a closing quote, and no backslash before it.
-            if hi &- lo < 2 || base[hi &- 1] != UInt8(ascii: "\"") || base[hi &- 2] == UInt8(ascii: "\\") {
-                malformed = 1
+    /// The state of `tokenizeBlocks` from one 64-byte block to the next. Bits that belong to the
+    /// next block travel in "carry" words (bit 63 of one block is next to bit 0 of the next).
+    struct BlockScan {
+        var count: Int
+        var tokenStart: Int
+        /// One bit per token added, the last one in bit 0: each token shifts it left and adds its
+        /// own bit (one `lea`, where `mask |= bit << count` takes three instructions).
+        var quotedReversed: UInt64 = 0
+        /// All ones while a quoted token goes on into the next block.
+        var insideCarry: UInt64 = 0
+        /// Bit 0: the next block's first byte starts a token.
+        var startCarry: UInt64 = 1
+        /// Bit 0: the previous block's last byte was a closing quote.
+        var closeCarry: UInt64 = 0
+        /// Adds the tokens that end in the block at `block` (bitmaps of its spaces and quotes, and of
+        /// the backslashes one byte before; `end` has the bit of the line end when it falls in this
+        /// block). Returns false, without adding, when a quote breaks the fast path's rules.
+        @inline(__always)
+        mutating func add(_ block: Int, spaces: UInt64, quotes: UInt64, end: UInt64, slashes: () -> UInt64,
+                          into ranges: UnsafeMutablePointer<FieldRange>) -> Bool {
+            var separators = spaces | end
+            var closedBefore: UInt64 = 0    // bit i: byte i-1 is a closing quote
+            if quotes | insideCarry | closeCarry != 0 {
+                // Only blocks that touch a quoted token pay for the quote arithmetic (the last
+                // blocks of an Istio line, addresses and names, have none).
+                let inside = prefixXor(quotes) ^ insideCarry
+                insideCarry = UInt64(bitPattern: Int64(bitPattern: inside) >> 63)
+                separators &= ~inside
+                let opening = quotes & inside
+                let closing = quotes & ~inside
+                closedBefore = closing &<< 1 | closeCarry
+                closeCarry = closing >> 63
+                let broken = opening & ~(separators &<< 1 | startCarry)   // an opening quote inside a token
+                    | closedBefore & ~separators                          // bytes glued after a closing quote
+                if broken != 0 { return false }
+                // `\"` may be an escaped quote. Backslashes are rare: `slashes` tests for any first.
+                if closing != 0 && closing & slashes() != 0 { return false }
             }
-            range = FieldRange(lo &+ 1, hi &- 1)
-            quotedTokens &+= 1
-            if count < 64 { quotedMask |= 1 &<< UInt64(count) }
+            startCarry = separators >> 63
+            while separators != 0 {
+                let bit = UInt64(truncatingIfNeeded: separators.trailingZeroBitCount)
+                emit(end: block &+ Int(truncatingIfNeeded: bit),
+                     quoted: Int(truncatingIfNeeded: (closedBefore >> bit) & 1), into: ranges)
+                separators &= separators &- 1
+            }
+            return true
         }
-        if count < capacity { ranges[count] = range }
-        count &+= 1
+
+        /// Stores the token from `tokenStart` to `end`, without its quotes when `quoted` is 1.
+        @inline(__always)
+        mutating func emit(end: Int, quoted: Int, into ranges: UnsafeMutablePointer<FieldRange>) {
+            ranges[count] = FieldRange(tokenStart &+ quoted, end &- quoted)
+            quotedReversed = quotedReversed &+ quotedReversed &+ UInt64(truncatingIfNeeded: quoted)
+            count &+= 1
+            tokenStart = end &+ 1
+        }
+
+        /// The quoted tokens in token order (bit i for token i, counting from the first token this
+        /// scan added) for at most 64 of them: `quotedReversed` with its bits reversed and the unused
+        /// low ones dropped.
+        func quotedMask(first: Int) -> UInt64 {
+            let added = count &- first
+            guard added > 0 else { return 0 }
+            var v = quotedReversed.byteSwapped
+            v = (v & 0x0F0F_0F0F_0F0F_0F0F) << 4 | (v >> 4) & 0x0F0F_0F0F_0F0F_0F0F
+            v = (v & 0x3333_3333_3333_3333) << 2 | (v >> 2) & 0x3333_3333_3333_3333
+            v = (v & 0x5555_5555_5555_5555) << 1 | (v >> 1) & 0x5555_5555_5555_5555
+            return v >> UInt64(truncatingIfNeeded: 64 &- added)
+        }
     }
 
     /// Bit i of the result is the XOR of bits 0…i of `x`: set between an opening quote (included)
@@ -95,14 +156,14 @@ extension TextTokenizer {
         return v
     }
 
-    /// Space and quote bitmaps of the last `count` (< 64) bytes of a line, read through a zero-padded
-    /// copy so that nothing past the line is touched.
-    private static func paddedMasks(_ p: UnsafeRawPointer, count: Int) -> (UInt64, UInt64) {
-        withUnsafeTemporaryAllocation(byteCount: 64, alignment: 16) { buffer in
+    /// Space and quote bitmaps of the last `count` (< 64) bytes of a line, and the backslash bitmap
+    /// one byte before them, read through a zero-padded copy so that nothing past the line is touched.
+    private static func paddedMasks(_ p: UnsafeRawPointer, count: Int) -> (UInt64, UInt64, UInt64) {
+        withUnsafeTemporaryAllocation(byteCount: 80, alignment: 16) { buffer in
             let padded = buffer.baseAddress!
-            padded.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
-            padded.copyMemory(from: p, byteCount: count)
-            return (ByteMask.equal64(padded, 0x20), ByteMask.equal64(padded, 0x22))
+            padded.initializeMemory(as: UInt8.self, repeating: 0, count: 80)
+            padded.copyMemory(from: p - 1, byteCount: count + 1)
+            return (ByteMask.equal64(padded + 1, 0x20), ByteMask.equal64(padded + 1, 0x22), ByteMask.equal64(padded, 0x5C))
         }
     }
 }

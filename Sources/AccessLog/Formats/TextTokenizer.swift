@@ -21,7 +21,8 @@ struct TextTokens {
 enum TextTokenizer {
     static let capacity = 48
 
-    /// Tokenizes `line` (which starts with `[`) into `ranges` (room for `capacity` entries).
+    /// Tokenizes `line` (which starts with `[`) into `ranges` (room for `scratchCapacity` entries).
+    @inline(__always)
     static func tokenize(_ line: UnsafeRawBufferPointer, into ranges: UnsafeMutablePointer<FieldRange>) -> TextTokens {
         var t = TextTokens()
         var n = line.count
@@ -33,7 +34,7 @@ enum TextTokenizer {
         guard n > 0, let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return t }
 
         // Token 0: the bracketed start time.
-        let close = ByteFinder.first(UInt8(ascii: "]"), base, from: 1, to: n)
+        let close = firstCloseBracket(base, n)
         ranges[0] = FieldRange(1, close)
         t.count = 1
         var start = close + 1
@@ -67,6 +68,17 @@ enum TextTokenizer {
             start = end + 1
         }
         return t
+    }
+
+    /// Offset of the first `]` in `base[1..<n]` (or `n`): Envoy's START_TIME puts it at 25, so two
+    /// 16-byte masks over bytes 1…32 nearly always find it.
+    @inline(__always)
+    static func firstCloseBracket(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard n >= 33 else { return ByteFinder.first(UInt8(ascii: "]"), base, from: 1, to: n) }
+        let raw = UnsafeRawPointer(base)
+        let hits = ByteMask.equal16(raw + 1, UInt8(ascii: "]")) | ByteMask.equal16(raw + 17, UInt8(ascii: "]")) << 16
+        if hits != 0 { return 1 &+ hits.trailingZeroBitCount }
+        return ByteFinder.first(UInt8(ascii: "]"), base, from: 33, to: n)
     }
 
     /// Offset of the `"` that closes a quoted token whose text starts at `from` (or `to` when the

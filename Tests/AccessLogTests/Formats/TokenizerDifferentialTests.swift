@@ -54,7 +54,7 @@ import Testing
     }
 
     func bitmap(_ line: [UInt8]) -> Result {
-        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.capacity)
+        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.scratchCapacity)
         let t = line.withUnsafeBytes { raw in
             ranges.withUnsafeMutableBufferPointer { TextTokenizer.tokenize(raw, into: $0.baseAddress!) }
         }
@@ -110,7 +110,7 @@ import Testing
             guard expected.tokens.count <= TextTokenizer.capacity else { continue }
             #expect(bitmap(line) == expected, "line: \(String(decoding: line, as: UTF8.self))")
             if line.count > 27 && line.withUnsafeBufferPointer({ bytes in
-                var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.capacity)
+                var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.scratchCapacity)
                 var t = TextTokens()
                 return ranges.withUnsafeMutableBufferPointer {
                     TextTokenizer.tokenizeBlocks(bytes.baseAddress!, from: 27, to: line.count, into: $0.baseAddress!, &t)

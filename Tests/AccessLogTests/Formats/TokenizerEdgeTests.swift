@@ -5,7 +5,7 @@ import Testing
 @Suite struct TokenizerEdgeTests {
     func tokens(_ line: String) -> [String] {
         let bytes = Array(line.utf8)
-        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.capacity)
+        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.scratchCapacity)
         let t = bytes.withUnsafeBytes { raw in
             ranges.withUnsafeMutableBufferPointer { TextTokenizer.tokenize(raw, into: $0.baseAddress!) }
         }
@@ -30,7 +30,7 @@ import Testing
 
     @Test func trailingSpacesAreRemembered() {
         let bytes = Array("[t] a b  ".utf8)
-        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.capacity)
+        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.scratchCapacity)
         let t = bytes.withUnsafeBytes { raw in
             ranges.withUnsafeMutableBufferPointer { TextTokenizer.tokenize(raw, into: $0.baseAddress!) }
         }
@@ -42,7 +42,7 @@ import Testing
     @Test func manyTokensAreCountedButNotStoredPastCapacity() {
         let line = "[t]" + String(repeating: " x", count: 100)
         let bytes = Array(line.utf8)
-        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.capacity)
+        var ranges = [FieldRange](repeating: .absent, count: TextTokenizer.scratchCapacity)
         let t = bytes.withUnsafeBytes { raw in
             ranges.withUnsafeMutableBufferPointer { TextTokenizer.tokenize(raw, into: $0.baseAddress!) }
         }
