@@ -1,0 +1,153 @@
+import AccessLog
+
+/// The field ranges of one record that decide how it is counted, read from the record at once (plain
+/// loads, before any call, so the 280-byte record is never copied).
+struct RecordRanges {
+    var method: FieldRange
+    var path: FieldRange
+    var proto: FieldRange
+    var cluster: FieldRange
+    var host: FieldRange
+    var detail: FieldRange
+    var transportFailure: FieldRange
+    var termination: FieldRange
+    var route: FieldRange
+    var authority: FieldRange
+    var sni: FieldRange
+    var originalDestination: FieldRange
+
+    @inline(__always)
+    init(_ record: borrowing AccessRecord) {
+        method = record[.method]; path = record[.path]; proto = record[.protocol]
+        cluster = record[.upstreamCluster]; host = record[.upstreamHost]
+        detail = record[.responseCodeDetails]; transportFailure = record[.upstreamTransportFailureReason]
+        termination = record[.connectionTerminationDetails]; route = record[.routeName]
+        authority = record[.authority]; sni = record[.requestedServerName]
+        originalDestination = record[.downstreamLocalAddress]
+    }
+}
+
+/// The serialised *line key*: everything the aggregator's counting of a line depends on apart from
+/// its per-line values. Two lines with equal keys are counted identically, so `LineKeyCache` maps a
+/// key to the table entries (`LineKeys`) and `Signature` its first line resolved to.
+///
+/// Layout (zero-padded to a multiple of 8 bytes):
+/// - 24-byte header: code, flags, gRPC status, format, bits (retried, path has a query, path changed
+///   by normalisation), and the ten field lengths;
+/// - the bytes of method, protocol, cluster, host, code details, transport failure, termination,
+///   route, destination (authority, or for TCP the SNI / original destination), and last the
+///   *normalised* path (`PathKeyWriter`), so lines that differ only in ids or queries share a key.
+///
+/// The key holds the raw bytes the slow path reads (or something finer), so equal keys really mean
+/// equal counting; gRPC lines whose path normalisation changed something are not cached (their
+/// method name is the raw path).
+enum LineKey {
+    /// Longest key cached.
+    static let capacity = 248
+    /// Scratch bytes `build` needs.
+    static let scratchBytes = 640
+    private static let windowOffset = 512
+    static let retried: UInt8 = 1, hasQuery: UInt8 = 2, pathChanged: UInt8 = 4
+
+    /// Writes the key of a line into `scratch` (`scratchBytes`, 16-byte aligned) and returns its
+    /// length (a multiple of 8), or 0 when the line is not cacheable (a field over 255 bytes or a key
+    /// over `capacity`).
+    @inline(__always)
+    static func build(_ r: RecordRanges, _ f: LineFacts, line: UnsafeRawBufferPointer,
+                      into scratch: UnsafeMutableRawPointer) -> Int {
+        guard let base = line.baseAddress else { return 0 }
+        let n = line.count
+        let method = FieldBytes(r.method, at: base, count: n), proto = FieldBytes(r.proto, at: base, count: n)
+        let isTCP = method.isDash && proto.isDash
+        let destination = !isTCP ? FieldBytes(r.authority, at: base, count: n) : {
+            let sni = FieldBytes(r.sni, at: base, count: n)
+            return sni.isDash ? FieldBytes(r.originalDestination, at: base, count: n) : sni
+        }()
+        var at = 24
+        var lengths: UInt64 = 0
+        // Appends a field; false when it does not fit (then the line is not cached).
+        @inline(__always) func put(_ field: FieldBytes, _ index: UInt64) -> Bool {
+            let c = field.count
+            guard c <= 255 && at &+ c <= capacity else { return false }
+            if let start = field.start { ByteCopy.copy(scratch + at, start, c) }
+            at &+= c
+            lengths |= UInt64(c) &<< (index &* 8)
+            return true
+        }
+        guard put(method, 0), put(proto, 1), put(FieldBytes(r.cluster, at: base, count: n), 2),
+              put(FieldBytes(r.host, at: base, count: n), 3), put(FieldBytes(r.detail, at: base, count: n), 4),
+              put(FieldBytes(r.transportFailure, at: base, count: n), 5),
+              put(FieldBytes(r.termination, at: base, count: n), 6), put(FieldBytes(r.route, at: base, count: n), 7)
+        else { return 0 }
+        let lengths2 = UInt64(destination.count)
+        guard destination.count <= 255 && at &+ destination.count <= capacity else { return 0 }
+        if let start = destination.start { ByteCopy.copy(scratch + at, start, destination.count) }
+        at &+= destination.count
+        var bits: UInt8 = f.attempts > 1 ? retried : 0
+        var pathLength = 0
+        let path = FieldBytes(r.path, at: base, count: n)
+        if path.count > 0 {
+            let start = path.start.unsafelyUnwrapped
+            var window = start
+            if Int(r.path.lo) &+ PathKeyWriter.windowBytes > n {
+                // Near the line's end: a zero-padded copy is read instead of bytes past the line.
+                window = UnsafeRawPointer(scratch + windowOffset)
+                for k in 0..<8 { scratch.storeBytes(of: 0 as UInt64, toByteOffset: windowOffset &+ k &* 8, as: UInt64.self) }
+                ByteCopy.copy(scratch + windowOffset, start, min(path.count, PathKeyWriter.windowBytes))
+            }
+            let w = PathKeyWriter.write(start, count: path.count, window: window, to: scratch + at)
+            guard w.count >= 0 && w.count <= 255 && at &+ w.count <= capacity else { return 0 }
+            if w.hasQuery { bits |= hasQuery }
+            if w.changed { bits |= pathChanged }
+            pathLength = w.count
+            at &+= w.count
+        }
+        scratch.storeBytes(of: 0 as UInt64, toByteOffset: at, as: UInt64.self)
+        let s = f.signature
+        scratch.storeBytes(of: UInt64(UInt32(bitPattern: s.code)) | UInt64(s.flags.rawValue) &<< 32, as: UInt64.self)
+        scratch.storeBytes(of: UInt64(UInt16(bitPattern: s.grpcStatus)) | UInt64(s.format.rawValue) &<< 16
+                            | UInt64(bits) &<< 24 | lengths2 &<< 32 | UInt64(pathLength) &<< 40,
+                           toByteOffset: 8, as: UInt64.self)
+        scratch.storeBytes(of: lengths, toByteOffset: 16, as: UInt64.self)
+        return (at &+ 7) & ~7
+    }
+
+    /// 64-bit hash of a key (`length` bytes, a multiple of 8): two multiply chains over alternate
+    /// words, then a MurmurHash3 finaliser.
+    @inline(__always)
+    static func hash(_ key: UnsafeRawPointer, length: Int) -> UInt64 {
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var j = 0
+        while j &+ 16 <= length {
+            a = (a &+ key.load(fromByteOffset: j, as: UInt64.self)) &* 0xA076_1D64_78BD_642F
+            b = (b &+ key.load(fromByteOffset: j &+ 8, as: UInt64.self)) &* 0xE703_7ED1_A0B4_28DB
+            j &+= 16
+        }
+        if j < length { a = (a &+ key.load(fromByteOffset: j, as: UInt64.self)) &* 0xA076_1D64_78BD_642F }
+        var h = a ^ (b &<< 31 | b &>> 33)
+        h = (h ^ (h &>> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ (h &>> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h &>> 33)
+    }
+
+    /// True when the `length` bytes (a multiple of 8) at `a` and `b` are equal.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, length: Int) -> Bool {
+        var diff: UInt64 = 0
+        var j = 0
+        while j &+ 16 <= length {
+            diff |= (a.load(fromByteOffset: j, as: UInt64.self) ^ b.load(fromByteOffset: j, as: UInt64.self))
+                | (a.load(fromByteOffset: j &+ 8, as: UInt64.self) ^ b.load(fromByteOffset: j &+ 8, as: UInt64.self))
+            j &+= 16
+        }
+        if j < length { diff |= a.load(fromByteOffset: j, as: UInt64.self) ^ b.load(fromByteOffset: j, as: UInt64.self) }
+        return diff == 0
+    }
+
+    /// True when the key at `key` marks its path as changed by normalisation.
+    @inline(__always)
+    static func pathWasChanged(_ key: UnsafeRawPointer) -> Bool {
+        key.load(fromByteOffset: 11, as: UInt8.self) & pathChanged != 0
+    }
+}
