@@ -72,6 +72,27 @@ import Testing
         }
     }
 
+    @Test func portableEqualMatches() {
+        var state: UInt64 = 3
+        for length in stride(from: 8, through: 248, by: 8) {
+            let a = (0..<length).map { _ -> UInt8 in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8(truncatingIfNeeded: state >> 56)
+            }
+            for flip in [-1, 0, length / 2, length - 1] {
+                var b = a
+                if flip >= 0 { b[flip] ^= 0x10 }
+                a.withUnsafeBytes { pa in
+                    b.withUnsafeBytes { pb in
+                        let fast = LineKey.equal(pa.baseAddress!, pb.baseAddress!, length: length)
+                        #expect(fast == LineKey.portableEqual(pa.baseAddress!, pb.baseAddress!, length: length))
+                        #expect(fast == (flip < 0))
+                    }
+                }
+            }
+        }
+    }
+
     /// The key of a line: equal for lines that differ only in per-line values or ids, different
     /// when a counted field differs.
     static func key(_ t: TestLine) -> [UInt8] {
