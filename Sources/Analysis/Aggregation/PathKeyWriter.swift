@@ -36,8 +36,18 @@ enum PathKeyWriter {
                       to out: UnsafeMutableRawPointer) -> Written {
         let limit = min(n, 64)
         let valid: UInt64 = limit == 64 ? ~0 : (1 &<< UInt64(limit)) &- 1
-        let m0 = masks16(window), m1 = masks16(window + 16), m2 = masks16(window + 32), m3 = masks16(window + 48)
-        let queries = (m0.queries | m1.queries &<< 16 | m2.queries &<< 32 | m3.queries &<< 48) & valid
+        // Only the 16-byte chunks that hold path bytes (the window is readable either way).
+        var queries: UInt64 = 0, digits: UInt64 = 0, slashes: UInt64 = 0, dots: UInt64 = 0
+        var chunk = 0
+        repeat {
+            let m = masks16(window + chunk)
+            queries |= m.queries &<< UInt64(chunk)
+            digits |= m.digits &<< UInt64(chunk)
+            slashes |= m.slashes &<< UInt64(chunk)
+            dots |= m.dots &<< UInt64(chunk)
+            chunk &+= 16
+        } while chunk < limit
+        queries &= valid
         let end: Int
         if queries != 0 {
             end = queries.trailingZeroBitCount
@@ -47,8 +57,8 @@ enum PathKeyWriter {
             return writeLong(path, count: n, to: out)
         }
         let inPath: UInt64 = end == 64 ? ~0 : (1 &<< UInt64(end)) &- 1
-        var digits = (m0.digits | m1.digits &<< 16 | m2.digits &<< 32 | m3.digits &<< 48) & inPath
-        let slashes = (m0.slashes | m1.slashes &<< 16 | m2.slashes &<< 32 | m3.slashes &<< 48) & inPath
+        digits &= inPath
+        slashes &= inPath
         var written = 0, copied = 0, changed = false
         while digits != 0 {
             let i = digits.trailingZeroBitCount
@@ -61,8 +71,8 @@ enum PathKeyWriter {
             let isID: Bool
             if segment & ~digits == 0 {
                 isID = true                                                   // all digits
-            } else if stop &- start < 8 {
-                isID = false                                                  // short and mixed: never an id
+            } else if stop &- start < 8 || segment & dots != 0 {
+                isID = false                                                  // short and mixed, or has a `.`
             } else {
                 isID = PathNormalizer.isIdentifier(UnsafeRawBufferPointer(start: window + start, count: stop &- start))
             }
@@ -93,32 +103,35 @@ enum PathKeyWriter {
         return Written(count: count, hasQuery: end < n, changed: changed)
     }
 
-    /// Bits 0–15: which of the 16 bytes at `p` are ASCII digits, `/`, `?`.
+    /// Bits 0–15: which of the 16 bytes at `p` are ASCII digits, `/`, `?`, `.` (a dot rules a segment
+    /// out as an identifier: the gRPC `package.Service` segment is long and mixed, but has dots).
     @inline(__always)
-    static func masks16(_ p: UnsafeRawPointer) -> (digits: UInt64, slashes: UInt64, queries: UInt64) {
+    static func masks16(_ p: UnsafeRawPointer) -> (digits: UInt64, slashes: UInt64, queries: UInt64, dots: UInt64) {
         #if arch(x86_64)
         let v = p.loadUnaligned(as: __m128i.self)
         // Signed compares: bytes ≥ 0x80 are negative, so never digits.
         let digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x3A)))
         let slash = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x2F))
         let query = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x3F))
+        let dot = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x2E))
         return (UInt64(UInt32(bitPattern: _mm_movemask_epi8(digit))), UInt64(UInt32(bitPattern: _mm_movemask_epi8(slash))),
-                UInt64(UInt32(bitPattern: _mm_movemask_epi8(query))))
+                UInt64(UInt32(bitPattern: _mm_movemask_epi8(query))), UInt64(UInt32(bitPattern: _mm_movemask_epi8(dot))))
         #else
         return portableMasks16(p)
         #endif
     }
 
     /// The portable version of `masks16` (used off x86-64; tested against it everywhere).
-    static func portableMasks16(_ p: UnsafeRawPointer) -> (digits: UInt64, slashes: UInt64, queries: UInt64) {
-        var d: UInt64 = 0, s: UInt64 = 0, q: UInt64 = 0
+    static func portableMasks16(_ p: UnsafeRawPointer) -> (digits: UInt64, slashes: UInt64, queries: UInt64, dots: UInt64) {
+        var d: UInt64 = 0, s: UInt64 = 0, q: UInt64 = 0, o: UInt64 = 0
         for i in 0..<16 {
             let b = p.load(fromByteOffset: i, as: UInt8.self)
             if b &- 0x30 < 10 { d |= 1 << UInt64(i) }
             if b == 0x2F { s |= 1 << UInt64(i) }
             if b == 0x3F { q |= 1 << UInt64(i) }
+            if b == 0x2E { o |= 1 << UInt64(i) }
         }
-        return (d, s, q)
+        return (d, s, q, o)
     }
 }
 
