@@ -30,13 +30,6 @@ struct KeyParts {
     /// 1: gRPC method, 2: non-GET operation, 0: neither.
     let kind: UInt8
 
-    /// Up to the first 8 bytes of `p`, without reading past its end.
-    @inline(__always)
-    static func load(_ p: UnsafeRawBufferPointer, _ n: Int) -> UInt64 {
-        guard let base = p.baseAddress, n > 0 else { return 0 }
-        return loadWord(base, n)
-    }
-
     /// Up to the first 8 of the `n` (> 0) bytes at `base` packed in a word: every byte of a shorter
     /// range is read at least once, so unequal ranges of the same length give unequal words.
     @inline(__always)

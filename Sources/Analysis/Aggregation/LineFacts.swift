@@ -54,9 +54,6 @@ struct LineFacts {
     var attempts: Int32 = -1
     var isTCP = false
     var signature = Signature()
-    /// True when the line's values wait in a key-cache entry (`PendingValues`) instead of being
-    /// recorded now.
-    var valuesPending = false
 }
 
 /// Counts a set of flags into a `RefCounter` keyed by flag bit + 1.

@@ -72,7 +72,7 @@ enum LineKey {
         // Appends a field; false when it does not fit (then the line is not cached).
         @inline(__always) func put(_ field: FieldBytes, _ index: UInt64) -> Bool {
             let c = field.count
-            guard c <= 255 && at &+ c <= capacity else { return false }
+            guard at &+ c <= capacity else { return false }   // also keeps every length ≤ 255
             if let start = field.start { copy(scratch + at, start, c, lineEnd: lineEnd) }
             at &+= c
             lengths |= UInt64(c) &<< (index &* 8)
@@ -84,7 +84,7 @@ enum LineKey {
               put(FieldBytes(r.termination, at: base, count: n), 6), put(FieldBytes(r.route, at: base, count: n), 7)
         else { return 0 }
         let lengths2 = UInt64(destination.count)
-        guard destination.count <= 255 && at &+ destination.count <= capacity else { return 0 }
+        guard at &+ destination.count <= capacity else { return 0 }
         if let start = destination.start { copy(scratch + at, start, destination.count, lineEnd: lineEnd) }
         at &+= destination.count
         var bits: UInt8 = f.attempts > 1 ? retried : 0
