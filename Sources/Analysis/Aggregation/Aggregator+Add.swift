@@ -7,38 +7,28 @@ extension Aggregator {
     public mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
                              source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
         lineTotal &+= 1
-        var f = LineFacts()
-        let keys = resolveLine(record, line, &f)
-        if !f.valuesPending {
-            if !keys.cluster.isNone {
-                clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
-            }
-            if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
+        // Everything is read from the record here, before any call (see `RecordRanges`).
+        if !hasGrpcStatusField && !record[.grpcStatus].isAbsent { hasGrpcStatusField = true }
+        if !hasAttemptCountField && !record[.upstreamRequestAttemptCount].isAbsent { hasAttemptCountField = true }
+        let ranges = RecordRanges(record)
+        var f = Self.facts(of: record)
+        let entry = countLine(ranges, line, &f)
+        if f.signature.flags.rawValue != 0 || source.count > 0 || recent.isEnabled {
+            countExtras(entry, ranges, f, line: line, source: source, container: container)
         }
+    }
+
+    /// Flag values, the source pod, the recent-lines ring: what only some lines need, out of line.
+    @inline(never)
+    private mutating func countExtras(_ entry: Int, _ ranges: RecordRanges, _ f: LineFacts,
+                                      line: UnsafeRawBufferPointer, source: UnsafeRawBufferPointer,
+                                      container: UnsafeRawBufferPointer) {
+        let keys = entry >= 0 ? keyCache.keys(at: entry) : uncachedKeys
         if f.signature.flags.rawValue != 0 { recordFlagValues(f, line: line) }
         if source.count > 0 {
             countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)
         }
-        if recent.isEnabled { remember(record, line: line, source: source, f, method: keys.method) }
-    }
-
-    /// Reads the record, classifies the line (path key, signature bits), counts it, and returns its
-    /// keys and (in `f`) its facts. Kept out of `add` so that neither function grows past what the
-    /// optimiser inlines into; it reads the record before any call, so the record is not copied.
-    @inline(never)
-    private mutating func resolveLine(_ record: borrowing AccessRecord, _ line: UnsafeRawBufferPointer,
-                                      _ f: inout LineFacts) -> LineKeys {
-        let fields = LineFields(record, line)
-        f = Self.facts(of: record, fields)
-        if !hasGrpcStatusField && fields.hasGrpcStatusField { hasGrpcStatusField = true }
-        if !hasAttemptCountField && fields.hasAttemptCountField { hasAttemptCountField = true }
-        return withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer -> LineKeys in
-            let mayBeGRPC = f.signature.grpcStatus >= 0 || (f.httpVersion == 2 && fields.method.isPOST)
-            let path = f.isTCP ? PathKey.none : pathKey(fields.path, wantGRPC: mayBeGRPC, buffer: buffer)
-            f.signature.bits = Self.signatureBits(f, isGRPC: mayBeGRPC && path.isGRPCShape)
-            countRequest(f)
-            return resolveAndCount(fields, &f, path)
-        }
+        if recent.isEnabled { remember(ranges, line: line, source: source, f, method: keys.method) }
     }
 
     /// The per-line values of a flagged record, for each of its flags.
@@ -52,13 +42,12 @@ extension Aggregator {
         }
     }
 
-    /// Keeps the line in the recent-lines ring (live mode only: a cold path, so reading the record's
-    /// ranges here may copy it).
+    /// Keeps the line in the recent-lines ring (live mode only).
     @inline(never)
-    private mutating func remember(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
+    private mutating func remember(_ ranges: RecordRanges, line: UnsafeRawBufferPointer,
                                    source: UnsafeRawBufferPointer, _ f: LineFacts, method: KeyRef) {
         let entry = RecentLineRing.Entry(
-            offset: 0, lineLength: 0, sourceLength: 0, cluster: record[.upstreamCluster], host: record[.upstreamHost],
+            offset: 0, lineLength: 0, sourceLength: 0, cluster: ranges.cluster, host: ranges.host,
             method: method, flags: f.signature.flags, code: f.signature.code, grpcStatus: f.signature.grpcStatus,
             format: f.signature.format, durationMs: f.durationMs, startTimeMs: f.startTimeMs)
         recent.append(line: line, source: source, entry: entry)
@@ -66,7 +55,7 @@ extension Aggregator {
 
     /// The signature's classification bits.
     @inline(__always)
-    private static func signatureBits(_ f: LineFacts, isGRPC: Bool) -> UInt8 {
+    static func signatureBits(_ f: LineFacts, isGRPC: Bool) -> UInt8 {
         let s = f.signature
         var bits: UInt8 = 0
         if RequestTraits.isError(code: s.code, flags: s.flags, grpcStatus: s.grpcStatus) { bits |= Signature.error }
@@ -78,21 +67,20 @@ extension Aggregator {
         return bits
     }
 
-    /// The whole-log counters of one record: requests, errors, gRPC, time range, timeline.
+    /// The time range and the timeline (per line: they need the line's start time).
     @inline(__always)
-    private mutating func countRequest(_ f: LineFacts) {
-        requests &+= 1
-        if f.signature.isError { errors &+= 1 }
-        if f.signature.has(Signature.grpc) { grpcRequests &+= 1 }
-        if f.startTimeMs >= 0 {
-            if firstMs < 0 || f.startTimeMs < firstMs { firstMs = f.startTimeMs }
-            if f.startTimeMs > lastMs { lastMs = f.startTimeMs }
-            timeline.add(startTimeMs: f.startTimeMs, error: f.signature.isError)
-        }
+    mutating func countTime(_ startTimeMs: Int64, isError: Bool) {
+        guard startTimeMs >= 0 else { return }
+        if firstMs < 0 || startTimeMs < firstMs { firstMs = startTimeMs }
+        if startTimeMs > lastMs { lastMs = startTimeMs }
+        timeline.add(startTimeMs: startTimeMs, error: isError)
     }
 
     /// Counts `n` records with keys `k` and signature `s` everywhere but in the key tables.
     mutating func countSignature(_ k: LineKeys, _ s: Signature, _ n: Int) {
+        requests &+= n
+        if s.isError { errors &+= n }
+        if s.has(Signature.grpc) { grpcRequests &+= n }
         formatCounts[Int(s.format.rawValue)] &+= n
         if s.code >= 0 && s.code < 600 { codeCounts[Int(s.code)] &+= n } else { otherCodes.add(s.codeKey, n) }
         if !k.cluster.isNone { clusters[Int(k.cluster.slot)].recordCounts(s, k, n) }
@@ -107,8 +95,10 @@ extension Aggregator {
         }
     }
 
+    /// The record's signature inputs and per-line values (bits, TCP and HTTP version are filled in
+    /// by `countLine`).
     @inline(__always)
-    private static func facts(of record: borrowing AccessRecord, _ fields: LineFields) -> LineFacts {
+    private static func facts(of record: borrowing AccessRecord) -> LineFacts {
         var f = LineFacts()
         f.signature.code = record.responseCode
         f.signature.flags = record.flags
@@ -120,8 +110,6 @@ extension Aggregator {
         f.bytesSent = max(0, record.bytesSent)
         f.attempts = record.attemptCount
         f.startTimeMs = record.startTimeMs
-        f.isTCP = fields.isTCP
-        f.httpVersion = fields.proto.httpVersion
         return f
     }
 

@@ -3,50 +3,68 @@ import AccessLog
 /// Resolving a line's string keys to table entries and counting the line, through the
 /// `LineKeyCache` when possible.
 extension Aggregator {
-    /// Counts the line (keys and signature; not its per-line values) and returns its keys.
-    @inline(__always)
-    mutating func resolveAndCount(_ fields: LineFields, _ f: inout LineFacts, _ path: PathKey) -> LineKeys {
-        let isGRPC = f.signature.has(Signature.grpc)
-        let isOperation = !isGRPC && !f.isTCP && !path.bytes.isEmpty && !fields.method.isGET && !fields.method.isDash
-        let parts = KeyParts(
-            destination: f.isTCP ? (fields.sni.isDash ? fields.originalDestination : fields.sni) : fields.authority,
-            host: fields.host, cluster: fields.cluster, detail: fields.detail, termination: fields.termination,
-            transportFailure: fields.transportFailure, route: fields.route, path: path.bytes, pathID: path.id,
-            method: isOperation ? fields.method : .empty,
-            signature: f.signature, kind: isGRPC ? 1 : (isOperation ? 2 : 0))
-        guard keyCache.isEnabled && parts.cacheable else { return countUncached(parts, grpcPath: fields.path.buffer) }
-        let hash = parts.hash
-        let i = keyCache.find(parts, hash: hash)
-        if i >= 0 {
-            let cached = keyCache.entry(at: i).keys
-            if keyCache.epoch(at: i) == keyEpoch || allLive(cached) {
-                // The line's values wait in the entry (recorded in batches, see `PendingValues`).
-                if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(cached, keyCache.takeValues(i)) }
-                f.valuesPending = true
-                return cached
+    /// Counts the line — keys, signature, values, time — and returns its `LineKeyCache` entry, or -1
+    /// when it was counted without the cache (its keys are then in `uncachedKeys`). Sets `f`'s
+    /// signature.
+    ///
+    /// The hit path: serialise the line key, hash, compare with the cached key, bump the entry's
+    /// pending count and keep the values; everything else is out of line in `countMiss`.
+    @inline(never)
+    mutating func countLine(_ r: RecordRanges, _ line: UnsafeRawBufferPointer, _ f: inout LineFacts) -> Int {
+        guard keyCache.isEnabled else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
+        return withUnsafeTemporaryAllocation(byteCount: LineKey.scratchBytes, alignment: 16) { scratch -> Int in
+            let key = scratch.baseAddress.unsafelyUnwrapped
+            let length = LineKey.build(r, f, line: line, into: key)
+            guard length > 0 else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
+            let hash = LineKey.hash(key, length: length)
+            let i = keyCache.find(key, length: length, hash: hash)
+            guard i >= 0 && (keyCache.epoch(at: i) == keyEpoch || allLive(keyCache.keys(at: i))) else {
+                return countMiss(r, line, &f, key: key, length: length, hash: hash)
             }
+            f.signature = keyCache.signature(at: i)
+            // The line's values wait in the entry (recorded in batches, see `PendingValues`).
+            if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
+            countTime(f.startTimeMs, isError: f.signature.isError)
+            return i
         }
-        return countMiss(parts, hash: hash, grpcPath: fields.path.buffer)
     }
 
-    /// A line the key cache cannot hold: looked up and counted directly.
+    /// The slow path: a line the cache does not hold (or cannot: `key` nil). Pending counts go into
+    /// the tables first (they may admit or prune); then the line is classified, looked up, counted
+    /// and, when it has a key, cached.
     @inline(never)
-    private mutating func countUncached(_ parts: KeyParts, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
-        let keys = lookUpKeys(parts, grpcPath: grpcPath)
-        countSignature(keys, parts.signature, 1)
-        return keys
-    }
-
-    /// A key-cache miss: tables may change (admit, prune), so pending counts go into them first; then
-    /// the line is looked up, counted, and cached.
-    @inline(never)
-    private mutating func countMiss(_ parts: KeyParts, hash: UInt64, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
+    private mutating func countMiss(_ r: RecordRanges, _ line: UnsafeRawBufferPointer, _ f: inout LineFacts,
+                                    key: UnsafeRawPointer?, length: Int, hash: UInt64) -> Int {
         flushPendingKeyCounts()
-        let keys = lookUpKeys(parts, grpcPath: grpcPath)
-        countSignature(keys, parts.signature, 1)
+        let fields = LineFields(r, line)
+        f.isTCP = fields.isTCP
+        f.httpVersion = fields.proto.httpVersion
+        let keys = withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer -> LineKeys in
+            let mayBeGRPC = f.signature.grpcStatus >= 0 || (f.httpVersion == 2 && fields.method.isPOST)
+            let path = f.isTCP ? PathKey.none : pathKey(fields.path, wantGRPC: mayBeGRPC, buffer: buffer)
+            f.signature.bits = Self.signatureBits(f, isGRPC: mayBeGRPC && path.isGRPCShape)
+            let isGRPC = f.signature.has(Signature.grpc)
+            let isOperation = !isGRPC && !f.isTCP && !path.bytes.isEmpty && !fields.method.isGET && !fields.method.isDash
+            let parts = KeyParts(
+                destination: f.isTCP ? (fields.sni.isDash ? fields.originalDestination : fields.sni) : fields.authority,
+                host: fields.host, cluster: fields.cluster, detail: fields.detail, termination: fields.termination,
+                transportFailure: fields.transportFailure, route: fields.route, path: path.bytes,
+                method: isOperation ? fields.method : .empty, signature: f.signature, kind: isGRPC ? 1 : (isOperation ? 2 : 0))
+            return lookUpKeys(parts, grpcPath: fields.path.buffer)
+        }
+        countSignature(keys, f.signature, 1)
+        countTime(f.startTimeMs, isError: f.signature.isError)
+        if !keys.cluster.isNone {
+            clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
+        }
+        if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
         keyEpoch &+= 1
-        keyCache.store(parts, hash: hash, keys: keys, epoch: keyEpoch)
-        return keys
+        uncachedKeys = keys
+        // A gRPC method is keyed by the raw path: not determined by the key when normalising changed it.
+        if let key, !(f.signature.has(Signature.grpc) && LineKey.pathWasChanged(key)) {
+            keyCache.store(key, length: length, hash: hash, keys: keys, signature: f.signature, epoch: keyEpoch)
+        }
+        return -1
     }
 
     /// Counts the key cache's pending lines. Called before anything reads, admits into or prunes a
@@ -55,10 +73,10 @@ extension Aggregator {
         guard keyCache.hasPending else { return }
         var cache = LineKeyCache(entries: 0)
         swap(&cache, &keyCache)
-        cache.drainPending { entry, n, values in
-            addTableCounts(entry.keys, n)
-            countSignature(entry.keys, entry.signature, n)
-            recordValues(entry.keys, values)
+        cache.drainPending { keys, signature, n, values in
+            addTableCounts(keys, n)
+            countSignature(keys, signature, n)
+            recordValues(keys, values)
         }
         swap(&cache, &keyCache)
     }

@@ -65,6 +65,8 @@ public struct Aggregator: Sendable {
     var lastSource = LastKey()
     /// Bumped whenever a key table may have changed which keys are live (see `LineKeyCache`).
     var keyEpoch: UInt32 = 0
+    /// The keys of the last line counted without the key cache (for `countExtras`).
+    var uncachedKeys = LineKeys()
 
     public init(limits: AggregatorLimits = .default) {
         self.limits = limits

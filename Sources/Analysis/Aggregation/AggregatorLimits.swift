@@ -4,8 +4,8 @@
 /// an "other" bucket when a table is full). The heavy items are latency histograms (8 KiB each, made
 /// on first use): at most `clusters × (2 + hostsPerCluster + 1) + 2 + methods + 1 + 30` of them, which
 /// with the defaults is about 2,400 histograms ≈ 19 MiB in the worst case; typical logs (a few dozen
-/// clusters and hosts) need well under 1 MiB. Add the line-key cache (`keyCacheEntries` × ~400 B ≈
-/// 0.8 MiB, made on first use) and, in live mode, the recent-lines ring (`recentLineBytes`, 1 MiB).
+/// clusters and hosts) need well under 1 MiB. Add the line-key cache (`keyCacheEntries` × ~520 B ≈
+/// 1 MiB, made on first use) and, in live mode, the recent-lines ring (`recentLineBytes`, 1 MiB).
 public struct AggregatorLimits: Sendable, Equatable {
     /// Upstream clusters tracked (each with its own host table and two histograms).
     public var clusters: Int
@@ -36,7 +36,7 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// Longest key, in bytes; longer keys are cut.
     public var maxKeyLength: Int
     /// Entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables it).
-    /// Memory: about 400 bytes per entry (with its path cache).
+    /// Memory: about 520 bytes per entry.
     public var keyCacheEntries: Int
 
     public init(clusters: Int = 64, hostsPerCluster: Int = 32, methods: Int = 64, paths: Int = 256, keys: Int = 128,

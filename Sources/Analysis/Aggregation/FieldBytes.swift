@@ -76,12 +76,4 @@ struct FieldBytes {
     func droppingLast(_ b: UInt8) -> FieldBytes {
         count > 1 && byte(count &- 1) == b ? FieldBytes(start: start, count: count &- 1) : self
     }
-
-    /// Up to the first 8 bytes packed in a word (0 when empty); see `KeyParts.load`.
-    @inline(__always) var firstWord: UInt64 { count == 0 ? 0 : KeyParts.loadWord(start.unsafelyUnwrapped, count) }
-
-    /// The last 8 bytes when longer than 8, else 0.
-    @inline(__always) var lastWord: UInt64 {
-        count > 8 ? start.unsafelyUnwrapped.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) : 0
-    }
 }

@@ -43,9 +43,11 @@ struct LatencyHistogram: Sendable {
             counts = Array(repeating: 0, count: Self.slotCount)
         }
         var count = count, sum = sum, maxValue = maxValue
+        // Far from saturation (always, in practice) the per-value check is not needed.
+        let unsaturated = count &+ UInt64(values.count) < Self.saturation
         counts.withUnsafeMutableBufferPointer { c in
             for v32 in values {
-                guard v32 != PendingValues.none && count < Self.saturation else { continue }
+                guard v32 != PendingValues.none && (unsaturated || count < Self.saturation) else { continue }
                 let value = UInt64(v32)
                 c[Self.slot(value)] &+= 1
                 count &+= 1

@@ -12,6 +12,19 @@ struct Signature: Sendable, Equatable {
     static let error: UInt8 = 1, clientError: UInt8 = 2, grpc: UInt8 = 4, tcp: UInt8 = 8, retried: UInt8 = 16,
                http1: UInt8 = 32, http2: UInt8 = 64
 
+    init() {}
+
+    /// The signature packed as `words`.
+    @inline(__always)
+    init(words: (UInt64, UInt64)) {
+        let (w0, w1) = words
+        code = Int32(bitPattern: UInt32(truncatingIfNeeded: w0))
+        grpcStatus = Int16(bitPattern: UInt16(truncatingIfNeeded: w0 >> 32))
+        bits = UInt8(truncatingIfNeeded: w0 >> 48)
+        format = LogFormat(rawValue: UInt8(truncatingIfNeeded: w0 >> 56)) ?? .istio19Plus
+        flags = ResponseFlags(rawValue: UInt32(truncatingIfNeeded: w1))
+    }
+
     @inline(__always) func has(_ bit: UInt8) -> Bool { bits & bit != 0 }
     @inline(__always) var isError: Bool { has(Self.error) }
 
@@ -20,7 +33,7 @@ struct Signature: Sendable, Equatable {
     /// Key for a `RefCounter` of gRPC statuses: status + 2.
     @inline(__always) var grpcKey: UInt64 { UInt64(bitPattern: Int64(grpcStatus) + 2) }
 
-    /// The signature packed in two words (for the line-key cache).
+    /// The signature packed in two words (stored in the line-key cache).
     @inline(__always) var words: (UInt64, UInt64) {
         (UInt64(UInt32(bitPattern: code)) | UInt64(UInt16(bitPattern: grpcStatus)) << 32 | UInt64(bits) << 48
             | UInt64(format.rawValue) << 56,
@@ -41,9 +54,6 @@ struct LineFacts {
     var attempts: Int32 = -1
     var isTCP = false
     var signature = Signature()
-    /// True when the line's values wait in a key-cache entry (`PendingValues`) instead of being
-    /// recorded now.
-    var valuesPending = false
 }
 
 /// Counts a set of flags into a `RefCounter` keyed by flag bit + 1.

@@ -1,12 +1,7 @@
 import AccessLog
 
-/// The byte ranges of one record that the aggregator reads (the string keys and the fields its
-/// classification looks at), each clamped to the line, plus whether the format has a gRPC status and
-/// an attempt count.
-///
-/// Everything is loaded from the record at once, before any call: element reads of the record's
-/// field table up front compile to plain loads, whereas a `Span` over it (or reads after an opaque
-/// call) make the compiler copy the whole 280-byte record first.
+/// The byte ranges of one record that the aggregator's slow path reads (the string keys and the
+/// fields its classification looks at), each clamped to the line.
 struct LineFields {
     var method: FieldBytes
     var path: FieldBytes
@@ -20,34 +15,25 @@ struct LineFields {
     var authority: FieldBytes
     var sni: FieldBytes
     var originalDestination: FieldBytes
-    var hasGrpcStatusField: Bool
-    var hasAttemptCountField: Bool
 
+    /// The fields of `r`, clamped to `line`.
     @inline(__always)
-    init(_ record: borrowing AccessRecord, _ line: UnsafeRawBufferPointer) {
-        let method = record[.method], path = record[.path], proto = record[.protocol]
-        let cluster = record[.upstreamCluster], host = record[.upstreamHost]
-        let detail = record[.responseCodeDetails], transportFailure = record[.upstreamTransportFailureReason]
-        let termination = record[.connectionTerminationDetails], route = record[.routeName]
-        let authority = record[.authority], sni = record[.requestedServerName]
-        let originalDestination = record[.downstreamLocalAddress]
-        hasGrpcStatusField = !record[.grpcStatus].isAbsent
-        hasAttemptCountField = !record[.upstreamRequestAttemptCount].isAbsent
+    init(_ r: RecordRanges, _ line: UnsafeRawBufferPointer) {
         // An access line is never empty; the rare empty buffer (no start) gives empty fields.
         let base = line.baseAddress ?? UnsafeRawPointer(bitPattern: 1).unsafelyUnwrapped, n = line.count
-        self.method = FieldBytes(method, at: base, count: n)
-        self.path = FieldBytes(path, at: base, count: n)
-        self.proto = FieldBytes(proto, at: base, count: n)
+        method = FieldBytes(r.method, at: base, count: n)
+        path = FieldBytes(r.path, at: base, count: n)
+        proto = FieldBytes(r.proto, at: base, count: n)
         // One trailing `;` (Istio ≥1.23 `%UPSTREAM_CLUSTER%`) is not part of the name.
-        self.cluster = FieldBytes(cluster, at: base, count: n).droppingLast(UInt8(ascii: ";"))
-        self.host = FieldBytes(host, at: base, count: n)
-        self.detail = FieldBytes(detail, at: base, count: n)
-        self.transportFailure = FieldBytes(transportFailure, at: base, count: n)
-        self.termination = FieldBytes(termination, at: base, count: n)
-        self.route = FieldBytes(route, at: base, count: n)
-        self.authority = FieldBytes(authority, at: base, count: n)
-        self.sni = FieldBytes(sni, at: base, count: n)
-        self.originalDestination = FieldBytes(originalDestination, at: base, count: n)
+        cluster = FieldBytes(r.cluster, at: base, count: n).droppingLast(UInt8(ascii: ";"))
+        host = FieldBytes(r.host, at: base, count: n)
+        detail = FieldBytes(r.detail, at: base, count: n)
+        transportFailure = FieldBytes(r.transportFailure, at: base, count: n)
+        termination = FieldBytes(r.termination, at: base, count: n)
+        route = FieldBytes(r.route, at: base, count: n)
+        authority = FieldBytes(r.authority, at: base, count: n)
+        sni = FieldBytes(r.sni, at: base, count: n)
+        originalDestination = FieldBytes(r.originalDestination, at: base, count: n)
     }
 
     /// True for a TCP proxy record (`"- - -"`: no method and no protocol).

@@ -1,135 +1,180 @@
-/// A cache from a line's `KeyParts` (string keys plus signature) to the `LineKeys` they resolved
-/// to. Lines of the same kind repeat the same parts, so one hash and one comparison replace about
-/// eight table lookups and a dozen counter updates.
+/// A cache from a line's serialised key (`LineKey`) to the `LineKeys` and `Signature` it resolved
+/// to. Lines of the same kind repeat the same key, so one hash and one comparison replace about ten
+/// table lookups and a dozen counter updates.
 ///
-/// A hit changes nothing but the entry's *pending* count; the aggregator later counts the entry's
-/// keys and signature `pending` times at once (`drainPending`), before anything reads, admits into
-/// or prunes a table — so the cache never changes a result, only its cost. Hits are verified byte for
-/// byte. Each entry remembers the key epoch at which its references were known to be live (the
-/// aggregator bumps the epoch whenever a table may have evicted a key).
+/// A hit changes nothing but the entry's *pending* count and values; the aggregator later counts
+/// the entry's keys and signature `pending` times at once (`drainPending`), before anything reads,
+/// admits into or prunes a table — so the cache never changes a result, only its cost. Hits are
+/// verified byte for byte. Each entry remembers the key epoch at which its references were known to
+/// be live (the aggregator bumps the epoch whenever a table may have evicted a key).
 ///
-/// 4-way: a tuple lives in its home slot or one of the next three. It also owns the `PathKeyCache`
-/// (`entries / 4` paths, at most 512) whose ids stand for paths in the tuples. Memory: about
-/// `entries × 400` bytes, allocated on first use.
+/// Layout: one 64-byte-aligned allocation (`Slab`) of `stride`-byte entries, so that a hit touches a few adjacent
+/// cache lines (the tag line, the entry's header and pending values, its key) instead of several
+/// parallel arrays. 4-way set associative: a key lives in one of the four entries of its set, whose
+/// 64-bit tags (hash | 1; 0 for unused) share one cache line. Memory: `entries × 512` bytes, on
+/// first use.
+///
+/// Entry layout (byte offsets): 0 pending count (UInt32), 4 epoch (UInt32), 8 key length (UInt16),
+/// 10 values kept (UInt8), 12 largest attempt count (Int32), 16/24 bytes received/sent (Int64),
+/// 32 durations (8 × UInt32), 64 upstream service times (8 × UInt32), 96 key (`LineKey.capacity`),
+/// 352 `LineKeys`, 432 `Signature` (as its two words).
 struct LineKeyCache: Sendable {
-    struct Entry: Sendable {
-        var keys = LineKeys()
-        var signature = Signature()
-    }
-
-    struct Meta: Sendable {
-        var hash: UInt64 = 0
-        var used = false
-    }
-
-    /// What hits change: the pending line count, the epoch, the pending per-line values.
-    struct Slot: Sendable {
-        var pending = 0
-        var epoch: UInt32 = 0
-        var values = PendingValues()
-    }
-
     let entryCount: Int
-    /// Longest serialised tuple cached; longer ones always take the slow path.
-    static let stride = 256
+    static let stride = 512
     static let ways = 4
-    private var meta: [Meta] = []
-    private var slots: [Slot] = []
-    private var entries: [Entry] = []
-    private var bytes: [UInt8] = []
+    private static let keyOffset = 96, keysOffset = 352, signatureOffset = 432
+    private var tags: [UInt64] = []
+    /// The entries (nil until the first `store`); copied on write like an array.
+    private var slab: Slab?
     /// Entries whose pending count is not zero.
     private var dirty: [Int32] = []
-    /// Paths that are their own normal form (used only while the cache is enabled).
-    var paths: PathKeyCache
 
     init(entries: Int) {
         var n = 1
         while n < entries { n <<= 1 }
         entryCount = entries > 0 ? max(n, Self.ways) : 0
-        paths = PathKeyCache(capacity: entryCount > 0 ? min(512, max(1, entryCount / 4)) : 0)
     }
 
     var isEnabled: Bool { entryCount > 0 }
     var hasPending: Bool { !dirty.isEmpty }
 
-    /// The entry holding exactly `parts`, or -1.
-    @inline(never)
-    func find(_ parts: KeyParts, hash: UInt64) -> Int {
-        guard !meta.isEmpty else { return -1 }
-        let mask = entryCount &- 1
-        let home = Int(truncatingIfNeeded: hash) & mask
-        return meta.withUnsafeBufferPointer { m in
-            bytes.withUnsafeBytes { all -> Int in
-                for w in 0..<Self.ways {
-                    let i = (home &+ w) & mask
-                    if m[i].used && m[i].hash == hash && parts.equals(all.baseAddress! + i &* Self.stride, room: Self.stride) {
-                        return i
-                    }
+    /// Entry memory: one 64-byte-aligned allocation, shared by copies of the cache until one of
+    /// them writes (`mutableEntries` copies it first, as an array would).
+    final class Slab: @unchecked Sendable {
+        let base: UnsafeMutableRawPointer
+        let byteCount: Int
+
+        init(byteCount: Int) {
+            self.byteCount = byteCount
+            base = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+        }
+
+        func copy() -> Slab {
+            let c = Slab(byteCount: byteCount)
+            c.base.copyMemory(from: base, byteCount: byteCount)
+            return c
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    /// The entries for writing: this cache's own copy.
+    @inline(__always)
+    private mutating func mutableEntries() -> UnsafeMutableRawPointer {
+        if !isKnownUniquelyReferenced(&slab) { slab = slab?.copy() }
+        return slab.unsafelyUnwrapped.base
+    }
+
+    /// The entry holding the `length`-byte key at `key` (hash `hash`), or -1.
+    @inline(__always)
+    func find(_ key: UnsafeRawPointer, length: Int, hash: UInt64) -> Int {
+        guard !tags.isEmpty else { return -1 }
+        let set = Int(truncatingIfNeeded: hash) & (entryCount &- 1) & ~(Self.ways &- 1)
+        let tag = hash | 1
+        let base = UnsafeRawPointer(slab.unsafelyUnwrapped.base)
+        return tags.withUnsafeBufferPointer { t in
+            for i in set..<(set &+ Self.ways) where t[i] == tag {
+                let e = base + i &* Self.stride
+                if Int(e.load(fromByteOffset: 8, as: UInt16.self)) == length
+                    && LineKey.equal(e + Self.keyOffset, key, length: length) {
+                    return i
                 }
-                return -1
             }
+            return -1
         }
     }
 
-    @inline(__always) func entry(at i: Int) -> Entry { entries[i] }
-    @inline(__always) func epoch(at i: Int) -> UInt32 { slots[i].epoch }
+    @inline(__always) func epoch(at i: Int) -> UInt32 { load(i, 4, as: UInt32.self) }
+    @inline(__always) func keys(at i: Int) -> LineKeys { load(i, Self.keysOffset, as: LineKeys.self) }
+    @inline(__always) func signature(at i: Int) -> Signature {
+        Signature(words: (load(i, Self.signatureOffset, as: UInt64.self), load(i, Self.signatureOffset &+ 8, as: UInt64.self)))
+    }
 
-    /// Counts one more occurrence of entry `i`, whose references are live at `epoch`, and keeps its
-    /// per-line values `f`. True when the entry's value buffer is full: the caller then records
+    @inline(__always)
+    private func load<T: BitwiseCopyable>(_ i: Int, _ offset: Int, as: T.Type) -> T {
+        UnsafeRawPointer(slab.unsafelyUnwrapped.base).load(fromByteOffset: i &* Self.stride &+ offset, as: T.self)
+    }
+
+    /// Counts one more occurrence of entry `i`, whose references are live at `epoch`, and keeps the
+    /// line's values from `f`. True when the entry's value buffer is full: the caller then records
     /// `takeValues(i)`.
     @inline(__always)
     mutating func recordHit(_ i: Int, epoch: UInt32, values f: LineFacts) -> Bool {
-        var first = false
-        let full = slots.withUnsafeMutableBufferPointer { s -> Bool in
-            let slot = s.baseAddress! + i
-            slot.pointee.pending &+= 1
-            slot.pointee.epoch = epoch
-            first = slot.pointee.pending == 1
-            return slot.pointee.values.append(f)
-        }
-        if first { dirty.append(Int32(i)) }
-        return full
+        let e = mutableEntries() + i &* Self.stride
+        let pending = e.load(as: UInt32.self) &+ 1
+        e.storeBytes(of: pending, as: UInt32.self)
+        e.storeBytes(of: epoch, toByteOffset: 4, as: UInt32.self)
+        let k = Int(e.load(fromByteOffset: 10, as: UInt8.self))
+        e.storeBytes(of: PendingValues.clamped(f.durationMs), toByteOffset: 32 &+ k &* 4, as: UInt32.self)
+        e.storeBytes(of: PendingValues.clamped(f.upstreamServiceTimeMs), toByteOffset: 64 &+ k &* 4, as: UInt32.self)
+        e.storeBytes(of: UInt8(truncatingIfNeeded: k &+ 1), toByteOffset: 10, as: UInt8.self)
+        if f.attempts > e.load(fromByteOffset: 12, as: Int32.self) { e.storeBytes(of: f.attempts, toByteOffset: 12, as: Int32.self) }
+        e.storeBytes(of: e.load(fromByteOffset: 16, as: Int64.self) &+ f.bytesReceived, toByteOffset: 16, as: Int64.self)
+        e.storeBytes(of: e.load(fromByteOffset: 24, as: Int64.self) &+ f.bytesSent, toByteOffset: 24, as: Int64.self)
+        if pending == 1 { dirty.append(Int32(i)) }
+        return k &+ 1 == PendingValues.capacity
     }
 
     /// Entry `i`'s pending per-line values, now cleared.
     mutating func takeValues(_ i: Int) -> PendingValues {
-        let v = slots[i].values
-        slots[i].values = PendingValues()
-        return v
+        let e = mutableEntries() + i &* Self.stride
+        let values = PendingValues(
+            count: Int(e.load(fromByteOffset: 10, as: UInt8.self)), durations: UnsafeRawPointer(e + 32),
+            serviceTimes: UnsafeRawPointer(e + 64), bytesReceived: e.load(fromByteOffset: 16, as: Int64.self),
+            bytesSent: e.load(fromByteOffset: 24, as: Int64.self), maxAttempts: e.load(fromByteOffset: 12, as: Int32.self))
+        Self.clearValues(e)
+        return values
     }
 
-    /// Remembers `keys` for `parts` (when they fit `stride`). The caller drains pending counts first,
-    /// so overwriting an entry loses nothing.
-    mutating func store(_ parts: KeyParts, hash: UInt64, keys: LineKeys, epoch: UInt32) {
-        guard entryCount > 0, parts.serialisedLength <= Self.stride else { return }
-        if meta.isEmpty {
-            meta = Array(repeating: Meta(), count: entryCount)
-            slots = Array(repeating: Slot(), count: entryCount)
-            entries = Array(repeating: Entry(), count: entryCount)
-            bytes = Array(repeating: 0, count: entryCount * Self.stride)
+    private static func clearValues(_ e: UnsafeMutableRawPointer) {
+        e.storeBytes(of: 0 as UInt8, toByteOffset: 10, as: UInt8.self)
+        e.storeBytes(of: Int32.min, toByteOffset: 12, as: Int32.self)
+        e.storeBytes(of: 0 as Int64, toByteOffset: 16, as: Int64.self)
+        e.storeBytes(of: 0 as Int64, toByteOffset: 24, as: Int64.self)
+    }
+
+    /// Remembers `keys` and `signature` for the `length`-byte key at `key` (at most
+    /// `LineKey.capacity`). The caller drains pending counts first, so overwriting an entry loses
+    /// nothing.
+    mutating func store(_ key: UnsafeRawPointer, length: Int, hash: UInt64, keys: LineKeys, signature: Signature,
+                        epoch: UInt32) {
+        guard entryCount > 0, length > 0, length <= LineKey.capacity else { return }
+        if tags.isEmpty {
+            tags = Array(repeating: 0, count: entryCount)
+            slab = Slab(byteCount: entryCount * Self.stride)
         }
+        let set = Int(truncatingIfNeeded: hash) & (entryCount - 1) & ~(Self.ways - 1)
         // The first unused way, else the least recently validated one.
-        let home = Int(truncatingIfNeeded: hash) & (entryCount - 1)
-        var i = home
-        for w in 0..<Self.ways {
-            let j = (home + w) & (entryCount - 1)
-            if !meta[j].used { i = j; break }
-            if slots[j].epoch < slots[i].epoch { i = j }
+        var i = set
+        for j in set..<(set + Self.ways) {
+            if tags[j] == 0 { i = j; break }
+            if self.epoch(at: j) < self.epoch(at: i) { i = j }
         }
-        precondition(slots[i].pending == 0 && slots[i].values.isEmpty, "LineKeyCache.store over pending counts")
-        meta[i] = Meta(hash: hash, used: true)
-        slots[i] = Slot(pending: 0, epoch: epoch)
-        entries[i] = Entry(keys: keys, signature: parts.signature)
-        bytes.withUnsafeMutableBytes { parts.write(to: $0.baseAddress! + i * Self.stride) }
+        precondition(load(i, 0, as: UInt32.self) == 0, "LineKeyCache.store over pending counts")
+        tags[i] = hash | 1
+        do {
+            let e = mutableEntries() + i * Self.stride
+            e.storeBytes(of: 0 as UInt32, as: UInt32.self)
+            e.storeBytes(of: epoch, toByteOffset: 4, as: UInt32.self)
+            e.storeBytes(of: UInt16(length), toByteOffset: 8, as: UInt16.self)
+            Self.clearValues(e)
+            (e + Self.keyOffset).copyMemory(from: key, byteCount: length)
+            e.storeBytes(of: keys, toByteOffset: Self.keysOffset, as: LineKeys.self)
+            let (w0, w1) = signature.words
+            e.storeBytes(of: w0, toByteOffset: Self.signatureOffset, as: UInt64.self)
+            e.storeBytes(of: w1, toByteOffset: Self.signatureOffset + 8, as: UInt64.self)
+        }
     }
 
-    /// Hands every pending count, with the pending per-line values, to `body` and clears them.
-    mutating func drainPending(_ body: (Entry, Int, PendingValues) -> Void) {
+    /// Hands every pending count, with the entry's keys, signature and pending values, to `body` and
+    /// clears them.
+    mutating func drainPending(_ body: (LineKeys, Signature, Int, PendingValues) -> Void) {
         for i in dirty {
-            let slot = slots[Int(i)]
-            slots[Int(i)].pending = 0
-            slots[Int(i)].values = PendingValues()
-            if slot.pending > 0 { body(entries[Int(i)], slot.pending, slot.values) }
+            let n = Int(load(Int(i), 0, as: UInt32.self))
+            let values = takeValues(Int(i))
+            mutableEntries().storeBytes(of: 0 as UInt32, toByteOffset: Int(i) * Self.stride, as: UInt32.self)
+            if n > 0 { body(keys(at: Int(i)), signature(at: Int(i)), n, values) }
         }
         dirty.removeAll(keepingCapacity: true)
     }

@@ -22,6 +22,21 @@ struct PendingValues: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    init() {}
+
+    /// A batch read from a `LineKeyCache` entry: `count` durations and service times (`UInt32`
+    /// each) at the two addresses, and the sums and maximum kept alongside.
+    init(count: Int, durations: UnsafeRawPointer, serviceTimes: UnsafeRawPointer, bytesReceived: Int64,
+         bytesSent: Int64, maxAttempts: Int32) {
+        let n = Swift.min(Swift.max(count, 0), Self.capacity)
+        withUnsafeMutableBytes(of: &self.durations) { $0.baseAddress!.copyMemory(from: durations, byteCount: n * 4) }
+        withUnsafeMutableBytes(of: &self.serviceTimes) { $0.baseAddress!.copyMemory(from: serviceTimes, byteCount: n * 4) }
+        self.count = n
+        self.bytesReceived = bytesReceived
+        self.bytesSent = bytesSent
+        self.maxAttempts = maxAttempts
+    }
+
     /// Keeps one line's values; true when the buffer is now full (the caller records and resets it).
     @inline(__always)
     mutating func append(_ f: LineFacts) -> Bool {

@@ -69,7 +69,8 @@ struct RecentLineRing: Sendable {
         e.sourceLength = Int32(sourceLength)
         if e.cluster.hi > e.lineLength { e.cluster = .absent }
         if e.host.hi > e.lineLength { e.host = .absent }
-        let slot = (head + count) % entryCapacity
+        // Wrapped without `%` (an integer division per line).
+        let slot = head + count >= entryCapacity ? head + count - entryCapacity : head + count
         if slot == entries.count { entries.append(e) } else { entries[slot] = e }
         count += 1
         writeOffset += total
@@ -102,7 +103,7 @@ struct RecentLineRing: Sendable {
     }
 
     private mutating func dropOldest() {
-        head = (head + 1) % entryCapacity
+        head = head + 1 == entryCapacity ? 0 : head + 1
         count -= 1
     }
 }

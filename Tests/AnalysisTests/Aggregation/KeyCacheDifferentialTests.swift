@@ -1,0 +1,78 @@
+import TestSupport
+import AccessLog
+import Testing
+@testable import Analysis
+
+@Suite struct KeyCacheDifferentialTests {
+    /// Random lines mixing every dimension the key covers: ids and queries in paths, gRPC (also with
+    /// id-like method names), TCP with and without SNI, flags, codes, attempts, long fields.
+    static func randomLines(_ n: Int, seed: UInt64) -> [(TestLine, String)] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let paths: [(Int) -> String] = [{ "/api/v1/products/\($0)" }, { "/reviews/\($0)/summary" },
+                                        { "/api/v1/products?page=\($0)" }, { "/static/app.\($0).js" }, { _ in "/cart" },
+                                        { _ in "-" }, { "/x/5f2b1c9a\($0)" }, { _ in "/orders/{id}" },
+                                        { "/orders/\($0)?x=1" }, { "/t/aB3_-xyzxyzxyzx\($0)" }]
+        var out: [(TestLine, String)] = []
+        for _ in 0..<n {
+            var t: TestLine
+            switch next(6) {
+            case 0: t = .grpc(["/shop.Orders/GetOrder", "/shop.Orders/12345", "/shop.Orders/{id}"][next(3)],
+                              status: Int16([0, 0, 14, 4][next(4)]), host: "10.2.0.\(next(4)):50051")
+            case 1:
+                t = .tcp(host: "10.3.0.\(next(3)):5432")
+                if next(2) == 0 { t.sni = "db.\(next(2)).svc" }
+                t.downstreamLocal = "10.96.0.\(next(3)):5432"
+            default:
+                t = TestLine()
+                t.path = paths[next(paths.count)](next(40))
+                t.method = ["GET", "PUT", "POST", "DELETE"][next(4)]
+                t.proto = ["HTTP/1.1", "HTTP/2"][next(2)]
+                t.host = "10.1.0.\(next(5)):8080"
+                t.cluster = "outbound|80||svc-\(next(6)).ns.svc.cluster.local" + (next(5) == 0 ? ";" : "")
+                t.authority = "svc-\(next(4)):8080"
+                t.code = [200, 200, 404, 503, 201][next(5)]
+            }
+            if next(8) == 0 { t.flags = ["UF,URX", "UO", "DC", "UT"][next(4)] }
+            if next(40) == 0 { t.route = String(repeating: "r", count: 260) }
+            if next(30) == 0 { t.path = "/" + String(repeating: "p", count: 90) + "/\(next(9))" }
+            t.attempts = Int32(next(3)) - 1
+            t.startMs += Int64(next(3_000_000))
+            t.duration = next(10) == 0 ? -1 : Int64(next(5000))
+            t.upstreamTime = Int64(next(900)) - 1
+            t.bytesOut = Int64(next(10_000))
+            out.append((t, next(3) == 0 ? "" : "client-\(next(3))"))
+        }
+        return out
+    }
+
+    /// Aggregating random lines with the key cache gives the same snapshots as without it (at
+    /// several points of the stream, under limits that make every table prune).
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func cacheChangesNothing(seed: UInt64) throws {
+        let lines = Self.randomLines(1500, seed: seed)
+        func run(_ cacheEntries: Int, _ limits: AggregatorLimits) -> [Snapshot] {
+            var l = limits
+            l.keyCacheEntries = cacheEntries
+            var a = Aggregator(limits: l)
+            var snaps: [Snapshot] = []
+            for (i, (t, pod)) in lines.enumerated() {
+                a.add(t, pod: pod, container: "istio-proxy")
+                if i % 500 == 499 { snaps.append(a.snapshot()) }
+            }
+            return snaps
+        }
+        for limits in [AggregatorLimits.report,
+                       AggregatorLimits(clusters: 3, hostsPerCluster: 2, methods: 3, paths: 4, keys: 3, sources: 2,
+                                        breakdown: 4, maxKeyLength: 20)] {
+            let plain = run(0, limits)
+            try #require(plain.count == 3)
+            #expect(plain[2].requests == 1500)
+            #expect(run(2048, limits) == plain)
+            #expect(run(4, limits) == plain)
+        }
+    }
+}
