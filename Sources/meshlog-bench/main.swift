@@ -112,7 +112,7 @@ for format in arguments.formats {
             checks["2 strip + parse"] = processor.sink.access
         })
         times["3 parse + aggregate", default: []].append(seconds {
-            var processor = LineProcessor(parser: LineParser(), limits: .default)
+            var processor = LineProcessor(parser: LineParser(), limits: .report)
             forEachLine(data) { processor.process($0, truncated: false) }
             checks["3 parse + aggregate"] = processor.sink.snapshot().requests
         })
