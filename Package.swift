@@ -44,7 +44,7 @@ let package = Package(
         // Test helpers shared by the test targets (hand-made lines into an Aggregator).
         .target(name: "TestSupport", dependencies: ["Analysis", "TrafficGenerator"], path: "Tests/TestSupport"),
 
-        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator"]),
+        .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrafficGenerator", "TestSupport"]),
         .testTarget(name: "PresentationTests", dependencies: [
             "Presentation", "TrafficGenerator", "TestSupport",

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import AccessLog
 
 /// The JSON scanner's fast path (compact members, 16-byte quote search, SWAR numbers) against the

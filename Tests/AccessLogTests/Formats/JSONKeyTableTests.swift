@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import AccessLog
 
 /// Key lookups by bytes: every Istio key, near misses, short keys at the edges of a line, tables

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import AccessLog
 
 /// The text parser's fast paths against their plain versions: the mask-validated block tokenizer at

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import AccessLog
 
 /// The text parser's wide loads (64-byte blocks, 16-byte request-line masks, the 8-byte seconds

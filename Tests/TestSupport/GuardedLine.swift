@@ -7,12 +7,12 @@ import Darwin
 /// Runs code on a copy of a line that touches an inaccessible page: right before the line's first
 /// byte, or right after its last. A parser that reads even one byte outside the line crashes the
 /// test instead of going unnoticed (the reader's buffers may end exactly where a line ends).
-enum GuardedLine {
+public enum GuardedLine {
     /// Where the inaccessible page is.
-    enum Guard: CaseIterable { case before, after }
+    public enum Guard: CaseIterable, Sendable { case before, after }
 
     /// Calls `body` with `bytes` (at most one page) placed against the guard page.
-    static func with<R>(_ bytes: [UInt8], guard side: Guard, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    public static func with<R>(_ bytes: [UInt8], guard side: Guard, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         precondition(bytes.count <= page, "a guarded line must fit in one page")
         let region = mmap(nil, 3 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
@@ -28,7 +28,7 @@ enum GuardedLine {
     }
 
     /// Calls `body` once per guard side.
-    static func withEach(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
+    public static func withEach(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
         for side in Guard.allCases { with(bytes, guard: side, body) }
     }
 }
