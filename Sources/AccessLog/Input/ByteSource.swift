@@ -145,7 +145,8 @@ public final class ByteSource {
 
     /// The file offsets still to be read when this source is a plain regular file or a byte range
     /// of one, so that `LineReader` can map them (`FileWindow`) instead of copying them with
-    /// read(2); nil for pipes, terminals, standard input and gzip data. `end` is the size when
+    /// read(2); nil for pipes, terminals, standard input, gzip data and files with nothing left by
+    /// their size. `end` is the size when
     /// asked: call `mappableEnd()` again at the end, since a plain file may have grown.
     func mappableRange() -> (start: Int64, end: Int64)? {
         guard leadPosition >= lead.count else { return nil }
@@ -154,8 +155,9 @@ public final class ByteSource {
             return (offset, end)
         case .plain where name != "-":
             let position = Int64(lseek(fileDescriptor, 0, SEEK_CUR))
-            guard position >= 0, let size = mappableEnd() else { return nil }
-            return (position, max(position, size))
+            // Files that report no size (procfs, sysfs) may still have content: read them.
+            guard position >= 0, let size = mappableEnd(), size > position else { return nil }
+            return (position, size)
         default:
             return nil
         }

@@ -32,6 +32,16 @@ import Testing
         #expect(ranged.mappableRange()?.start == 2)
         #expect(ranged.mappableRange()?.end == 5)
         #expect(try pipeSource { _ in }.mappableRange() == nil)
+        #expect(try ByteSource(path: dir.write("empty.log", [])).mappableRange() == nil)
+    }
+
+    /// procfs files report a size of 0 but have content: they are read, not mapped (a map would
+    /// see nothing).
+    @Test func filesWithoutASizeAreRead() throws {
+        let source = try ByteSource(path: "/proc/self/status")
+        #expect(source.mappableRange() == nil)
+        let lines = try readAllLines(source)
+        #expect(lines.contains { $0.bytes.starts(with: Array("Name:".utf8)) })
     }
 
     /// A file that grows while it is read is followed to its new end (as read(2) would): here the
