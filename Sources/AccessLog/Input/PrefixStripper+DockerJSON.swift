@@ -1,9 +1,38 @@
 /// Docker's json-file wrapper: `{"log":"<JSON string>","stream":"stdout","time":"…"}`.
+///
+/// Docker writes a line longer than its 16 KiB buffer as several entries: only the last one's `log`
+/// ends with `\n`. An entry without it is kept (counted as a continuation, like a CRI `P` record)
+/// and comes out joined with the entry that ends the line, per stream.
 extension PrefixStripper {
     /// Unescapes the `log` string into the stripper's storage and drops its trailing `\n`. Returns
     /// nil (the line is left alone) unless the string is followed by `,"stream":"` as Docker writes
     /// it, so JSON access lines are never mistaken for wrappers.
     func stripDockerJSON(_ s: PrefixScanner) -> StrippedLine? {
+        guard let (text, streamStart) = unescapeDockerLog(s) else { return nil }
+        let fragments = s.matches("stderr\"", at: streamStart) ? dockerStderrFragments : dockerStdoutFragments
+        var count = text.count
+        let ended = count > 0 && text.base.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0A
+        if !ended {
+            fragments.append(text.bytes, limit: maxJoinedLength)
+            return StrippedLine(content: StrippedLine.empty, style: .dockerJSON, isPartial: true)
+        }
+        count -= 1
+        if count > 0, text.base.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0D { count -= 1 }
+        let line = UnsafeRawBufferPointer(start: text.base, count: count)
+        guard fragments.count > 0 || fragments.overflowed else { return StrippedLine(content: line, style: .dockerJSON) }
+        fragments.append(line, limit: maxJoinedLength)
+        if fragments.count > 0, fragments.base.load(fromByteOffset: fragments.count - 1, as: UInt8.self) == 0x0D {
+            fragments.count -= 1   // a `\r\n` split between two entries
+        }
+        // The bytes stay in place until the next call; only the count is reset.
+        let joined = StrippedLine(content: fragments.bytes, style: .dockerJSON, isTruncated: fragments.overflowed)
+        fragments.reset()
+        return joined
+    }
+
+    /// Unescapes the `log` string into `unescaped` (with its `\n`, if any) and returns it with the
+    /// index where the stream name starts; nil unless `,"stream":"` follows the string.
+    private func unescapeDockerLog(_ s: PrefixScanner) -> (ByteScratch, Int)? {
         let out = unescaped
         out.reset()
         out.reserve(s.count)  // unescaping never makes the text longer
@@ -19,9 +48,7 @@ extension PrefixStripper {
             i = decodeEscape(s, at: i, into: out)
         }
         guard i < s.count, s.matches(",\"stream\":\"", at: i + 1) else { return nil }
-        if out.count > 0, out.base.load(fromByteOffset: out.count - 1, as: UInt8.self) == 0x0A { out.count -= 1 }
-        if out.count > 0, out.base.load(fromByteOffset: out.count - 1, as: UInt8.self) == 0x0D { out.count -= 1 }
-        return StrippedLine(content: out.bytes, style: .dockerJSON)
+        return (out, i + 12)
     }
 
     /// Decodes the escape at `i` (a backslash) into `out`; returns the index after it. Unknown or

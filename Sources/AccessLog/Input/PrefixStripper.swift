@@ -7,13 +7,17 @@
 /// Runs per line without allocating (its buffers grow to the largest line seen, then are reused).
 /// Not thread-safe: one stripper per reading thread.
 public struct PrefixStripper {
-    /// The cap on a CRI record joined from `P` fragments; longer records are cut (`isTruncated`).
+    /// The cap on a record joined from fragments (CRI `P` records, docker json-file entries without
+    /// a final newline); longer records are cut (`isTruncated`).
     public let maxJoinedLength: Int
     /// Unescaped docker json-file text.
     let unescaped = ByteScratch()
     /// CRI `P` fragments waiting for their final `F` record, per stream.
     let stdoutFragments = ByteScratch()
     let stderrFragments = ByteScratch()
+    /// Docker json-file entries without a final `\n`, waiting for the entry that ends the line.
+    let dockerStdoutFragments = ByteScratch()
+    let dockerStderrFragments = ByteScratch()
 
     public init(maxJoinedLength: Int = 1 << 20) {
         self.maxJoinedLength = max(1, maxJoinedLength)
@@ -38,11 +42,13 @@ public struct PrefixStripper {
         }
     }
 
-    /// At the end of the input: a CRI record whose final `F` fragment never came, joined from its
-    /// `P` fragments (call until nil; stdout first). Valid until the next call.
+    /// At the end of the input: a record whose final fragment never came, joined from the fragments
+    /// kept so far (call until nil; stdout first). Valid until the next call.
     public mutating func finishPartial() -> StrippedLine? {
-        for fragments in [stdoutFragments, stderrFragments] where fragments.count > 0 || fragments.overflowed {
-            let joined = StrippedLine(content: fragments.bytes, style: .cri, isTruncated: fragments.overflowed)
+        let pending: [(ByteScratch, PrefixStyle)] = [(stdoutFragments, .cri), (stderrFragments, .cri),
+                                                     (dockerStdoutFragments, .dockerJSON), (dockerStderrFragments, .dockerJSON)]
+        for (fragments, style) in pending where fragments.count > 0 || fragments.overflowed {
+            let joined = StrippedLine(content: fragments.bytes, style: style, isTruncated: fragments.overflowed)
             fragments.reset()
             return joined
         }

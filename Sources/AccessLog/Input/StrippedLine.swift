@@ -14,10 +14,11 @@ public struct StrippedLine {
     public var namespace: UnsafeRawBufferPointer
     /// Which prefix was found.
     public var style: PrefixStyle
-    /// The line was a CRI `P` (partial) record: its text was kept and will come out joined with the
-    /// record that ends it; `content` is empty and there is nothing to parse yet.
+    /// The line was a fragment (a CRI `P` record, a docker json-file entry without a final `\n`):
+    /// its text was kept and will come out joined with the record that ends it; `content` is empty
+    /// and there is nothing to parse yet.
     public var isPartial: Bool
-    /// A joined CRI record exceeded the stripper's cap and was cut.
+    /// A joined record exceeded the stripper's cap and was cut.
     public var isTruncated: Bool
 
     public init(content: UnsafeRawBufferPointer, pod: UnsafeRawBufferPointer = StrippedLine.empty,

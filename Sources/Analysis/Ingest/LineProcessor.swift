@@ -27,8 +27,9 @@ public struct LineProcessor<Sink: RecordSink> {
         }
         let stripped = stripper.strip(line)
         if stripped.isPartial {
-            // A CRI `P` fragment: counted here as a continuation; its text arrives joined with the
-            // final `F` line, which is counted as the record.
+            // A fragment (CRI `P`, a docker entry without its newline): counted here as a
+            // continuation; its text arrives joined with the line that ends the record, which is
+            // counted as the record.
             sink.addNonAccess(.continuation, line: line)
             return
         }

@@ -140,19 +140,4 @@ import Testing
         #expect(titles.count == PrefixStyle.allCases.count)
         #expect(!titles.contains(""))
     }
-
-    private func jsonEscaped(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
 }

@@ -47,3 +47,21 @@ enum IstioLines {
     static let all = [grpc, ipv6, tcp, json]
     static let nonAccess = [pilotAgent, envoyApp, envoyLegacy, envoyEpoch, jsonApp, ztunnel, headerDump, appLine]
 }
+
+/// `s` as the text of a JSON string, escaped the way docker json-file writes it.
+func jsonEscaped(_ s: String) -> String {
+    var out = ""
+    for ch in s.unicodeScalars {
+        switch ch {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        case "\n": out += "\\n"
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        default: out.unicodeScalars.append(ch)
+        }
+    }
+    return out
+}
