@@ -7,6 +7,8 @@ final class ByteScratch {
     var count = 0
     /// Set when an `append` was cut at its limit.
     var overflowed = false
+    /// Input lines whose text was kept here as fragments of one record (see `PrefixStripper`).
+    var fragments = 0
 
     init(capacity: Int = 4096) {
         self.capacity = max(capacity, 16)
@@ -50,5 +52,6 @@ final class ByteScratch {
     func reset() {
         count = 0
         overflowed = false
+        fragments = 0
     }
 }

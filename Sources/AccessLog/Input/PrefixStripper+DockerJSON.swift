@@ -14,18 +14,20 @@ extension PrefixStripper {
         let ended = count > 0 && text.base.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0A
         if !ended {
             fragments.append(text.bytes, limit: maxJoinedLength)
+            fragments.fragments += 1
             return StrippedLine(content: StrippedLine.empty, style: .dockerJSON, isPartial: true)
         }
         count -= 1
         if count > 0, text.base.load(fromByteOffset: count - 1, as: UInt8.self) == 0x0D { count -= 1 }
         let line = UnsafeRawBufferPointer(start: text.base, count: count)
-        guard fragments.count > 0 || fragments.overflowed else { return StrippedLine(content: line, style: .dockerJSON) }
+        guard fragments.fragments > 0 else { return StrippedLine(content: line, style: .dockerJSON) }
         fragments.append(line, limit: maxJoinedLength)
         if fragments.count > 0, fragments.base.load(fromByteOffset: fragments.count - 1, as: UInt8.self) == 0x0D {
             fragments.count -= 1   // a `\r\n` split between two entries
         }
         // The bytes stay in place until the next call; only the count is reset.
-        let joined = StrippedLine(content: fragments.bytes, style: .dockerJSON, isTruncated: fragments.overflowed)
+        let joined = StrippedLine(content: fragments.bytes, style: .dockerJSON, isTruncated: fragments.overflowed,
+                                  joinedFragments: fragments.fragments)
         fragments.reset()
         return joined
     }

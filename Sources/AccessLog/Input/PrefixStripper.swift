@@ -47,8 +47,9 @@ public struct PrefixStripper {
     public mutating func finishPartial() -> StrippedLine? {
         let pending: [(ByteScratch, PrefixStyle)] = [(stdoutFragments, .cri), (stderrFragments, .cri),
                                                      (dockerStdoutFragments, .dockerJSON), (dockerStderrFragments, .dockerJSON)]
-        for (fragments, style) in pending where fragments.count > 0 || fragments.overflowed {
-            let joined = StrippedLine(content: fragments.bytes, style: style, isTruncated: fragments.overflowed)
+        for (fragments, style) in pending where fragments.fragments > 0 {
+            let joined = StrippedLine(content: fragments.bytes, style: style, isTruncated: fragments.overflowed,
+                                      joinedFragments: fragments.fragments)
             fragments.reset()
             return joined
         }
@@ -109,12 +110,14 @@ public struct PrefixStripper {
     private func criRecord(_ message: UnsafeRawBufferPointer, fragments: ByteScratch, isPartial: Bool) -> StrippedLine {
         if isPartial {
             fragments.append(message, limit: maxJoinedLength)
+            fragments.fragments += 1
             return StrippedLine(content: StrippedLine.empty, style: .cri, isPartial: true)
         }
-        guard fragments.count > 0 || fragments.overflowed else { return StrippedLine(content: message, style: .cri) }
+        guard fragments.fragments > 0 else { return StrippedLine(content: message, style: .cri) }
         fragments.append(message, limit: maxJoinedLength)
         // The bytes stay in place until the next call; only the count is reset.
-        let joined = StrippedLine(content: fragments.bytes, style: .cri, isTruncated: fragments.overflowed)
+        let joined = StrippedLine(content: fragments.bytes, style: .cri, isTruncated: fragments.overflowed,
+                                  joinedFragments: fragments.fragments)
         fragments.reset()
         return joined
     }

@@ -20,11 +20,15 @@ public struct StrippedLine {
     public var isPartial: Bool
     /// A joined record exceeded the stripper's cap and was cut.
     public var isTruncated: Bool
+    /// How many earlier input lines (partial ones) this record was joined from; 0 for a line that
+    /// stands alone. At the end of the input (`PrefixStripper.finishPartial`), all of its lines.
+    public var joinedFragments: Int
 
     public init(content: UnsafeRawBufferPointer, pod: UnsafeRawBufferPointer = StrippedLine.empty,
                 container: UnsafeRawBufferPointer = StrippedLine.empty,
                 namespace: UnsafeRawBufferPointer = StrippedLine.empty,
-                style: PrefixStyle = .none, isPartial: Bool = false, isTruncated: Bool = false) {
+                style: PrefixStyle = .none, isPartial: Bool = false, isTruncated: Bool = false,
+                joinedFragments: Int = 0) {
         self.content = content
         self.pod = pod
         self.container = container
@@ -32,6 +36,7 @@ public struct StrippedLine {
         self.style = style
         self.isPartial = isPartial
         self.isTruncated = isTruncated
+        self.joinedFragments = joinedFragments
     }
 
     /// An empty buffer.

@@ -12,6 +12,8 @@ public struct LineProcessor<Sink: RecordSink> {
     public var sink: Sink
     /// Lines seen by this processor (the 1-based number of the last line).
     public private(set) var lineNumber = 0
+    /// Fragment lines whose record is not complete yet: counted when it is (see `finish`).
+    private var heldFragments = 0
 
     public init(parser: LineParser, sink: Sink) {
         self.parser = parser
@@ -27,12 +29,39 @@ public struct LineProcessor<Sink: RecordSink> {
         }
         let stripped = stripper.strip(line)
         if stripped.isPartial {
-            // A fragment (CRI `P`, a docker entry without its newline): counted here as a
-            // continuation; its text arrives joined with the line that ends the record, which is
-            // counted as the record.
-            sink.addNonAccess(.continuation, line: line)
+            // A fragment (CRI `P`, a docker entry without its newline): its text waits in the
+            // stripper, and the line is counted once the record it belongs to is complete.
+            heldFragments += 1
             return
         }
+        if stripped.joinedFragments > 0 { countContinuations(stripped.joinedFragments) }
+        handle(stripped)
+    }
+
+    /// At the end of an input: a record whose last fragment never came is joined from the fragments
+    /// kept so far and counted as its last line, the other fragments as continuations, so that every
+    /// line is still counted once and no record's text is dropped. Idempotent.
+    public mutating func finish() {
+        while let joined = stripper.finishPartial() {
+            countContinuations(joined.joinedFragments - 1)
+            heldFragments = max(0, heldFragments - 1)
+            handle(joined)
+        }
+        countContinuations(heldFragments)
+    }
+
+    /// Counts `n` held fragment lines as continuations (non-access lines of a joined record).
+    @inline(never)
+    private mutating func countContinuations(_ n: Int) {
+        let count = min(n, heldFragments)
+        guard count > 0 else { return }
+        for _ in 0..<count { sink.addNonAccess(.continuation, line: StrippedLine.empty) }
+        heldFragments -= count
+    }
+
+    /// Parses a complete line (prefix removed) and hands it to the sink.
+    @inline(__always)
+    private mutating func handle(_ stripped: StrippedLine) {
         if stripped.isTruncated {
             sink.addMalformed(.tooLong, line: stripped.content, lineNumber: lineNumber)
             return
@@ -54,12 +83,13 @@ public struct LineProcessor<Sink: RecordSink> {
         sink.add(record, line: line.content, source: line.pod, container: line.container)
     }
 
-    /// Reads `source` to its end.
+    /// Reads `source` to its end (and `finish`es it).
     public mutating func consume(_ source: ByteSource) throws {
         var reader = LineReader(source: source)
         try reader.forEachLine { line, truncated in
             process(line, truncated: truncated)
         }
+        finish()
     }
 }
 

@@ -73,6 +73,7 @@ private struct LiveReader: Sendable {
             } catch {
                 store.update { $0.error = "\(error)" }
             }
+            processor.finish()
             bytes += reader.bytesRead
             if store.stopRequested { return }
         }
