@@ -22,7 +22,8 @@ public enum FileSplitter {
         for k in 1..<max(count, 1) {
             let guess = size * k / count
             guard guess > starts[starts.count - 1] else { continue }
-            guard let lineStart = try nextLineStart(fd: source.fileDescriptor, from: guess, size: size, path: path) else { break }
+            guard var lineStart = try nextLineStart(fd: source.fileDescriptor, from: guess, size: size, path: path) else { break }
+            lineStart = try recordStart(fd: source.fileDescriptor, from: lineStart, size: size, path: path)
             if lineStart > starts[starts.count - 1], lineStart < size { starts.append(lineStart) }
         }
         var ranges: [Range<Int64>] = []
@@ -31,6 +32,62 @@ public enum FileSplitter {
             ranges.append(start..<end)
         }
         return ranges
+    }
+
+    /// The first line start at or after `lineStart` that does not continue a record split into
+    /// fragments (CRI `P` records, docker json-file entries without a final newline): a part never
+    /// starts inside such a record, so every core joins whole records, as one core would. Looks at
+    /// most `maxSkipped` lines ahead; a longer run of fragments is split where the search stopped.
+    private static func recordStart(fd: Int32, from lineStart: Int64, size: Int64, path: String,
+                                     maxSkipped: Int = 256) throws(InputError) -> Int64 {
+        var start = lineStart
+        var previous = try line(fd: fd, endingBefore: start, path: path)
+        for _ in 0..<maxSkipped {
+            var stripper = PrefixStripper()
+            let isFragment = previous.withUnsafeBytes { stripper.strip($0).isPartial }
+            guard isFragment, start < size else { return start }
+            previous = try line(fd: fd, startingAt: start, size: size, path: path)
+            guard let next = try nextLineStart(fd: fd, from: start + 1, size: size, path: path) else { return size }
+            start = next
+        }
+        return start
+    }
+
+    /// Longest line looked at when deciding whether a line is a fragment (a CRI or docker fragment
+    /// holds at most 16 KiB of text, plus its prefix or JSON escaping).
+    private static let fragmentWindow = 128 << 10
+
+    /// The line that ends (with its `\n`) right before `end`, without the `\n`; at most
+    /// `fragmentWindow` bytes of it (its end). Empty at the start of the file.
+    private static func line(fd: Int32, endingBefore end: Int64, path: String) throws(InputError) -> [UInt8] {
+        guard end >= 2 else { return [] }
+        let from = max(0, end - 1 - Int64(fragmentWindow))
+        let bytes = try read(fd: fd, from: from, count: Int(end - 1 - from), path: path)
+        guard let newline = bytes.lastIndex(of: 0x0A) else { return bytes }
+        return Array(bytes[(newline + 1)...])
+    }
+
+    /// The line that starts at `start`, without its `\n`; at most `fragmentWindow` bytes of it.
+    private static func line(fd: Int32, startingAt start: Int64, size: Int64, path: String) throws(InputError) -> [UInt8] {
+        let bytes = try read(fd: fd, from: start, count: Int(min(Int64(fragmentWindow), size - start)), path: path)
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return bytes }
+        return Array(bytes[..<newline])
+    }
+
+    /// `count` bytes at `offset` (fewer at the end of the file).
+    private static func read(fd: Int32, from offset: Int64, count: Int, path: String) throws(InputError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, $0.count - done, off_t(offset) + off_t(done)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError.system(.readFailed, path: path, errno: errno)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[..<done])
     }
 
     /// The offset just after the first `\n` at or after `from - 1` (so a boundary that already sits
