@@ -93,21 +93,12 @@ public enum FileSplitter {
     /// The offset just after the first `\n` at or after `from - 1` (so a boundary that already sits
     /// at a line start stays there), or nil when no newline follows.
     private static func nextLineStart(fd: Int32, from: Int64, size: Int64, path: String) throws(InputError) -> Int64? {
-        let window = 64 << 10
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: window, alignment: 16)
-        defer { buffer.deallocate() }
         var position = from - 1
         while position < size {
-            let n = pread(fd, buffer, window, off_t(truncatingIfNeeded: position))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError.system(.readFailed, path: path, errno: errno)
-            }
-            if n == 0 { return nil }
-            if let hit = memchr(buffer, 0x0A, n) {
-                return position + Int64(hit - buffer) + 1
-            }
-            position += Int64(n)
+            let bytes = try read(fd: fd, from: position, count: 64 << 10, path: path)
+            if bytes.isEmpty { return nil }
+            if let newline = bytes.firstIndex(of: 0x0A) { return position + Int64(newline) + 1 }
+            position += Int64(bytes.count)
         }
         return nil
     }
