@@ -83,8 +83,9 @@ extension Aggregator {
         if s.has(Signature.grpc) { grpcRequests &+= n }
         formatCounts[Int(s.format.rawValue)] &+= n
         if s.code >= 0 && s.code < 600 { codeCounts[Int(s.code)] &+= n } else { otherCodes.add(s.codeKey, n) }
-        if !k.cluster.isNone { clusters[Int(k.cluster.slot)].recordCounts(s, k, n) }
-        if !k.method.isNone { methods[Int(k.method.slot)].recordCounts(s, cluster: k.cluster, n) }
+        if !k.cluster.isNone { clusters[k.cluster.slot].recordCounts(s, k, n) }
+        if !k.host.isNone { hosts[k.host.slot].recordCounts(s, n) }
+        if !k.method.isNone { methods[k.method.slot].recordCounts(s, cluster: k.cluster, n) }
         guard s.flags.rawValue != 0 else { return }
         flagSets.add(UInt64(s.flags.rawValue) | 1 << 32, n)
         var flagBits = s.flags.rawValue
@@ -113,6 +114,7 @@ extension Aggregator {
         return f
     }
 
+    /// Counts the record for its client pod, and for the pod's links to the cluster and the host.
     @inline(never)
     private mutating func countSource(_ pod: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer,
                                       isError: Bool, cluster: KeyRef, host: KeyRef) {
@@ -123,19 +125,29 @@ extension Aggregator {
             w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
             return recentSourceSlot(w.bytes)
         }
-        sources[Int(slot)].record(isError: isError, cluster: cluster, host: host)
+        sources[slot].record(isError: isError)
+        let pod = sources.ref(slot)
+        // Admitting a pod may have evicted the line's cluster or host (only past the bounds).
+        if !cluster.isNone && clusters.isLive(cluster) {
+            let link = linkSlot(\.podClusters, pod: pod, target: cluster)
+            podClusters[link].record(isError: isError)
+            if !host.isNone && hosts.isLive(host) {
+                let hostLink = linkSlot(\.podHosts, pod: pod, target: host)
+                podHosts[hostLink].record(isError: isError)
+            }
+        }
     }
 
     /// `sourceSlot`, skipping the lookup when the key is the previous line's (prefixed logs come in
     /// runs per pod).
     private mutating func recentSourceSlot(_ key: UnsafeRawBufferPointer) -> Int32 {
         let last = lastSource.ref
-        if lastSource.matches(key) && sourceKeys.isLive(last) {
-            sourceKeys.addCount(last.slot)
+        if lastSource.matches(key) && sources.isLive(last) {
+            sources.addCount(last.slot, 1)
             return last.slot
         }
         let slot = sourceSlot(key)
-        lastSource.remember(key, KeyRef(table: .source, serial: sourceKeys.serials[Int(slot)], slot: slot))
+        lastSource.remember(key, sources.ref(slot))
         return slot
     }
 

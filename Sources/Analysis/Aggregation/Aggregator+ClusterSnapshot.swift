@@ -2,39 +2,89 @@ import AccessLog
 
 extension Aggregator {
     /// Clusters by requests (ties by name), then the "other clusters" bucket when clusters were evicted.
+    /// Each with its hosts, their accuracy and the balance verdict.
     func clusterStatsList(_ r: RefResolver) -> [ClusterStats] {
-        var list = clusterKeys.liveSlots.map { clusterStats(clusters[Int($0)], r) }
+        let hostsByCluster = hostSlotsByCluster()
+        let podSpread = podSpreadByCluster()
+        var list = clusters.liveSlots.map { slot in
+            clusterStats(clusters[slot], name: ClusterName(clusters.keyString(slot)), hostSlots: hostsByCluster[slot] ?? [],
+                         pods: podSpread[slot] ?? [], r)
+        }
         list.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.name.name < $1.name.name }
-        if otherCluster.requests > 0 {
-            var other = clusterStats(otherCluster, r)
+        if clusters.other.requests > 0 {
+            var other = clusterStats(clusters.other, name: ClusterName("other"), hostSlots: [], pods: [], r)
             other.isOther = true
             list.append(other)
         }
         return list
     }
 
-    private func clusterStats(_ c: ClusterAccumulator, _ r: RefResolver) -> ClusterStats {
-        var hosts = c.hostKeys.liveSlots.map { slot in
-            hostStats(c.hosts[Int(slot)], name: c.hostKeys.keyString(slot), isOther: false, clusterRequests: c.requests)
+    /// Live host slots grouped by their cluster's slot.
+    private func hostSlotsByCluster() -> [Int32: [Int32]] {
+        var byCluster: [Int32: [Int32]] = [:]
+        for slot in hosts.liveSlots {
+            let cluster = hosts[slot].cluster
+            if clusters.isLive(cluster) { byCluster[cluster.slot, default: []].append(slot) }
         }
-        hosts.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.host < $1.host }
+        return byCluster
+    }
+
+    /// Per cluster slot: each client pod's requests that named a host, and its busiest host's share.
+    private func podSpreadByCluster() -> [Int32: [(requests: Int, topShare: Double)]] {
+        // (pod serial, cluster slot) → (requests with a host, busiest host's requests)
+        var perPod: [PodCluster: (total: Int, top: Int)] = [:]
+        for slot in podHosts.liveSlots {
+            let link = podHosts[slot]
+            guard hosts.isLive(link.target) else { continue }
+            let cluster = hosts[link.target.slot].cluster
+            guard clusters.isLive(cluster) else { continue }
+            let key = PodCluster(pod: link.pod.serial, cluster: cluster.slot)
+            let old = perPod[key] ?? (0, 0)
+            perPod[key] = (old.total + link.requests, max(old.top, link.requests))
+        }
+        var out: [Int32: [(requests: Int, topShare: Double)]] = [:]
+        for (key, v) in perPod where v.total > 0 {
+            out[key.cluster, default: []].append((v.total, Double(v.top) / Double(v.total)))
+        }
+        return out
+    }
+
+    private func clusterStats(_ c: ClusterAccumulator, name: ClusterName, hostSlots: [Int32],
+                              pods: [(requests: Int, topShare: Double)], _ r: RefResolver) -> ClusterStats {
+        var latency = c.latencyWithoutHost
+        latency.merge(c.otherHost.latency)
+        var hostList = hostSlots.map { slot -> HostStats in
+            latency.merge(hosts[slot].latency)
+            return hostStats(hosts[slot], name: hosts.withKey(slot) { Self.hostName($0) }, isOther: false,
+                             clusterRequests: c.requests)
+        }
+        hostList.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.host < $1.host }
+        let balance = BalanceJudge.judge(hostCounts: hostList.map(\.requests), pods: pods,
+                                         tcpShare: c.requests > 0 ? Double(c.tcp) / Double(c.requests) : 0)
+        var accuracy = TableAccuracy.exact
         if c.otherHost.requests > 0 {
-            hosts.append(hostStats(c.otherHost, name: "other", isOther: true, clusterRequests: c.requests))
+            hostList.append(hostStats(c.otherHost, name: "other", isOther: true, clusterRequests: c.requests))
+            let withHost = max(1, c.requests - c.requestsWithoutHost)
+            accuracy = TableAccuracy(approximate: true, otherCount: c.otherHost.requests,
+                                     otherShare: Double(c.otherHost.requests) / Double(withHost),
+                                     errorBound: hosts.errorBound)
         }
         return ClusterStats(
-            name: c.name, requests: c.requests, errors: c.errors, clientErrors: c.clientErrors, http1: c.http1,
-            http2: c.http2, tcp: c.tcp, grpc: c.grpc, latency: c.latency.summary,
+            name: name, requests: c.requests, errors: c.errors, clientErrors: c.clientErrors, http1: c.http1,
+            http2: c.http2, tcp: c.tcp, grpc: c.grpc, latency: latency.summary,
             upstreamServiceTime: c.upstreamServiceTime.summary, bytesReceived: c.bytesReceived, bytesSent: c.bytesSent,
-            hosts: hosts, imbalance: Self.imbalance(hosts), flags: RefResolver.flagCounts(c.flags),
+            hosts: hostList, imbalance: Self.imbalance(hostList), flags: RefResolver.flagCounts(c.flags),
             codes: RefResolver.codeCounts(c.codes), details: r.keyCounts(c.details), methods: r.keyCounts(c.methods),
-            destinations: r.keyCounts(c.destinations), retried: c.retried)
+            destinations: r.keyCounts(c.destinations), retried: c.retried, hostTable: accuracy, balance: balance,
+            requestsWithoutHost: c.requestsWithoutHost)
     }
 
     private func hostStats(_ h: HostAccumulator, name: String, isOther: Bool, clusterRequests: Int) -> HostStats {
         HostStats(host: name, isOther: isOther, requests: h.requests,
                   share: clusterRequests > 0 ? Double(h.requests) / Double(clusterRequests) : 0, errors: h.errors,
                   latency: h.latency.summary, flags: RefResolver.flagCounts(h.flags),
-                  codes: RefResolver.codeCounts(h.codes), grpcStatuses: RefResolver.grpcCounts(h.grpcStatuses))
+                  codes: RefResolver.codeCounts(h.codes), grpcStatuses: RefResolver.grpcCounts(h.grpcStatuses),
+                  bytesReceived: h.bytesReceived, bytesSent: h.bytesSent)
     }
 
     /// How unevenly requests spread over the named hosts (the "other" bucket is left out):
@@ -48,4 +98,10 @@ extension Aggregator {
         let fair = 1 / Double(named.count)
         return max(0, min(1, (maxShare - fair) / (1 - fair)))
     }
+}
+
+/// A (client pod, cluster) pair while a snapshot is built.
+private struct PodCluster: Hashable {
+    var pod: UInt64
+    var cluster: Int32
 }

@@ -1,7 +1,8 @@
 import AccessLog
 
-/// Admission into the tables whose keys carry statistics (clusters, methods, sources): when such a
-/// table prunes, the evicted keys' statistics are folded into the table's "other" accumulator.
+/// Admission into the tables whose keys carry statistics (clusters, hosts, methods, pods, pod links),
+/// and the one rule that keeps references honest: when a table evicts keys, whatever refers to them
+/// (a cluster's hosts, a pod's links) is folded into the matching "other" right away (`settleEvictions`).
 extension Aggregator {
     /// The cluster's reference (counting one request), `.none` for `-`. One trailing `;` (Istio ≥1.23
     /// `%UPSTREAM_CLUSTER%`) is ignored, so `x;` and `x` are the same cluster.
@@ -12,72 +13,111 @@ extension Aggregator {
             name = UnsafeRawBufferPointer(rebasing: name[0..<(name.count - 1)])
         }
         if RequestTraits.isDash(name) { return .none }
-        let slot = clusterSlot(clusterKeys.clamp(name), count: 1)
-        return KeyRef(table: .cluster, serial: clusterKeys.serials[Int(slot)], slot: slot)
+        let slot = clusterSlot(clusters.clamp(name), count: 1)
+        return clusters.ref(slot)
     }
 
     mutating func clusterSlot(_ key: UnsafeRawBufferPointer, count: Int) -> Int32 {
-        let h = KeyTable.hash(key)
-        var slot = clusterKeys.find(key, hash: h)
-        if slot < 0 {
-            if clusterKeys.isFull {
-                for evicted in clusterKeys.prune() {
-                    otherCluster.absorb(clusters[Int(evicted)])
-                    clusters[Int(evicted)] = ClusterAccumulator(name: otherCluster.name, limits: limits)
-                }
-            }
-            serial &+= 1
-            slot = clusterKeys.insert(key, hash: h, serial: serial)
-            let fresh = ClusterAccumulator(name: ClusterName(String(decoding: key, as: UTF8.self)), limits: limits)
-            if Int(slot) == clusters.count { clusters.append(fresh) } else { clusters[Int(slot)] = fresh }
-        }
-        clusterKeys.addCount(slot, count)
+        let before = clusters.otherCount
+        let slot = clusters.slot(key, count: count, serial: &serial)
+        if clusters.otherCount != before { settleEvictions() }
         return slot
+    }
+
+    /// The host's reference within `cluster` (counting one request), `.none` for `-`.
+    @inline(__always)
+    mutating func hostRef(_ raw: UnsafeRawBufferPointer, cluster: KeyRef) -> KeyRef {
+        if RequestTraits.isDash(raw) { return .none }
+        let slot = hostSlot(raw, cluster: cluster, count: 1)
+        return hosts.ref(slot)
+    }
+
+    /// The slot of `host` of `cluster` (a live reference), admitting it.
+    mutating func hostSlot(_ rawHost: UnsafeRawBufferPointer, cluster: KeyRef, count: Int) -> Int32 {
+        var s = serial
+        let slot = Self.withHostKey(rawHost, cluster: cluster, maxKeyLength: limits.maxKeyLength) {
+            hosts.slot($0, count: count, serial: &s)
+        }
+        serial = s
+        if hosts[slot].cluster.isNone { hosts[slot].cluster = cluster }
+        if hosts.hasEvicted { settleEvictions() }
+        return slot
+    }
+
+    /// The host-table key: the cluster's serial (8 bytes), then the host (clamped).
+    static func withHostKey<R>(_ host: UnsafeRawBufferPointer, cluster: KeyRef, maxKeyLength: Int,
+                               _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let n = min(host.count, maxKeyLength - 8)
+        return withUnsafeTemporaryAllocation(byteCount: n + 8, alignment: 8) { key in
+            key.storeBytes(of: cluster.serial, as: UInt64.self)
+            if n > 0 { (key.baseAddress! + 8).copyMemory(from: host.baseAddress!, byteCount: n) }
+            return body(UnsafeRawBufferPointer(key))
+        }
+    }
+
+    /// The host part of a host-table key.
+    static func hostName(_ key: UnsafeRawBufferPointer) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: key.dropFirst(8)), as: UTF8.self)
     }
 
     /// The method's reference (counting one request).
     @inline(__always)
     mutating func methodRef(_ raw: UnsafeRawBufferPointer, isGRPC: Bool) -> KeyRef {
-        let slot = methodSlot(methodKeys.clamp(raw), isGRPC: isGRPC, count: 1)
-        return KeyRef(table: .method, serial: methodKeys.serials[Int(slot)], slot: slot)
+        let slot = methodSlot(methods.clamp(raw), isGRPC: isGRPC, count: 1)
+        return methods.ref(slot)
     }
 
     mutating func methodSlot(_ key: UnsafeRawBufferPointer, isGRPC: Bool, count: Int) -> Int32 {
-        let h = KeyTable.hash(key)
-        var slot = methodKeys.find(key, hash: h)
-        if slot < 0 {
-            if methodKeys.isFull {
-                for evicted in methodKeys.prune() {
-                    otherMethod.merge(methods[Int(evicted)]) { $0 }
-                    methods[Int(evicted)] = MethodAccumulator(limits: limits)
-                }
-            }
-            serial &+= 1
-            slot = methodKeys.insert(key, hash: h, serial: serial)
-            let fresh = MethodAccumulator(isGRPC: isGRPC, limits: limits)
-            if Int(slot) == methods.count { methods.append(fresh) } else { methods[Int(slot)] = fresh }
-        }
-        methodKeys.addCount(slot, count)
+        let slot = methods.slot(key, count: count, serial: &serial)
+        if isGRPC { methods[slot].isGRPC = true }
         return slot
     }
 
     mutating func sourceSlot(_ rawKey: UnsafeRawBufferPointer, count: Int = 1) -> Int32 {
-        let key = sourceKeys.clamp(rawKey)
-        let h = KeyTable.hash(key)
-        var slot = sourceKeys.find(key, hash: h)
-        if slot < 0 {
-            if sourceKeys.isFull {
-                for evicted in sourceKeys.prune() {
-                    otherSource.merge(sources[Int(evicted)]) { $0 }
-                    sources[Int(evicted)] = SourceAccumulator(limits: limits)
-                }
-            }
-            serial &+= 1
-            slot = sourceKeys.insert(key, hash: h, serial: serial)
-            let fresh = SourceAccumulator(limits: limits)
-            if Int(slot) == sources.count { sources.append(fresh) } else { sources[Int(slot)] = fresh }
-        }
-        sourceKeys.addCount(slot, count)
+        let before = sources.otherCount
+        let slot = sources.slot(sources.clamp(rawKey), count: count, serial: &serial)
+        if sources.otherCount != before { settleEvictions() }
         return slot
+    }
+
+    /// The link of `pod` to `target` (a cluster or a host) in `table`, admitting it.
+    mutating func linkSlot(_ table: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>>, pod: KeyRef,
+                           target: KeyRef, count: Int = 1) -> Int32 {
+        var s = serial
+        let slot = LinkCounts.withKey(pod: pod, target: target) { self[keyPath: table].slot($0, count: count, serial: &s) }
+        serial = s
+        if self[keyPath: table][slot].pod.isNone {
+            self[keyPath: table][slot].pod = pod
+            self[keyPath: table][slot].target = target
+        }
+        return slot
+    }
+
+    /// After an eviction anywhere: hosts of evicted clusters fold into the "other clusters" bucket's
+    /// hosts, evicted hosts into their cluster's "other hosts", and links whose pod or target is gone
+    /// into their table's "other". Runs only when a table has reached its bound.
+    @inline(never)
+    mutating func settleEvictions() {
+        flushPendingKeyCounts()
+        let liveClusters = clusters
+        hosts.evict { !liveClusters.isLive($0.cluster) }
+        for host in hosts.takeEvicted() {
+            if clusters.isLive(host.cluster) {
+                clusters[host.cluster.slot].otherHost.absorb(host)
+            } else {
+                clusters.absorbIntoOther(Self.hostsOnly(host, limits: limits))
+            }
+        }
+        let liveHosts = hosts, liveSources = sources
+        podClusters.evict { !liveSources.isLive($0.pod) || !liveClusters.isLive($0.target) }
+        podHosts.evict { !liveSources.isLive($0.pod) || !liveHosts.isLive($0.target) }
+        keyEpoch &+= 1
+    }
+
+    /// A cluster payload that carries only `host` (as an evicted host).
+    private static func hostsOnly(_ host: HostAccumulator, limits: AggregatorLimits) -> ClusterAccumulator {
+        var c = ClusterAccumulator(limits: limits)
+        c.otherHost = host
+        return c
     }
 }

@@ -18,7 +18,8 @@ extension Aggregator {
         flushPendingKeyCounts()
         keyEpoch &+= 1
         mergeScalars(other)
-        // 1. Keys of every table (payload tables admit their keys with fresh payloads).
+        // 1. Keys of every table; keyed tables admit their keys with empty payloads. Clusters before
+        //    hosts (a host's key holds its cluster's serial), pods and both before links.
         var map = MergeMap()
         let countTables: [(KeyRef.Table, WritableKeyPath<Aggregator, KeyTable>)] = [
             (.detail, \.details), (.transportFailure, \.transportFailures), (.termination, \.terminations),
@@ -27,40 +28,34 @@ extension Aggregator {
         for (tag, path) in countTables {
             map.set(tag, other[keyPath: path], mergeCountTable(path, other[keyPath: path], tag))
         }
-        map.set(.cluster, other.clusterKeys, mergeKeys(\.clusterKeys, other.clusterKeys, .cluster) { agg, key, n in
+        map.set(.cluster, other.clusters.keys, mergeKeys(\.clusters, other.clusters) { agg, _, key, n in
             agg.clusterSlot(key, count: n)
         })
-        map.set(.method, other.methodKeys, mergeKeys(\.methodKeys, other.methodKeys, .method) { agg, key, n in
+        map.set(.method, other.methods.keys, mergeKeys(\.methods, other.methods) { agg, _, key, n in
             agg.methodSlot(key, isGRPC: false, count: n)
         })
-        map.set(.source, other.sourceKeys, mergeKeys(\.sourceKeys, other.sourceKeys, .source) { agg, key, n in
+        map.set(.source, other.sources.keys, mergeKeys(\.sources, other.sources) { agg, _, key, n in
             agg.sourceSlot(key, count: n)
         })
-        // 2. Payloads, with their references re-mapped (clusters first: they define host references).
-        mergeClusterPayloads(other, &map)
-        let remap: (UInt64) -> UInt64? = { map.target($0) }
-        for b in other.methodKeys.liveSlots {
-            let target = map.targetRef(.method, other.methodKeys, b)
-            if !target.isNone && methodKeys.isLive(target) {
-                methods[Int(target.slot)].merge(other.methods[Int(b)], remap: remap)
-            } else {
-                otherMethod.merge(other.methods[Int(b)], remap: remap)
-            }
+        let hostTargets = mergeKeys(\.hosts, other.hosts) { [map] agg, b, key, n in
+            let cluster = KeyRef(raw: map.target(other.hosts[b].cluster.raw) ?? 0)
+            guard !cluster.isNone && agg.clusters.isLive(cluster) else { return -1 }
+            return agg.hostSlot(UnsafeRawBufferPointer(rebasing: key.dropFirst(8)), cluster: cluster, count: n)
         }
-        otherMethod.merge(other.otherMethod, remap: remap)
-        for b in other.sourceKeys.liveSlots {
-            let target = map.targetRef(.source, other.sourceKeys, b)
-            if !target.isNone && sourceKeys.isLive(target) {
-                sources[Int(target.slot)].merge(other.sources[Int(b)], remap: remap)
-            } else {
-                otherSource.merge(other.sources[Int(b)], remap: remap)
-            }
-        }
-        otherSource.merge(other.otherSource, remap: remap)
+        map.set(.host, other.hosts.keys, hostTargets)
+        let remap: (UInt64) -> UInt64? = { [map] in map.target($0) }
+        // 2. Payloads, their references re-mapped; a key that found no live place folds into "other".
+        mergePayloads(\.clusters, other.clusters, .cluster, map, remap)
+        mergeHostPayloads(other, map)
+        mergePayloads(\.methods, other.methods, .method, map, remap)
+        mergePayloads(\.sources, other.sources, .source, map, remap)
+        mergeLinks(\.podClusters, other.podClusters, map)
+        mergeLinks(\.podHosts, other.podHosts, map)
         for i in 0..<flagStats.count {
             flagStats[i].merge(other.flagStats[i], maxSamples: limits.samplesPerFlag, remap: remap)
         }
         recent.merge(other.recent) { KeyRef(raw: remap($0.raw) ?? 0) }
+        if clusters.hasEvicted || hosts.hasEvicted { settleEvictions() }
     }
 
     private mutating func mergeScalars(_ other: Aggregator) {
@@ -85,7 +80,7 @@ extension Aggregator {
     /// Merges a count-only table; returns, per source slot, the target reference (0 = none).
     private mutating func mergeCountTable(_ path: WritableKeyPath<Aggregator, KeyTable>, _ source: KeyTable,
                                           _ tag: KeyRef.Table) -> [UInt64] {
-        mergeKeys(path, source, tag) { agg, key, n in
+        mergeTableKeys(path, source, tag) { agg, key, n in
             var s = agg.serial
             let h = KeyTable.hash(key)
             var slot = agg[keyPath: path].find(key, hash: h)
@@ -101,10 +96,27 @@ extension Aggregator {
     }
 
     /// Admits every live key of `source` through `admit` (which counts `n` occurrences and returns the
-    /// slot), carries the top-K floors over, and returns the per-source-slot target references.
-    private mutating func mergeKeys(_ path: WritableKeyPath<Aggregator, KeyTable>, _ source: KeyTable,
-                                    _ tag: KeyRef.Table,
-                                    admit: (inout Aggregator, UnsafeRawBufferPointer, Int) -> Int32) -> [UInt64] {
+    /// slot, or -1 when the key has no place), carries the top-K floors over, and returns the
+    /// per-source-slot target references.
+    private mutating func mergeKeys<P>(_ path: WritableKeyPath<Aggregator, KeyedTable<P>>, _ source: KeyedTable<P>,
+                                       admit: (inout Aggregator, Int32, UnsafeRawBufferPointer, Int) -> Int32) -> [UInt64] {
+        var targets = [UInt64](repeating: 0, count: source.keys.slotCount)
+        var touched = Set<Int32>()
+        for b in source.liveSlots {
+            let slot = source.withKey(b) { admit(&self, b, $0, source.count(b)) }
+            guard slot >= 0 else { continue }
+            self[keyPath: path].raiseFloor(slot, by: source.keys.floors[Int(b)])
+            touched.insert(slot)
+            targets[Int(b)] = self[keyPath: path].ref(slot).raw
+        }
+        self[keyPath: path].finishMerge(from: source, touched: touched, remap: { $0 }, foldOther: false)
+        return targets
+    }
+
+    /// `mergeKeys` for a count-only table.
+    private mutating func mergeTableKeys(_ path: WritableKeyPath<Aggregator, KeyTable>, _ source: KeyTable,
+                                         _ tag: KeyRef.Table,
+                                         admit: (inout Aggregator, UnsafeRawBufferPointer, Int) -> Int32) -> [UInt64] {
         var targets = [UInt64](repeating: 0, count: source.slotCount)
         var touched = Set<Int32>()
         for b in source.liveSlots {
@@ -117,33 +129,58 @@ extension Aggregator {
         return targets
     }
 
-    /// Cluster statistics and their hosts; records where each source host went.
-    private mutating func mergeClusterPayloads(_ other: Aggregator, _ map: inout MergeMap) {
-        let remap: (UInt64) -> UInt64? = { [map] in map.target($0) }
-        for b in other.clusterKeys.liveSlots {
-            let src = other.clusters[Int(b)]
-            let target = map.targetRef(.cluster, other.clusterKeys, b)
-            guard !target.isNone && clusterKeys.isLive(target) else {
-                otherCluster.absorbAll(src, remap: remap)
+    /// Adds each live source payload to its target's (when still live), else to the table's "other";
+    /// then the source's "other".
+    private mutating func mergePayloads<P>(_ path: WritableKeyPath<Aggregator, KeyedTable<P>>, _ source: KeyedTable<P>,
+                                           _ tag: KeyRef.Table, _ map: MergeMap, _ remap: (UInt64) -> UInt64?) {
+        for b in source.liveSlots {
+            let target = map.targetRef(tag, source.keys, b)
+            if !target.isNone && self[keyPath: path].isLive(target) {
+                self[keyPath: path][target.slot].absorb(source[b], remap: remap)
+            } else {
+                self[keyPath: path].absorbIntoOther(source[b], remap: remap)
+            }
+        }
+        self[keyPath: path].absorbIntoOther(source.other, remap: remap)
+    }
+
+    /// Hosts: a host whose cluster found no live place goes with that cluster into "other clusters".
+    private mutating func mergeHostPayloads(_ other: Aggregator, _ map: MergeMap) {
+        for b in other.hosts.liveSlots {
+            let target = map.targetRef(.host, other.hosts.keys, b)
+            if !target.isNone && hosts.isLive(target) {
+                hosts[target.slot].absorb(other.hosts[b])
+            } else {
+                let cluster = KeyRef(raw: map.target(other.hosts[b].cluster.raw) ?? 0)
+                if !cluster.isNone && clusters.isLive(cluster) {
+                    clusters[cluster.slot].otherHost.absorb(other.hosts[b])
+                } else {
+                    var carrier = ClusterAccumulator(limits: limits)
+                    carrier.otherHost = other.hosts[b]
+                    clusters.absorbIntoOther(carrier)
+                }
+            }
+        }
+    }
+
+    /// Pod links: re-keyed by the pod's and the target's new serials.
+    private mutating func mergeLinks(_ path: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>>,
+                                     _ source: KeyedTable<LinkCounts>, _ map: MergeMap) {
+        var touched = Set<Int32>()
+        for b in source.liveSlots {
+            let link = source[b]
+            let pod = KeyRef(raw: map.target(link.pod.raw) ?? 0), target = KeyRef(raw: map.target(link.target.raw) ?? 0)
+            let targetLive = target.table == .host ? hosts.isLive(target) : clusters.isLive(target)
+            guard !pod.isNone && !target.isNone && sources.isLive(pod) && targetLive else {
+                self[keyPath: path].absorbIntoOther(link)
                 continue
             }
-            let a = Int(target.slot)
-            clusters[a].absorbCounts(src, remap: remap)
-            var touched = Set<Int32>()
-            for hb in src.hostKeys.liveSlots {
-                let slot = src.hostKeys.withKey(hb) { key in
-                    clusters[a].hostSlot(key, count: src.hostKeys.counts[Int(hb)], serial: &serial)
-                }
-                clusters[a].hostKeys.raiseFloor(slot, by: src.hostKeys.floors[Int(hb)])
-                clusters[a].hosts[Int(slot)].absorb(src.hosts[Int(hb)])
-                touched.insert(slot)
-                let ref = KeyRef(table: .host, serial: clusters[a].hostKeys.serials[Int(slot)], slot: slot)
-                map.hosts[src.hostKeys.serials[Int(hb)] & KeyRef.serialMask] = ref.raw
-            }
-            clusters[a].hostKeys.finishMerge(from: src.hostKeys, touched: touched)
-            clusters[a].otherHost.absorb(src.otherHost)
+            let slot = linkSlot(path, pod: pod, target: target, count: source.count(b))
+            self[keyPath: path].raiseFloor(slot, by: source.keys.floors[Int(b)])
+            self[keyPath: path][slot].absorb(link, remap: { $0 })
+            touched.insert(slot)
         }
-        otherCluster.absorbAll(other.otherCluster, remap: remap)
+        self[keyPath: path].finishMerge(from: source, touched: touched, remap: { $0 }, foldOther: true)
     }
 }
 
@@ -151,8 +188,6 @@ extension Aggregator {
 struct MergeMap {
     private var targets = [[UInt64]](repeating: [], count: 16)
     private var serials = [[UInt64]](repeating: [], count: 16)
-    /// Source host serial → target host reference (only hosts that were live in the source).
-    var hosts: [UInt64: UInt64] = [:]
 
     /// Records where the keys of `source` (table `tag`) went.
     mutating func set(_ tag: KeyRef.Table, _ source: KeyTable, _ targets: [UInt64]) {
@@ -169,7 +204,6 @@ struct MergeMap {
     func target(_ raw: UInt64) -> UInt64? {
         let ref = KeyRef(raw: raw)
         guard let tag = ref.table else { return nil }
-        if tag == .host { return hosts[ref.serial] }
         let t = Int(tag.rawValue), slot = Int(ref.slot)
         guard slot < targets[t].count, serials[t][slot] != 0, serials[t][slot] & KeyRef.serialMask == ref.serial,
               targets[t][slot] != 0 else { return nil }

@@ -54,10 +54,9 @@ extension Aggregator {
         }
         countSignature(keys, f.signature, 1)
         countTime(f.startTimeMs, isError: f.signature.isError)
-        if !keys.cluster.isNone {
-            clusters[Int(keys.cluster.slot)].recordValues(f, hostSlot: keys.host.isNone ? -1 : keys.host.slot)
-        }
-        if !keys.method.isNone { methods[Int(keys.method.slot)].recordValues(f) }
+        if !keys.cluster.isNone { clusters[keys.cluster.slot].recordValues(f, hasHost: !keys.host.isNone) }
+        if !keys.host.isNone { hosts[keys.host.slot].recordValues(f) }
+        if !keys.method.isNone { methods[keys.method.slot].recordValues(f) }
         keyEpoch &+= 1
         uncachedKeys = keys
         // A gRPC method is keyed by the raw path: not determined by the key when normalising changed it.
@@ -85,17 +84,16 @@ extension Aggregator {
     @inline(never)
     mutating func recordValues(_ k: LineKeys, _ values: PendingValues) {
         guard !values.isEmpty else { return }
-        if !k.cluster.isNone {
-            clusters[Int(k.cluster.slot)].recordValues(values, hostSlot: k.host.isNone ? -1 : k.host.slot)
-        }
-        if !k.method.isNone { methods[Int(k.method.slot)].recordValues(values) }
+        if !k.cluster.isNone { clusters[k.cluster.slot].recordValues(values, hasHost: !k.host.isNone) }
+        if !k.host.isNone { hosts[k.host.slot].recordValues(values) }
+        if !k.method.isNone { methods[k.method.slot].recordValues(values) }
     }
 
     /// True when every reference in `k` still points at the key it was made for.
     private mutating func allLive(_ k: LineKeys) -> Bool {
         if !k.cluster.isNone {
-            guard clusterKeys.isLive(k.cluster) else { return false }
-            if !k.host.isNone && !clusters[Int(k.cluster.slot)].hostKeys.isLive(k.host) { return false }
+            guard clusters.isLive(k.cluster) else { return false }
+            if !k.host.isNone && !hosts.isLive(k.host) { return false }
         }
         if !k.destination.isNone {
             let live = k.destination.table == .authority ? authorities.isLive(k.destination)
@@ -107,21 +105,21 @@ extension Aggregator {
             && (k.termination.isNone || terminations.isLive(k.termination))
             && (k.route.isNone || routes.isLive(k.route))
             && (k.path.isNone || paths.isLive(k.path))
-            && (k.method.isNone || methodKeys.isLive(k.method))
+            && (k.method.isNone || methods.isLive(k.method))
     }
 
     /// Adds `n` occurrences to every key of `k` (all live) in the key tables.
     private mutating func addTableCounts(_ k: LineKeys, _ n: Int) {
         if !k.cluster.isNone {
-            clusterKeys.addCount(k.cluster.slot, n)
-            if !k.host.isNone { clusters[Int(k.cluster.slot)].hostKeys.addCount(k.host.slot, n) }
+            clusters.addCount(k.cluster.slot, n)
+            if !k.host.isNone { hosts.addCount(k.host.slot, n) }
         }
         if !k.detail.isNone { details.addCount(k.detail.slot, n) }
         if !k.transportFailure.isNone { transportFailures.addCount(k.transportFailure.slot, n) }
         if !k.termination.isNone { terminations.addCount(k.termination.slot, n) }
         if !k.route.isNone { routes.addCount(k.route.slot, n) }
         if !k.path.isNone { paths.addCount(k.path.slot, n) }
-        if !k.method.isNone { methodKeys.addCount(k.method.slot, n) }
+        if !k.method.isNone { methods.addCount(k.method.slot, n) }
         if !k.destination.isNone {
             if k.destination.table == .authority {
                 authorities.addCount(k.destination.slot, n)
@@ -136,7 +134,7 @@ extension Aggregator {
     private mutating func lookUpKeys(_ p: KeyParts, grpcPath: UnsafeRawBufferPointer) -> LineKeys {
         var k = LineKeys()
         k.cluster = clusterRef(p.cluster.buffer)
-        if !k.cluster.isNone { k.host = clusters[Int(k.cluster.slot)].hostRef(p.host.buffer, serial: &serial) }
+        if !k.cluster.isNone { k.host = hostRef(p.host.buffer, cluster: k.cluster) }
         k.detail = Self.count(&details, .detail, p.detail.buffer, &serial)
         k.transportFailure = Self.count(&transportFailures, .transportFailure, p.transportFailure.buffer, &serial)
         k.termination = Self.count(&terminations, .termination, p.termination.buffer, &serial)

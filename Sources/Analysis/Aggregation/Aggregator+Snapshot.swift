@@ -37,7 +37,31 @@ extension Aggregator {
         s.hasGrpcStatusField = hasGrpcStatusField
         s.hasAttemptCountField = hasAttemptCountField
         s.grpcRequests = grpcRequests
+        s.accuracy = accuracy()
         return s
+    }
+
+    /// Which tables reached their bound.
+    private func accuracy() -> SnapshotAccuracy {
+        func of<P>(_ t: KeyedTable<P>, total: Int) -> TableAccuracy {
+            guard t.isApproximate else { return .exact }
+            return TableAccuracy(approximate: true, otherCount: t.otherCount,
+                                 otherShare: total > 0 ? Double(t.otherCount) / Double(total) : 0, errorBound: t.errorBound)
+        }
+        var a = SnapshotAccuracy()
+        a.clusters = of(clusters, total: clusters.liveSlots.reduce(clusters.otherCount) { $0 + clusters.count($1) })
+        a.hosts = of(hosts, total: hosts.liveSlots.reduce(hosts.otherCount) { $0 + hosts.count($1) })
+        a.methods = of(methods, total: methods.liveSlots.reduce(methods.otherCount) { $0 + methods.count($1) })
+        a.sources = of(sources, total: sources.liveSlots.reduce(sources.otherCount) { $0 + sources.count($1) })
+        let links = podHosts.isApproximate ? podHosts : podClusters
+        a.podLinks = of(links, total: links.liveSlots.reduce(links.otherCount) { $0 + links.count($1) })
+        if paths.otherCount > 0 || paths.floor > 0 {
+            let total = paths.liveSlots.reduce(paths.otherCount) { $0 + paths.counts[Int($1)] }
+            a.paths = TableAccuracy(approximate: true, otherCount: paths.otherCount,
+                                    otherShare: total > 0 ? Double(paths.otherCount) / Double(total) : 0,
+                                    errorBound: paths.floor)
+        }
+        return a
     }
 
     private func lineCounts() -> LineCounts {
@@ -83,11 +107,11 @@ extension Aggregator {
     }
 
     private func methodStatsList(_ r: RefResolver) -> [MethodStats] {
-        var list = methodKeys.liveSlots.map { slot in
-            methodStats(methods[Int(slot)], name: methodKeys.keyString(slot), r)
+        var list = methods.liveSlots.map { slot in
+            methodStats(methods[slot], name: methods.keyString(slot), r)
         }
         list.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.method < $1.method }
-        if otherMethod.requests > 0 { list.append(methodStats(otherMethod, name: "other", r)) }
+        if methods.other.requests > 0 { list.append(methodStats(methods.other, name: "other", r)) }
         return list
     }
 
@@ -98,34 +122,48 @@ extension Aggregator {
     }
 
     private func sourceStatsList(_ r: RefResolver) -> [SourceStats] {
-        var list = sourceKeys.liveSlots.map { slot -> SourceStats in
-            let (pod, container) = sourceKeys.withKey(slot) { Self.splitSource($0) }
-            return sourceStats(sources[Int(slot)], pod: pod, container: container, r)
+        var clusterLinks: [UInt64: [LinkCounts]] = [:]
+        for slot in podClusters.liveSlots { clusterLinks[podClusters[slot].pod.serial, default: []].append(podClusters[slot]) }
+        // pod serial → cluster serial → (host, requests)
+        var hostLinks: [UInt64: [UInt64: [String: Int]]] = [:]
+        for slot in podHosts.liveSlots {
+            let link = podHosts[slot]
+            guard hosts.isLive(link.target) else { continue }
+            let cluster = hosts[link.target.slot].cluster
+            let name = hosts.withKey(link.target.slot) { Self.hostName($0) }
+            hostLinks[link.pod.serial, default: [:]][cluster.serial, default: [:]][name, default: 0] += link.requests
+        }
+        var list = sources.liveSlots.map { slot -> SourceStats in
+            let (pod, container) = sources.withKey(slot) { Self.splitSource($0) }
+            let serial = sources.ref(slot).serial
+            return sourceStats(sources[slot], pod: pod, container: container, links: clusterLinks[serial] ?? [],
+                               hosts: hostLinks[serial] ?? [:])
         }
         list.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.pod < $1.pod }
-        if otherSource.requests > 0 { list.append(sourceStats(otherSource, pod: "other", container: nil, r)) }
+        if sources.other.requests > 0 {
+            list.append(sourceStats(sources.other, pod: "other", container: nil, links: [], hosts: [:]))
+        }
         return list
     }
 
-    private func sourceStats(_ a: SourceAccumulator, pod: String, container: String?, _ r: RefResolver) -> SourceStats {
-        // Hosts grouped by the cluster they belong to.
-        var hostsByCluster: [Int32: [String: Int]] = [:]
-        for e in a.hosts.entries {
-            guard let (c, h) = r.host(KeyRef(raw: e.key)) else { continue }
-            hostsByCluster[c, default: [:]][clusters[Int(c)].hostKeys.keyString(h), default: 0] += e.count
-        }
+    private func sourceStats(_ a: SourceAccumulator, pod: String, container: String?, links: [LinkCounts],
+                             hosts byCluster: [UInt64: [String: Int]]) -> SourceStats {
         var perCluster: [SourceClusterStats] = []
-        var unresolved = a.clusters.other
-        for e in a.clusters.entries {
-            let ref = KeyRef(raw: e.key)
-            guard clusterKeys.isLive(ref) else { unresolved += e.count; continue }
-            let hosts = hostsByCluster[ref.slot] ?? [:]
-            let listed = hosts.values.reduce(0, +)
-            perCluster.append(SourceClusterStats(cluster: clusterKeys.keyString(ref.slot), requests: e.count,
-                                                 hosts: RefResolver.sorted(hosts, other: max(0, e.count - listed))))
+        var listed = 0
+        for link in links where clusters.isLive(link.target) {
+            let hosts = byCluster[link.target.serial] ?? [:]
+            let withHost = hosts.values.reduce(0, +)
+            let withoutHost = link.requests - withHost
+            perCluster.append(SourceClusterStats(
+                cluster: clusters.keyString(link.target.slot), requests: link.requests, errors: link.errors,
+                hosts: RefResolver.sorted(hosts, other: max(0, withoutHost - 0) > 0 && podHosts.isApproximate ? withoutHost : 0)))
+            listed += link.requests
         }
         perCluster.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.cluster < $1.cluster }
-        if unresolved > 0 { perCluster.append(SourceClusterStats(cluster: "other", requests: unresolved)) }
+        let unlisted = a.requests - listed
+        if unlisted > 0 && (podClusters.isApproximate || clusters.isApproximate || sources.isApproximate) {
+            perCluster.append(SourceClusterStats(cluster: "other", requests: unlisted))
+        }
         return SourceStats(pod: pod, container: container, requests: a.requests, errors: a.errors, clusters: perCluster)
     }
 

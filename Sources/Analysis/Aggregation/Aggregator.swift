@@ -6,10 +6,15 @@ import AccessLog
 /// updates: no `String` and no allocation per line (strings are made once per new key, and a few
 /// sample lines per flag). Memory is bounded by `AggregatorLimits` whatever the input.
 ///
+/// Every keyed dimension is a `KeyedTable` — clusters, upstream hosts (one table for all clusters,
+/// keyed by cluster and host), methods, client pods, and the pod → cluster and pod → host links —
+/// exact up to its documented bound (`AggregatorLimits`, docs/performance.md) and honest beyond it
+/// (an "other" payload, an error bound, `isApproximate`).
+///
 /// It is a monoid: `merge` combines two aggregators (two cores, or a live batch into the running
-/// total); merging an empty aggregator changes nothing, and as long as no table had to prune, merging
-/// parts gives exactly the snapshot of aggregating everything at once. With pruning, the top-K
-/// guarantees of `KeyTable` hold for the merged result.
+/// total); merging an empty aggregator changes nothing, and as long as no table reached its bound,
+/// merging parts gives exactly the snapshot of aggregating everything at once. Beyond the bounds the
+/// top-K guarantees of `KeyTable` hold for the merged result.
 ///
 /// Errors follow `RequestTraits`: 5xx, a failure flag other than the client-side DC/DR, or a gRPC
 /// status of 2, 4, 8, 13, 14 or 15; 4xx are client errors.
@@ -48,15 +53,16 @@ public struct Aggregator: Sendable {
     var paths: KeyTable
     var tcpDestinations: KeyTable
 
-    var clusterKeys: KeyTable
-    var clusters: [ClusterAccumulator] = []
-    var otherCluster: ClusterAccumulator
-    var methodKeys: KeyTable
-    var methods: [MethodAccumulator] = []
-    var otherMethod: MethodAccumulator
-    var sourceKeys: KeyTable
-    var sources: [SourceAccumulator] = []
-    var otherSource: SourceAccumulator
+    var clusters: KeyedTable<ClusterAccumulator>
+    /// Every cluster's upstream hosts, keyed by the cluster's serial and the host; evicted hosts fold
+    /// into their cluster's `otherHost`.
+    var hosts: KeyedTable<HostAccumulator>
+    var methods: KeyedTable<MethodAccumulator>
+    /// Client pods (`pod \u{1F} container`).
+    var sources: KeyedTable<SourceAccumulator>
+    /// Requests per (client pod, cluster) and per (client pod, upstream host).
+    var podClusters: KeyedTable<LinkCounts>
+    var podHosts: KeyedTable<LinkCounts>
 
     var timeline: TimelineAccumulator
     var recent: RecentLineRing
@@ -80,12 +86,12 @@ public struct Aggregator: Sendable {
         authorities = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
         paths = KeyTable(capacity: limits.paths, maxKeyLength: keyLength)
         tcpDestinations = KeyTable(capacity: limits.keys, maxKeyLength: keyLength)
-        clusterKeys = KeyTable(capacity: limits.clusters, maxKeyLength: keyLength)
-        otherCluster = ClusterAccumulator(name: ClusterName("other"), limits: limits)
-        methodKeys = KeyTable(capacity: limits.methods, maxKeyLength: keyLength)
-        otherMethod = MethodAccumulator(limits: limits)
-        sourceKeys = KeyTable(capacity: limits.sources, maxKeyLength: keyLength)
-        otherSource = SourceAccumulator(limits: limits)
+        clusters = KeyedTable(.cluster, capacity: limits.clusters, limits: limits)
+        hosts = KeyedTable(.host, capacity: limits.hosts, limits: limits, keepsEvicted: true)
+        methods = KeyedTable(.method, capacity: limits.methods, limits: limits)
+        sources = KeyedTable(.source, capacity: limits.sources, limits: limits)
+        podClusters = KeyedTable(.podCluster, capacity: limits.podLinks, limits: limits)
+        podHosts = KeyedTable(.podHost, capacity: limits.podLinks, limits: limits)
         timeline = TimelineAccumulator(capacity: limits.timelineBuckets)
         recent = RecentLineRing(entryCapacity: limits.recentLines, byteCapacity: limits.recentLineBytes)
         keyCache = LineKeyCache(entries: limits.keyCacheEntries)

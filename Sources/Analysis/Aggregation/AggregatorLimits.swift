@@ -1,27 +1,30 @@
 /// Bounds on everything an `Aggregator` keeps, so its memory is bounded whatever the input.
 ///
-/// Keys past a limit are handled by the top-K policy of `KeyTable` (the lightest half is folded into
-/// an "other" bucket when a table is full). The heavy items are latency histograms (8 KiB each, made
-/// on first use): at most `clusters × (2 + hostsPerCluster + 1) + 2 + methods + 1 + 30` of them, which
-/// with the defaults is about 2,400 histograms ≈ 19 MiB in the worst case; typical logs (a few dozen
-/// clusters and hosts) need well under 1 MiB. Add the line-key cache (`keyCacheEntries` × ~520 B ≈
-/// 1 MiB, made on first use) and, in live mode, the recent-lines ring (`recentLineBytes`, 1 MiB).
+/// Up to these bounds every count is exact (clusters, hosts, pods and their links are never evicted);
+/// past a bound the table keeps its heaviest keys (`KeyTable`'s top-K policy), folds the rest into an
+/// "other" bucket and says so (`isApproximate`, an error bound). The defaults are far above real meshes:
+/// 10,000 clusters, 100,000 (cluster, host) pairs in all (so one cluster may have up to 100,000 hosts),
+/// 5,000 client pods, 200,000 (pod, cluster) and 200,000 (pod, cluster, host) links, all at the same
+/// time. Memory follows what is actually seen (tables, counters and latency histograms grow with their
+/// keys; see docs/performance.md for the per-key costs and the worst case).
 public struct AggregatorLimits: Sendable, Equatable {
-    /// Upstream clusters tracked (each with its own host table and two histograms).
+    /// Upstream clusters tracked exactly.
     public var clusters: Int
-    /// Upstream hosts tracked per cluster (each with a histogram).
-    public var hostsPerCluster: Int
+    /// (cluster, upstream host) pairs tracked exactly, over all clusters.
+    public var hosts: Int
     /// gRPC methods / non-GET HTTP operations tracked (each with a histogram).
     public var methods: Int
-    /// Normalised HTTP paths tracked.
+    /// Normalised HTTP paths tracked (unbounded by nature: ids, so a top-K).
     public var paths: Int
     /// Keys tracked per other string dimension: routes, authorities, code details, transport failure
     /// reasons, termination details, TCP destinations.
     public var keys: Int
-    /// Client pods (from prefixes) tracked.
+    /// Client pods (from prefixes or kubelet paths) tracked exactly.
     public var sources: Int
-    /// Entries per small breakdown (a cluster's details / methods / destinations, a flag's clusters /
-    /// hosts / details, a pod's clusters and hosts, exact flag sets).
+    /// (client pod, cluster) links, and separately (client pod, upstream host) links, tracked exactly.
+    public var podLinks: Int
+    /// Entries per small breakdown (a cluster's details / methods / destinations, a flag's details,
+    /// exact flag sets).
     public var breakdown: Int
     /// Recent access lines kept for drill-down (0 disables the ring).
     public var recentLines: Int
@@ -39,16 +42,18 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// Memory: about 520 bytes per entry.
     public var keyCacheEntries: Int
 
-    public init(clusters: Int = 64, hostsPerCluster: Int = 32, methods: Int = 64, paths: Int = 256, keys: Int = 128,
-                sources: Int = 64, breakdown: Int = 32, recentLines: Int = 2048, recentLineBytes: Int = 1 << 20,
-                samplesPerFlag: Int = 5, malformedSamples: Int = 5, timelineBuckets: Int = 3600,
-                maxKeyLength: Int = 256, keyCacheEntries: Int = 2048) {
+    public init(clusters: Int = 10_000, hosts: Int = 100_000, methods: Int = 2_000, paths: Int = 1_000,
+                keys: Int = 1_000, sources: Int = 5_000, podLinks: Int = 200_000, breakdown: Int = 32,
+                recentLines: Int = 2048, recentLineBytes: Int = 1 << 20, samplesPerFlag: Int = 5,
+                malformedSamples: Int = 5, timelineBuckets: Int = 3600, maxKeyLength: Int = 256,
+                keyCacheEntries: Int = 2048) {
         self.clusters = max(1, clusters)
-        self.hostsPerCluster = max(1, hostsPerCluster)
+        self.hosts = max(1, hosts)
         self.methods = max(1, methods)
         self.paths = max(1, paths)
         self.keys = max(1, keys)
         self.sources = max(1, sources)
+        self.podLinks = max(1, podLinks)
         self.breakdown = max(2, breakdown)
         self.recentLines = max(0, recentLines)
         self.recentLineBytes = max(0, recentLineBytes)
@@ -64,4 +69,17 @@ public struct AggregatorLimits: Sendable, Equatable {
 
     /// One-shot report: no recent-lines ring (nothing to drill into), for maximum throughput.
     public static let report = AggregatorLimits(recentLines: 0, recentLineBytes: 0)
+
+    /// Each key bound divided by `divisor` (at least 16): what one sealed bucket of the live view's time
+    /// windows may keep, so that all of them together stay within about the bounds of one aggregator.
+    public func scaled(by divisor: Int) -> AggregatorLimits {
+        func part(_ n: Int) -> Int { max(16, n / max(1, divisor)) }
+        var l = self
+        l.clusters = part(clusters); l.hosts = part(hosts); l.methods = part(methods); l.paths = part(paths)
+        l.keys = part(keys); l.sources = part(sources); l.podLinks = part(podLinks)
+        return l
+    }
+
+    /// Capacity of a response flag's cluster and host breakdowns.
+    var flagBreakdown: Int { min(4096, max(breakdown, hosts)) }
 }

@@ -1,8 +1,8 @@
 import AccessLog
 
-/// Statistics of one upstream cluster, with its own top-K table of upstream hosts.
-struct ClusterAccumulator: Sendable {
-    var name: ClusterName
+/// Statistics of one upstream cluster. Its upstream hosts live in the aggregator's host table (keyed
+/// by cluster and host); hosts evicted from there fold into `otherHost`.
+struct ClusterAccumulator: KeyedPayload {
     var requests = 0
     var errors = 0
     var clientErrors = 0
@@ -17,25 +17,25 @@ struct ClusterAccumulator: Sendable {
     /// host's histogram (`latency`), so each record is recorded once, on its host.
     var latencyWithoutHost = LatencyHistogram()
     var upstreamServiceTime = LatencyHistogram()
-    var hostKeys: KeyTable
-    var hosts: [HostAccumulator] = []
-    /// Hosts evicted from `hostKeys` (or every host, for the "other clusters" bucket).
+    /// Requests that named no upstream host (`-`: no route, no healthy upstream, …).
+    var requestsWithoutHost = 0
+    /// Hosts evicted from the aggregator's host table (for the "other clusters" bucket: the hosts of
+    /// every evicted cluster).
     var otherHost = HostAccumulator()
     var flags = RefCounter(capacity: 32)
-    var codes = RefCounter(capacity: 16)
+    var codes = RefCounter(capacity: 64)
     var details: RefCounter
     var methods: RefCounter
     var destinations: RefCounter
 
-    init(name: ClusterName, limits: AggregatorLimits) {
-        self.name = name
-        hostKeys = KeyTable(capacity: limits.hostsPerCluster, maxKeyLength: limits.maxKeyLength)
+    init(limits: AggregatorLimits) {
         details = RefCounter(capacity: limits.breakdown)
         methods = RefCounter(capacity: limits.breakdown)
         destinations = RefCounter(capacity: limits.breakdown)
     }
 
-    /// Counts `n` records of signature `s` with keys `k` (cluster counters, breakdowns, the host's).
+    /// Counts `n` records of signature `s` with keys `k` (the cluster's counters and breakdowns; the
+    /// host's are counted by the aggregator).
     mutating func recordCounts(_ s: Signature, _ k: LineKeys, _ n: Int) {
         requests &+= n
         if s.isError { errors &+= n }
@@ -49,74 +49,32 @@ struct ClusterAccumulator: Sendable {
         let operation = k.method.isNone ? k.path : k.method
         if !operation.isNone { methods.add(operation.raw, n) }
         if !k.destination.isNone { destinations.add(k.destination.raw, n) }
-        if !k.host.isNone { hosts[Int(k.host.slot)].recordCounts(s, n) }
+        if k.host.isNone { requestsWithoutHost &+= n }
     }
 
-    /// Records the values that differ per line (latencies, bytes), on host `hostSlot` (-1: none).
+    /// Records the values that differ per line (bytes, upstream service time; the duration too when
+    /// the line named no host — otherwise the host records it).
     @inline(__always)
-    mutating func recordValues(_ f: LineFacts, hostSlot: Int32) {
+    mutating func recordValues(_ f: LineFacts, hasHost: Bool) {
         bytesReceived &+= f.bytesReceived
         bytesSent &+= f.bytesSent
         upstreamServiceTime.record(f.upstreamServiceTimeMs)
-        if hostSlot >= 0 { hosts[Int(hostSlot)].latency.record(f.durationMs) } else { latencyWithoutHost.record(f.durationMs) }
+        if !hasHost { latencyWithoutHost.record(f.durationMs) }
     }
 
-    /// Records a batch of lines' values (see `PendingValues`), on host `hostSlot` (-1: none).
-    mutating func recordValues(_ v: PendingValues, hostSlot: Int32) {
+    /// Records a batch of lines' values (see `PendingValues`).
+    mutating func recordValues(_ v: PendingValues, hasHost: Bool) {
         bytesReceived &+= v.bytesReceived
         bytesSent &+= v.bytesSent
         v.withServiceTimes { upstreamServiceTime.record(clamped: $0) }
-        if hostSlot >= 0 {
-            v.withDurations { hosts[Int(hostSlot)].latency.record(clamped: $0) }
-        } else {
-            v.withDurations { latencyWithoutHost.record(clamped: $0) }
-        }
+        if !hasHost { v.withDurations { latencyWithoutHost.record(clamped: $0) } }
     }
 
-    /// The reference of `host` (counting one request), `.none` for `-`.
-    mutating func hostRef(_ host: UnsafeRawBufferPointer, serial: inout UInt64) -> KeyRef {
-        if RequestTraits.isDash(host) { return .none }
-        let slot = hostSlot(host, serial: &serial)
-        return KeyRef(table: .host, serial: hostKeys.serials[Int(slot)], slot: slot)
-    }
-
-    /// The slot of `host`, admitting it (and pruning the table when full).
-    mutating func hostSlot(_ rawHost: UnsafeRawBufferPointer, count: Int = 1, serial: inout UInt64) -> Int32 {
-        let host = hostKeys.clamp(rawHost)
-        let h = KeyTable.hash(host)
-        var slot = hostKeys.find(host, hash: h)
-        if slot < 0 {
-            if hostKeys.isFull {
-                for evicted in hostKeys.prune() {
-                    otherHost.absorb(hosts[Int(evicted)])
-                    hosts[Int(evicted)] = HostAccumulator()
-                }
-            }
-            serial &+= 1
-            slot = hostKeys.insert(host, hash: h, serial: serial)
-            if Int(slot) == hosts.count { hosts.append(HostAccumulator()) }
-        }
-        hostKeys.addCount(slot, count)
-        return slot
-    }
-
-    /// Durations of every record of the cluster.
-    var latency: LatencyHistogram {
-        var all = latencyWithoutHost
-        for slot in hostKeys.liveSlots { all.merge(hosts[Int(slot)].latency) }
-        all.merge(otherHost.latency)
-        return all
-    }
-
-    /// Folds `o` into this accumulator without keeping its hosts apart (the "other clusters" bucket).
-    /// Both belong to the same aggregator, so their references need no remapping.
-    mutating func absorb(_ o: ClusterAccumulator) { absorbAll(o, remap: { $0 }) }
-
-    /// Folds `o` (counters and every host) into this accumulator, mapping breakdown keys through `remap`.
-    mutating func absorbAll(_ o: ClusterAccumulator, remap: (UInt64) -> UInt64?) {
+    /// Folds `o` (counters and its evicted hosts) into this accumulator, mapping breakdown keys
+    /// through `remap`.
+    mutating func absorb(_ o: ClusterAccumulator, remap: (UInt64) -> UInt64?) {
         absorbCounts(o, remap: remap)
-        for slot in o.hostKeys.liveSlots { otherHost.absorb(o.hosts[Int(slot)]) }
-        otherHost.absorb(o.otherHost)
+        otherHost.absorb(o.otherHost, remap: remap)
     }
 
     /// Adds `o`'s counters (not its hosts), mapping its breakdown keys through `remap`.
@@ -131,6 +89,7 @@ struct ClusterAccumulator: Sendable {
         retried &+= o.retried
         bytesReceived &+= o.bytesReceived
         bytesSent &+= o.bytesSent
+        requestsWithoutHost &+= o.requestsWithoutHost
         latencyWithoutHost.merge(o.latencyWithoutHost)
         upstreamServiceTime.merge(o.upstreamServiceTime)
         flags.merge(o.flags)

@@ -18,8 +18,8 @@ struct FlagAccumulator: Sendable {
     var samples: [String] = []
 
     init(limits: AggregatorLimits) {
-        clusters = RefCounter(capacity: limits.breakdown)
-        hosts = RefCounter(capacity: limits.breakdown)
+        clusters = RefCounter(capacity: limits.flagBreakdown)
+        hosts = RefCounter(capacity: limits.flagBreakdown)
         details = RefCounter(capacity: limits.breakdown)
         transportFailures = RefCounter(capacity: limits.breakdown)
     }

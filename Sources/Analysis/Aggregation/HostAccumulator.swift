@@ -1,14 +1,22 @@
-/// Statistics of one upstream host within one cluster.
-struct HostAccumulator: Sendable {
+/// Statistics of one upstream host within one cluster (a payload of the aggregator's host table,
+/// keyed by the cluster's serial and the host).
+struct HostAccumulator: KeyedPayload {
+    /// The cluster the host belongs to.
+    var cluster = KeyRef.none
     var requests = 0
     var errors = 0
+    var bytesReceived: Int64 = 0
+    var bytesSent: Int64 = 0
     var latency = LatencyHistogram()
     /// Keyed by flag bit + 1.
     var flags = RefCounter(capacity: 32)
     /// Keyed by `Signature.codeKey`.
-    var codes = RefCounter(capacity: 16)
+    var codes = RefCounter(capacity: 64)
     /// Keyed by `Signature.grpcKey`.
     var grpcStatuses = RefCounter(capacity: 24)
+
+    init() {}
+    init(limits: AggregatorLimits) {}
 
     /// Counts `n` records of signature `s`.
     mutating func recordCounts(_ s: Signature, _ n: Int) {
@@ -19,9 +27,25 @@ struct HostAccumulator: Sendable {
         if s.grpcStatus >= 0 { grpcStatuses.add(s.grpcKey, n) }
     }
 
-    mutating func absorb(_ o: HostAccumulator) {
+    @inline(__always)
+    mutating func recordValues(_ f: LineFacts) {
+        bytesReceived &+= f.bytesReceived
+        bytesSent &+= f.bytesSent
+        latency.record(f.durationMs)
+    }
+
+    mutating func recordValues(_ v: PendingValues) {
+        bytesReceived &+= v.bytesReceived
+        bytesSent &+= v.bytesSent
+        v.withDurations { latency.record(clamped: $0) }
+    }
+
+    /// Adds `o`'s statistics (its cluster reference is left as it is).
+    mutating func absorb(_ o: HostAccumulator, remap: (UInt64) -> UInt64? = { $0 }) {
         requests &+= o.requests
         errors &+= o.errors
+        bytesReceived &+= o.bytesReceived
+        bytesSent &+= o.bytesSent
         latency.merge(o.latency)
         flags.merge(o.flags)
         codes.merge(o.codes)

@@ -18,6 +18,9 @@ import AccessLog
 /// - A key is evicted only when at least half of the table has a larger or equal estimate; a key whose
 ///   count exceeds `2·N/capacity` (N = occurrences counted so far) is never evicted.
 /// - Pruning costs O(capacity · log capacity) and happens at most once per `capacity / 2` new keys.
+///
+/// Memory grows with the live keys (about 60 bytes a key plus its bytes), not with `capacity`: a
+/// table bounded at 100,000 keys that holds 20 costs a few hundred bytes.
 struct KeyTable: Sendable {
     /// Most live keys.
     let capacity: Int
@@ -74,7 +77,7 @@ struct KeyTable: Sendable {
     /// Adds `key` (not present, table not full) with count 0 and the current floor; returns its slot.
     mutating func insert(_ key: UnsafeRawBufferPointer, hash h: UInt32, serial: UInt64) -> Int32 {
         precondition(!isFull, "KeyTable.insert on a full table")
-        if index.isEmpty { allocateIndex() }
+        if (liveCount + 1) * 2 > index.count { growIndex() }
         let slot: Int32
         if let free = freeSlots.popLast() {
             slot = free
@@ -153,11 +156,31 @@ struct KeyTable: Sendable {
         return evicted
     }
 
-    private mutating func allocateIndex() {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
+    /// Evicts exactly `slots` (live ones; e.g. the hosts of an evicted cluster): their counts move to
+    /// `otherCount` and the floor rises to the largest evicted estimate, as in `prune`.
+    mutating func remove(_ slots: [Int32]) {
+        guard !slots.isEmpty else { return }
+        for s in slots where serials[Int(s)] != 0 {
+            floor = max(floor, counts[Int(s)] + floors[Int(s)])
+            otherCount += counts[Int(s)]
+            serials[Int(s)] = 0; counts[Int(s)] = 0; floors[Int(s)] = 0
+            liveCount -= 1
+        }
+        freeSlots = (0..<serials.count).filter { serials[$0] == 0 }.map { Int32($0) }.sorted(by: >)
+        compact()
+    }
+
+    /// The index grows with the live keys (load ≤ ½), so a large capacity costs nothing until used.
+    private mutating func growIndex() {
+        var size = max(16, index.count * 2)
+        while size < (liveCount + 1) * 2 { size <<= 1 }
         index = Array(repeating: -1, count: size)
         indexMask = size - 1
+        for s in 0..<serials.count where serials[s] != 0 {
+            var i = Int(hashes[s]) & indexMask
+            while index[i] >= 0 { i = (i &+ 1) & indexMask }
+            index[i] = Int32(s)
+        }
     }
 
     /// Rebuilds the arena (dropping evicted keys' bytes) and the index from the live slots.
@@ -207,5 +230,12 @@ struct KeyTable: Sendable {
         h = h &* 0xbf58_476d_1ce4_e5b9
         h ^= h >> 32
         return UInt32(truncatingIfNeeded: h)
+    }
+}
+
+extension KeyTable {
+    /// Keeps at most `maxLive` keys (the heaviest), pruning as a full table would.
+    mutating func shrink(toAtMost maxLive: Int) {
+        while liveCount > max(1, maxLive) { _ = prune() }
     }
 }

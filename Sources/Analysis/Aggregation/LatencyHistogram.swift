@@ -3,19 +3,33 @@ import Histogram
 /// Millisecond latencies (0 ms … 1 h, values above clamped, negative ones ignored), summarised with
 /// HdrHistogram.
 ///
-/// Recording is the hot path, so values are counted directly into an array laid out exactly like an
+/// Recording is the hot path, so values are counted directly into slots laid out exactly like an
 /// `Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000, .two)` — bucket
 /// index `56 − lzcnt(v | 255)`, sub-bucket `v >> bucket` — a dozen instructions instead of a library
 /// call. `summary` replays the counts into a real `Histogram` (one `record(_:count:)` per non-empty
-/// bucket, at the bucket's lowest value, which is the same slot) and asks it for the percentiles, so
-/// the numbers are HdrHistogram's (the top slot keeps the exact maximum, as a direct recording would). Memory: 2,048 `UInt32` = 8 KiB once a value is recorded.
+/// slot, at the slot's lowest value, which is the same slot) and asks it for the percentiles, so the
+/// numbers are HdrHistogram's: values below 256 ms exact, above within 1/128 (0.8 %) relative error; the
+/// top slot keeps the exact maximum, as a direct recording would.
+///
+/// Memory follows the data, because an aggregator keeps one histogram per cluster, host and method —
+/// up to a hundred thousand of them:
+/// - **sparse** while at most `sparseLimit` distinct slots were hit: packed `slot << 21 | count` words
+///   (a key with a handful of requests costs a few dozen bytes);
+/// - then **dense**, one `UInt32` per slot, covering slots up to the highest seen (rounded up to 64):
+///   256 bytes for latencies under 64 ms, 2 KiB under 1 s, 8 KiB only when values reach the hour.
+/// Both forms hold the same slot counts, so summaries and merges are exact whichever form each side has.
 struct LatencyHistogram: Sendable {
     static let maxValueMs: UInt64 = 3_600_000
-    /// Counts slots: (bucketCount + 1) × 128 for 3,600,000 with 256 sub-buckets.
+    /// Slots: (bucketCount + 1) × 128 for 3,600,000 with 256 sub-buckets.
     static let slotCount = 2048
+    /// Distinct slots kept sparse before the histogram turns dense.
+    static let sparseLimit = 16
+    private static let sparseCountMask: UInt32 = (1 << 21) - 1
     private static let saturation = UInt64(UInt32.max) - 1
 
-    private var counts: [UInt32] = []
+    /// Sparse: packed `slot << 21 | count` words. Dense: the count of slot `i` at `i`.
+    private var storage: [UInt32] = []
+    private var isDense = false
     private(set) var count: UInt64 = 0
     /// Sum and maximum of the recorded (clamped) values.
     private var sum: UInt64 = 0
@@ -23,41 +37,91 @@ struct LatencyHistogram: Sendable {
 
     init() {}
 
+    /// Bytes of slot storage (for the memory accounting in docs/performance.md and its test).
+    var storageBytes: Int { storage.capacity * 4 }
+
     @inline(__always)
     mutating func record(_ ms: Int64) {
         guard ms >= 0, count < Self.saturation else { return }
         let value = Swift.min(UInt64(ms), Self.maxValueMs)
-        if counts.isEmpty { counts = Array(repeating: 0, count: Self.slotCount) }
-        counts.withUnsafeMutableBufferPointer { $0[Self.slot(value)] &+= 1 }
+        add(slot: Self.slot(value), 1)
         count &+= 1
         sum &+= value
         if value > maxValue { maxValue = value }
     }
 
     /// Records a batch of values already clamped to `maxValueMs` (`PendingValues.none` entries are
-    /// skipped): exactly what `record(_:)` of each would do, with one uniqueness check for the batch.
+    /// skipped): exactly what `record(_:)` of each would do.
     mutating func record(clamped values: UnsafeBufferPointer<UInt32>) {
-        if counts.isEmpty {
-            // Allocated on the first recorded value, as `record(_:)` does.
-            guard values.contains(where: { $0 != PendingValues.none }) else { return }
-            counts = Array(repeating: 0, count: Self.slotCount)
-        }
         var count = count, sum = sum, maxValue = maxValue
         // Far from saturation (always, in practice) the per-value check is not needed.
         let unsaturated = count &+ UInt64(values.count) < Self.saturation
-        counts.withUnsafeMutableBufferPointer { c in
-            for v32 in values {
-                guard v32 != PendingValues.none && (unsaturated || count < Self.saturation) else { continue }
-                let value = UInt64(v32)
-                c[Self.slot(value)] &+= 1
-                count &+= 1
-                sum &+= value
-                if value > maxValue { maxValue = value }
-            }
+        for v32 in values {
+            guard v32 != PendingValues.none && (unsaturated || count < Self.saturation) else { continue }
+            let value = UInt64(v32)
+            add(slot: Self.slot(value), 1)
+            count &+= 1
+            sum &+= value
+            if value > maxValue { maxValue = value }
         }
         self.count = count
         self.sum = sum
         self.maxValue = maxValue
+    }
+
+    @inline(__always)
+    private mutating func add(slot: Int, _ n: UInt32) {
+        if isDense && slot < storage.count {
+            storage.withUnsafeMutableBufferPointer { $0[slot] &+= n }
+        } else {
+            addSlow(slot: slot, n)
+        }
+    }
+
+    @inline(never)
+    private mutating func addSlow(slot: Int, _ n: UInt32) {
+        if !isDense {
+            for i in storage.indices where Int(storage[i] >> 21) == slot {
+                let c = storage[i] & Self.sparseCountMask
+                if UInt64(c) + UInt64(n) <= UInt64(Self.sparseCountMask) { storage[i] &+= n; return }
+                break
+            }
+            if storage.count < Self.sparseLimit && n <= Self.sparseCountMask && !containsSparse(slot) {
+                storage.append(UInt32(slot) << 21 | n)
+                return
+            }
+            densify()
+        }
+        if slot >= storage.count { growDense(toInclude: slot) }
+        storage[slot] &+= n
+    }
+
+    private func containsSparse(_ slot: Int) -> Bool { storage.contains { Int($0 >> 21) == slot } }
+
+    private mutating func densify() {
+        let entries = storage
+        let top = entries.map { Int($0 >> 21) }.max() ?? 0
+        storage = Array(repeating: 0, count: Self.denseSize(toInclude: top, atLeast: 0))
+        isDense = true
+        for e in entries { storage[Int(e >> 21)] &+= e & Self.sparseCountMask }
+    }
+
+    private mutating func growDense(toInclude slot: Int) {
+        storage += Array(repeating: 0, count: Self.denseSize(toInclude: slot, atLeast: storage.count * 2) - storage.count)
+    }
+
+    /// A dense length that covers `slot`: a multiple of 64, at least `atLeast`, at most `slotCount`.
+    private static func denseSize(toInclude slot: Int, atLeast: Int) -> Int {
+        Swift.min(slotCount, Swift.max((slot / 64 + 1) * 64, atLeast))
+    }
+
+    /// Every non-empty slot and its count, in slot order for the dense form.
+    private func forEachSlot(_ body: (Int, UInt32) -> Void) {
+        if isDense {
+            for i in 0..<storage.count where storage[i] != 0 { body(i, storage[i]) }
+        } else {
+            for e in storage.sorted() { body(Int(e >> 21), e & Self.sparseCountMask) }
+        }
     }
 
     /// HdrHistogram's counts index for `value` (unit magnitude 0, sub-bucket half count 128).
@@ -79,10 +143,15 @@ struct LatencyHistogram: Sendable {
     mutating func merge(_ other: LatencyHistogram) {
         guard other.count > 0, count + other.count <= Self.saturation else { return }
         if count == 0 { self = other; return }
-        counts.withUnsafeMutableBufferPointer { dst in
-            other.counts.withUnsafeBufferPointer { src in
-                for i in 0..<Self.slotCount where src[i] != 0 { dst[i] &+= src[i] }
+        if isDense && other.isDense {
+            if other.storage.count > storage.count { growDense(toInclude: other.storage.count - 1) }
+            storage.withUnsafeMutableBufferPointer { dst in
+                other.storage.withUnsafeBufferPointer { src in
+                    for i in 0..<src.count where src[i] != 0 { dst[i] &+= src[i] }
+                }
             }
+        } else {
+            other.forEachSlot { slot, n in add(slot: slot, n) }
         }
         count &+= other.count
         sum &+= other.sum
@@ -95,9 +164,9 @@ struct LatencyHistogram: Sendable {
         var h = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: Self.maxValueMs,
                                   numberOfSignificantValueDigits: .two)
         let maxSlot = Self.slot(maxValue)
-        for i in 0..<Self.slotCount where counts[i] != 0 {
+        forEachSlot { i, total in
             // One value of the top slot is the true maximum, so HdrHistogram clamps as it would.
-            let n = i == maxSlot ? counts[i] - 1 : counts[i]
+            let n = i == maxSlot ? total - 1 : total
             if n > 0 { h.record(Self.lowestValue(ofSlot: i), count: n) }
         }
         h.record(maxValue)

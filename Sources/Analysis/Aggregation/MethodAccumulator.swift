@@ -1,5 +1,5 @@
 /// Statistics of one gRPC method or non-GET HTTP operation.
-struct MethodAccumulator: Sendable {
+struct MethodAccumulator: KeyedPayload {
     var isGRPC = false
     var requests = 0
     var errors = 0
@@ -10,8 +10,7 @@ struct MethodAccumulator: Sendable {
     var maxAttempts = 0
     var clusters: RefCounter
 
-    init(isGRPC: Bool = false, limits: AggregatorLimits) {
-        self.isGRPC = isGRPC
+    init(limits: AggregatorLimits) {
         clusters = RefCounter(capacity: limits.breakdown)
     }
 
@@ -36,7 +35,7 @@ struct MethodAccumulator: Sendable {
         if v.maxAttempts != Int32.min && Int(v.maxAttempts) > maxAttempts { maxAttempts = Int(v.maxAttempts) }
     }
 
-    mutating func merge(_ o: MethodAccumulator, remap: (UInt64) -> UInt64?) {
+    mutating func absorb(_ o: MethodAccumulator, remap: (UInt64) -> UInt64?) {
         isGRPC = isGRPC || o.isGRPC
         requests &+= o.requests
         errors &+= o.errors

@@ -1,7 +1,9 @@
 /// A bounded counter over non-zero 64-bit keys (a `KeyRef`, an HTTP code, a flag set, …): the small
 /// per-cluster / per-flag / per-host breakdowns.
 ///
-/// Open addressing over one array of (key, count) pairs, allocated on first use. When a new key
+/// Open addressing over one array of (key, count) pairs, allocated on first use with room for a few
+/// keys and doubled as keys arrive (load ≤ ½), so a counter bounded at thousands of keys that sees
+/// three costs 128 bytes. When a new key
 /// arrives and the counter is full, it keeps the heaviest half (ties: smaller key) and moves the rest
 /// into `other`, so totals stay exact (`sum(entries) + other`) and late heavy keys can still enter. A
 /// key whose count exceeds `2·N/capacity` is never dropped.
@@ -25,7 +27,7 @@ struct RefCounter: Sendable {
 
     @inline(__always)
     mutating func add(_ key: UInt64, _ n: Int = 1) {
-        if table.isEmpty { allocate() }
+        if liveCount * 2 >= table.count { grow() }
         let room = liveCount < capacity
         let m = mask
         // 0: counted on an existing key, 1: inserted, 2: full.
@@ -77,11 +79,18 @@ struct RefCounter: Sendable {
     /// Adds every entry of `source` with its key unchanged.
     mutating func merge(_ source: RefCounter) { merge(source) { $0 } }
 
-    private mutating func allocate() {
-        var size = 8
-        while size < capacity * 2 { size <<= 1 }
+    /// Doubles the table (up to twice the capacity, where a full counter prunes instead).
+    @inline(never)
+    private mutating func grow() {
+        var limit = 8
+        while limit < capacity * 2 { limit <<= 1 }
+        guard table.count < limit else { return }
+        let old = table
+        let size = Swift.min(limit, Swift.max(8, table.count * 2))
         table = Array(repeating: Pair(key: 0, count: 0), count: size)
         mask = size - 1
+        liveCount = 0
+        for p in old where p.key != 0 { insertNew(p.key, p.count) }
     }
 
     private mutating func insertNew(_ key: UInt64, _ n: Int) {

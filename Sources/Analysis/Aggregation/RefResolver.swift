@@ -5,53 +5,32 @@ import AccessLog
 /// the breakdown's "other" entry.
 struct RefResolver {
     let aggregator: Aggregator
-    /// Host serial → (cluster slot, host slot), built once.
-    let hostIndex: [UInt64: (cluster: Int32, host: Int32)]
 
-    init(_ aggregator: Aggregator) {
-        self.aggregator = aggregator
-        var index: [UInt64: (cluster: Int32, host: Int32)] = [:]
-        for c in aggregator.clusterKeys.liveSlots {
-            let table = aggregator.clusters[Int(c)].hostKeys
-            for h in table.liveSlots { index[table.serials[Int(h)] & KeyRef.serialMask] = (c, h) }
-        }
-        hostIndex = index
-    }
+    init(_ aggregator: Aggregator) { self.aggregator = aggregator }
 
-    /// The table a reference points into, for every table with string keys except hosts.
+    /// The key table a reference points into.
     func table(_ tag: KeyRef.Table) -> KeyTable? {
         switch tag {
-        case .cluster: aggregator.clusterKeys
+        case .cluster: aggregator.clusters.keys
+        case .host: aggregator.hosts.keys
         case .detail: aggregator.details
         case .transportFailure: aggregator.transportFailures
         case .termination: aggregator.terminations
         case .route: aggregator.routes
         case .authority: aggregator.authorities
         case .path: aggregator.paths
-        case .method: aggregator.methodKeys
+        case .method: aggregator.methods.keys
         case .tcpDestination: aggregator.tcpDestinations
-        case .source: aggregator.sourceKeys
-        case .host: nil
+        case .source: aggregator.sources.keys
+        case .podCluster, .podHost: nil
         }
     }
 
-    /// The key string, or nil when the reference is stale.
+    /// The key string (a host without its cluster), or nil when the reference is stale.
     func string(_ ref: KeyRef) -> String? {
-        guard let tag = ref.table else { return nil }
-        if tag == .host {
-            guard let (c, h) = host(ref) else { return nil }
-            return aggregator.clusters[Int(c)].hostKeys.keyString(h)
-        }
-        guard let t = table(tag), t.isLive(ref) else { return nil }
+        guard let tag = ref.table, let t = table(tag), t.isLive(ref) else { return nil }
+        if tag == .host { return t.withKey(ref.slot) { Aggregator.hostName($0) } }
         return t.keyString(ref.slot)
-    }
-
-    /// Cluster slot and host slot of a live host reference.
-    func host(_ ref: KeyRef) -> (cluster: Int32, host: Int32)? {
-        guard let (c, h) = hostIndex[ref.serial] else { return nil }
-        guard aggregator.clusters[Int(c)].hostKeys.isLive(KeyRef(table: .host, serial: ref.serial, slot: h)),
-              h == ref.slot else { return nil }
-        return (c, h)
     }
 
     /// A breakdown as sorted `KeyCount`s (same strings summed), with an "other" entry for dropped and

@@ -40,6 +40,10 @@ struct LiveBuckets: RecordSink {
     private(set) var sawLogTime = false
     private var windowCache: (window: LiveWindow, base: Aggregator, startIndex: Int64, first: Int64)?
 
+    /// What one sealed bucket may keep: a tenth of each bound, so the thirty buckets of the longest
+    /// window hold at most three aggregators' worth of keys (the total beside them stays exact).
+    static func bucketBounds(_ limits: AggregatorLimits) -> AggregatorLimits { limits.scaled(by: 10) }
+
     init(limits: AggregatorLimits, minSealIntervalMs: Int64 = 20) {
         self.limits = limits
         self.minSealIntervalMs = minSealIntervalMs
@@ -135,6 +139,7 @@ struct LiveBuckets: RecordSink {
         sealedTotal.merge(bucket)
         bucket.recent = RecentLineRing(entryCapacity: 0, byteCapacity: 0)
         bucket.keyCache = LineKeyCache(entries: 0)
+        bucket.trim(to: Self.bucketBounds(limits))
         sealed.append((first, index, bucket))
         let oldest = index - Int64(Self.keptBuckets) + 1
         if let first = sealed.firstIndex(where: { $0.index >= oldest }), first > 0 {

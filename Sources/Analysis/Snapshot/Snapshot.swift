@@ -41,6 +41,8 @@ public struct Snapshot: Sendable, Equatable {
     public var hasAttemptCountField: Bool
     /// gRPC requests seen (HTTP/2 POST to `/pkg.Service/Method`, or a logged grpc status).
     public var grpcRequests: Int
+    /// Which keyed tables are exact and which reached their bound (then with "other" and error bound).
+    public var accuracy = SnapshotAccuracy()
 
     public init(lines: LineCounts = LineCounts(), formats: [FormatCount] = [], timeRange: TimeRange? = nil,
                 requests: Int = 0, errors: Int = 0, flags: [FlagStats] = [], flagCombinations: [FlagSetCount] = [],

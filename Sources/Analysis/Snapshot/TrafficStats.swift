@@ -65,12 +65,20 @@ public struct ClusterStats: Sendable, Equatable {
     public var retried: Int
     /// True for the bucket that holds every cluster past the aggregator's limit (named `other`).
     public var isOther: Bool
+    /// How exact `hosts` is (an "other" host row exists only when approximate).
+    public var hostTable: TableAccuracy
+    /// How evenly requests spread over the hosts, and the statistics behind the verdict.
+    public var balance: HostBalance
+    /// Requests that named no upstream host (`-`).
+    public var requestsWithoutHost: Int
     public init(name: ClusterName, requests: Int = 0, errors: Int = 0, clientErrors: Int = 0, http1: Int = 0,
                 http2: Int = 0, tcp: Int = 0, grpc: Int = 0, latency: LatencySummary = LatencySummary(),
                 upstreamServiceTime: LatencySummary = LatencySummary(), bytesReceived: Int64 = 0, bytesSent: Int64 = 0,
                 hosts: [HostStats] = [], imbalance: Double = 0, flags: [FlagCount] = [], codes: [CodeCount] = [],
                 details: [KeyCount] = [], methods: [KeyCount] = [], destinations: [KeyCount] = [], retried: Int = 0,
-                isOther: Bool = false) {
+                isOther: Bool = false, hostTable: TableAccuracy = .exact, balance: HostBalance = HostBalance(),
+                requestsWithoutHost: Int = 0) {
+        self.hostTable = hostTable; self.balance = balance; self.requestsWithoutHost = requestsWithoutHost
         self.name = name; self.requests = requests; self.errors = errors; self.clientErrors = clientErrors
         self.http1 = http1; self.http2 = http2; self.tcp = tcp; self.grpc = grpc; self.latency = latency
         self.upstreamServiceTime = upstreamServiceTime; self.bytesReceived = bytesReceived; self.bytesSent = bytesSent
@@ -93,9 +101,12 @@ public struct HostStats: Sendable, Equatable {
     public var flags: [FlagCount]
     public var codes: [CodeCount]
     public var grpcStatuses: [GrpcStatusCount]
+    public var bytesReceived: Int64
+    public var bytesSent: Int64
     public init(host: String, isOther: Bool = false, requests: Int = 0, share: Double = 0, errors: Int = 0,
                 latency: LatencySummary = LatencySummary(), flags: [FlagCount] = [], codes: [CodeCount] = [],
-                grpcStatuses: [GrpcStatusCount] = []) {
+                grpcStatuses: [GrpcStatusCount] = [], bytesReceived: Int64 = 0, bytesSent: Int64 = 0) {
+        self.bytesReceived = bytesReceived; self.bytesSent = bytesSent
         self.host = host; self.isOther = isOther; self.requests = requests; self.share = share; self.errors = errors
         self.latency = latency; self.flags = flags; self.codes = codes; self.grpcStatuses = grpcStatuses
     }
@@ -142,8 +153,10 @@ public struct SourceStats: Sendable, Equatable {
 public struct SourceClusterStats: Sendable, Equatable {
     public var cluster: String
     public var requests: Int
+    public var errors: Int
+    /// Requests per upstream host (an `isOther` entry for requests whose host is not listed).
     public var hosts: [KeyCount]
-    public init(cluster: String, requests: Int = 0, hosts: [KeyCount] = []) {
-        self.cluster = cluster; self.requests = requests; self.hosts = hosts
+    public init(cluster: String, requests: Int = 0, errors: Int = 0, hosts: [KeyCount] = []) {
+        self.cluster = cluster; self.requests = requests; self.errors = errors; self.hosts = hosts
     }
 }

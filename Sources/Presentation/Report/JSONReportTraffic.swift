@@ -27,6 +27,7 @@ enum JSONReportTraffic {
         keyCounts("code_details", s.codeDetails, &w)
         keyCounts("transport_failure_reasons", s.transportFailureReasons, &w)
         keyCounts("termination_details", s.terminationDetails, &w)
+        writeAccuracy(s.accuracy, &w)
         w.key("clusters"); w.beginArray()
         for c in s.clusters { cluster(c, &w) }
         w.endArray()
@@ -53,7 +54,8 @@ enum JSONReportTraffic {
             w.field("pod", p.pod); w.field("container", p.container); w.field("requests", p.requests); w.field("errors", p.errors)
             w.key("clusters"); w.beginArray()
             for c in p.clusters {
-                w.beginObject(); w.field("cluster", c.cluster); w.field("requests", c.requests); keyCounts("hosts", c.hosts, &w); w.endObject()
+                w.beginObject(); w.field("cluster", c.cluster); w.field("requests", c.requests); w.field("errors", c.errors)
+                keyCounts("hosts", c.hosts, &w); w.endObject()
             }
             w.endArray()
             w.endObject()
@@ -80,12 +82,16 @@ enum JSONReportTraffic {
         w.field("bytes_received", c.bytesReceived); w.field("bytes_sent", c.bytesSent)
         w.field("retried", c.retried)
         w.key("imbalance"); w.double(c.imbalance)
+        balance(c.balance, &w)
+        w.field("requests_without_host", c.requestsWithoutHost)
+        accuracy("hosts_table", c.hostTable, &w)
         w.key("hosts"); w.beginArray()
         for h in c.hosts {
             w.beginObject()
             w.field("host", h.host); w.key("other"); w.bool(h.isOther)
             w.field("requests", h.requests); w.key("share"); w.double(h.share)
             w.field("errors", h.errors); latency("latency_ms", h.latency, &w)
+            w.field("bytes_received", h.bytesReceived); w.field("bytes_sent", h.bytesSent)
             flagCounts(h.flags, &w); codeCounts(h.codes, &w)
             w.endObject()
         }
@@ -95,6 +101,33 @@ enum JSONReportTraffic {
         keyCounts("details", c.details, &w)
         keyCounts("methods", c.methods, &w)
         keyCounts("destinations", c.destinations, &w)
+        w.endObject()
+    }
+
+    /// `{hosts, cv, p_value, verdict, judged_pods, pinned_pods}`.
+    private static func balance(_ b: HostBalance, _ w: inout JSONWriter) {
+        w.key("balance"); w.beginObject()
+        w.field("hosts", b.hosts); w.key("cv"); w.double(b.cv)
+        w.key("p_value"); if let p = b.pValue { w.double(p) } else { w.null() }
+        w.field("verdict", b.verdict.rawValue)
+        w.field("judged_pods", b.judgedPods); w.field("pinned_pods", b.pinnedPods)
+        w.endObject()
+    }
+
+    /// `{approximate, other, other_share, error_bound}` of one keyed table.
+    static func accuracy(_ name: String, _ a: TableAccuracy, _ w: inout JSONWriter) {
+        w.key(name); w.beginObject()
+        w.key("approximate"); w.bool(a.approximate)
+        w.field("other", a.otherCount); w.key("other_share"); w.double(a.otherShare)
+        w.field("error_bound", a.errorBound)
+        w.endObject()
+    }
+
+    /// The accuracy of every bounded table of the snapshot.
+    static func writeAccuracy(_ a: SnapshotAccuracy, _ w: inout JSONWriter) {
+        w.key("accuracy"); w.beginObject()
+        accuracy("clusters", a.clusters, &w); accuracy("hosts", a.hosts, &w); accuracy("methods", a.methods, &w)
+        accuracy("sources", a.sources, &w); accuracy("pod_links", a.podLinks, &w); accuracy("paths", a.paths, &w)
         w.endObject()
     }
 

@@ -7,7 +7,7 @@ import Testing
     /// Thousands of distinct clusters, hosts, paths, authorities and pods stay within the limits, and
     /// every total stays exact through the "other" buckets.
     @Test func highCardinalityStaysBounded() {
-        let limits = AggregatorLimits(clusters: 8, hostsPerCluster: 4, methods: 8, paths: 16, keys: 8, sources: 8,
+        let limits = AggregatorLimits(clusters: 8, hosts: 16, methods: 8, paths: 16, keys: 8, sources: 8,
                                       breakdown: 4, recentLines: 16, recentLineBytes: 4096)
         var a = Aggregator(limits: limits)
         let n = 3000
@@ -22,10 +22,10 @@ import Testing
             t.flags = i % 10 == 0 ? "UF" : "-"
             a.add(t, pod: "pod-\(i % 61)", container: "istio-proxy")
         }
-        #expect(a.clusterKeys.liveCount <= 8 && a.paths.liveCount <= 16 && a.authorities.liveCount <= 8)
-        #expect(a.sourceKeys.liveCount <= 8 && a.methodKeys.liveCount <= 8 && a.details.liveCount <= 8)
-        #expect(a.clusters.allSatisfy { $0.hostKeys.liveCount <= 4 })
-        #expect(a.clusters.count <= 8 && a.methods.count <= 8 && a.sources.count <= 8)
+        #expect(a.clusters.liveCount <= 8 && a.paths.liveCount <= 16 && a.authorities.liveCount <= 8)
+        #expect(a.sources.liveCount <= 8 && a.methods.liveCount <= 8 && a.details.liveCount <= 8)
+        #expect(a.hosts.liveCount <= 16)
+        #expect(a.podClusters.liveCount <= limits.podLinks && a.podHosts.liveCount <= limits.podLinks)
         let s = a.snapshot()
         #expect(s.requests == n)
         #expect(s.clusters.reduce(0) { $0 + $1.requests } == n)
@@ -46,7 +46,7 @@ import Testing
     /// collisions), under pruning limits, the snapshots are identical — also mid-stream.
     @Test func keyCacheDoesNotChangeResults() {
         func run(_ cacheEntries: Int) -> [Snapshot] {
-            let limits = AggregatorLimits(clusters: 3, hostsPerCluster: 2, methods: 3, paths: 4, keys: 3, sources: 2,
+            let limits = AggregatorLimits(clusters: 3, hosts: 4, methods: 3, paths: 4, keys: 3, sources: 2,
                                           breakdown: 4, keyCacheEntries: cacheEntries)
             var a = Aggregator(limits: limits)
             var snaps: [Snapshot] = []

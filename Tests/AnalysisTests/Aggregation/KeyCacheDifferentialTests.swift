@@ -66,7 +66,7 @@ import Testing
             return snaps
         }
         for limits in [AggregatorLimits.report,
-                       AggregatorLimits(clusters: 3, hostsPerCluster: 2, methods: 3, paths: 4, keys: 3, sources: 2,
+                       AggregatorLimits(clusters: 3, hosts: 4, methods: 3, paths: 4, keys: 3, sources: 2,
                                         breakdown: 4, maxKeyLength: 20)] {
             let plain = run(0, limits)
             try #require(plain.count == 3)

@@ -21,7 +21,7 @@ import Testing
         ("response_flags", "array"), ("flag_combinations", "array"), ("response_codes", "array"),
         ("code_details", "array"), ("transport_failure_reasons", "array"), ("termination_details", "array"),
         ("clusters", "array"), ("methods", "array"), ("routes", "array"), ("authorities", "array"), ("paths", "array"),
-        ("sources", "array"), ("timeline", "object"), ("findings", "array"),
+        ("sources", "array"), ("timeline", "object"), ("findings", "array"), ("accuracy", "object"),
     ]
 
     /// The JSON type of a value parsed by JSONSerialization: string, int, double, bool, null, array, object.
@@ -92,8 +92,19 @@ import Testing
             ("protocols", "object"), ("latency_ms", "object?"), ("upstream_service_time_ms", "object?"),
             ("bytes_received", "int"), ("bytes_sent", "int"), ("retried", "int"), ("imbalance", "number"),
             ("hosts", "array"), ("flags", "array"), ("codes", "array"), ("details", "array"), ("methods", "array"),
-            ("destinations", "array"),
+            ("destinations", "array"), ("balance", "object"), ("requests_without_host", "int"), ("hosts_table", "object"),
         ], "cluster")
+        let balance = try #require(items["balance"] as? [String: Any])
+        Self.check(balance, [("hosts", "int"), ("cv", "number"), ("p_value", "number?"), ("verdict", "string"),
+                             ("judged_pods", "int"), ("pinned_pods", "int")], "balance")
+        #expect(balance["hosts"] as? Int == 2 && balance["verdict"] as? String == "skewed")
+        let table = try #require(items["hosts_table"] as? [String: Any])
+        Self.check(table, [("approximate", "bool"), ("other", "int"), ("other_share", "number"), ("error_bound", "int")],
+                   "hosts_table")
+        #expect(table["approximate"] as? Bool == false && table["other"] as? Int == 0)
+        let accuracy = try #require(json["accuracy"] as? [String: Any])
+        #expect(Set(accuracy.keys) == ["clusters", "hosts", "methods", "sources", "pod_links", "paths"])
+        #expect((accuracy["clusters"] as? [String: Any])?["approximate"] as? Bool == false)
         #expect(items["service"] as? String == "items" && items["namespace"] as? String == "shop" && items["port"] as? Int == 8080)
         let latency = try #require(items["latency_ms"] as? [String: Any])
         Self.check(latency, [("count", "int"), ("p50", "int"), ("p90", "int"), ("p99", "int"), ("max", "int"),

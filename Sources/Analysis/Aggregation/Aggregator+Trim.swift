@@ -1,0 +1,24 @@
+extension Aggregator {
+    /// Keeps at most the keys `bounds` allows in every keyed table (the heaviest; the rest folded into
+    /// "other", exactly as a table at its bound would). The live view trims each sealed time-window
+    /// bucket this way, so that thirty buckets together stay within about one aggregator's memory;
+    /// a window over trimmed buckets then says it is approximate.
+    mutating func trim(to bounds: AggregatorLimits) {
+        flushPendingKeyCounts()
+        clusters.shrink(toAtMost: bounds.clusters)
+        hosts.shrink(toAtMost: bounds.hosts)
+        methods.shrink(toAtMost: bounds.methods)
+        sources.shrink(toAtMost: bounds.sources)
+        podClusters.shrink(toAtMost: bounds.podLinks)
+        podHosts.shrink(toAtMost: bounds.podLinks)
+        settleEvictions()
+        details.shrink(toAtMost: bounds.keys)
+        transportFailures.shrink(toAtMost: bounds.keys)
+        terminations.shrink(toAtMost: bounds.keys)
+        routes.shrink(toAtMost: bounds.keys)
+        authorities.shrink(toAtMost: bounds.keys)
+        tcpDestinations.shrink(toAtMost: bounds.keys)
+        paths.shrink(toAtMost: bounds.paths)
+        keyEpoch &+= 1
+    }
+}
