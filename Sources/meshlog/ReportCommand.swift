@@ -44,7 +44,7 @@ struct ReportRunner {
         StandardOutput.shared.flush()
 
         if let failOn = options.failOn.flatMap(Severity.init(name:)),
-           findings.contains(where: { $0.severity >= failOn }) {
+           findings.contains(where: { $0.trips(failOn: failOn) }) {
             throw ExitCode(1)
         }
     }

@@ -9,7 +9,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report format: text or json (schema: docs/report-schema.md).")
     var output: OutputKind = .text
 
-    @Option(help: ArgumentHelp("Exit 1 when a finding of this severity or worse is present (warning, critical).",
+    @Option(help: ArgumentHelp("Exit 1 when a traffic or balance finding of this severity or worse is present (warning, critical); advice never fails.",
                                valueName: "severity"))
     var failOn: String?
 

@@ -102,7 +102,7 @@ struct LiveRunner {
             StandardOutput.shared.write(TextReport.render(snapshot, findings: findings, options: textOptions))
         }
         StandardOutput.shared.flush()
-        if let failOn = options.failOn.flatMap(Severity.init(name:)), findings.contains(where: { $0.severity >= failOn }) {
+        if let failOn = options.failOn.flatMap(Severity.init(name:)), findings.contains(where: { $0.trips(failOn: failOn) }) {
             throw ExitCode(1)
         }
     }

@@ -6,7 +6,7 @@ enum JSONReportFindings {
         w.key("findings"); w.beginArray()
         for f in findings {
             w.beginObject()
-            w.field("id", f.id.rawValue); w.field("severity", f.severity.name)
+            w.field("id", f.id.rawValue); w.field("severity", f.severity.name); w.field("kind", f.kind.name)
             w.field("title", f.title); w.field("subject", f.subject)
             w.key("evidence"); w.beginObject()
             w.key("facts"); w.beginArray()

@@ -2,7 +2,7 @@ import Analysis
 
 extension TextReportWriter {
     mutating func findingsSection(_ findings: [Finding]) {
-        let serious = findings.filter { $0.severity >= .warning }.count
+        let serious = findings.filter(\.needsAttention).count
         section("Findings (\(findings.count)\(serious > 0 ? ", \(serious) \(serious == 1 ? "needs" : "need") attention" : ""))")
         if findings.isEmpty {
             emit("  No findings: nothing in this traffic needs attention.")
@@ -10,7 +10,12 @@ extension TextReportWriter {
         }
         for (index, finding) in findings.enumerated() {
             if index > 0 { emit() }
-            finding.severity >= .warning ? detailed(finding) : brief(finding)
+            // Advice ranks last; it gets its own heading so it never reads as part of an incident.
+            if finding.kind == .advice, index == 0 || findings[index - 1].kind != .advice {
+                emit("  " + style.bold(FindingKind.advice.heading) + " (no request failed because of it)")
+                emit()
+            }
+            finding.needsAttention ? detailed(finding) : brief(finding)
         }
     }
 

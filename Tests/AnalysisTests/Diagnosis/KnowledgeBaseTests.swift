@@ -51,8 +51,7 @@ import Testing
 
     @Test func istioFieldNamesAreSpelledAsIstioDoes() {
         let all = FindingKnowledgeBase.all.flatMap { $0.fixes.map(\.body) }.joined(separator: "\n")
-        for field in ["http2MaxRequests", "http1MaxPendingRequests", "maxRequestsPerConnection", "maxRetries", "idleTimeout",
-                      "maxConnections", "connectTimeout", "tcpKeepalive", "consecutive5xxErrors", "consecutiveGatewayErrors",
+        for field in ["idleTimeout", "maxConnectionDuration", "tcpKeepalive", "consecutive5xxErrors", "consecutiveGatewayErrors",
                       "baseEjectionTime", "maxEjectionPercent", "perTryTimeout", "retryOn", "appProtocol", "h2UpgradePolicy",
                       "mode: ISTIO_MUTUAL", "kind: PeerAuthentication", "kind: ServiceEntry", "outboundTrafficPolicy",
                       "kind: AuthorizationPolicy", "kind: Telemetry", "envoyFileAccessLog", "%GRPC_STATUS%", "MaxConnectionAgeGrace"] {

@@ -121,7 +121,7 @@ import Testing
         let findings = try #require(try Self.parse(Self.text)["findings"] as? [[String: Any]])
         #expect(findings.map { $0["severity"] as? String } == ["critical", "warning", "info"])
         let uf = findings[1]
-        Self.check(uf, [("id", "string"), ("severity", "string"), ("title", "string"), ("subject", "string"),
+        Self.check(uf, [("id", "string"), ("severity", "string"), ("kind", "string"), ("title", "string"), ("subject", "string"),
                         ("evidence", "object"), ("explanation", "array"), ("fixes", "array"), ("verify", "array"),
                         ("impact", "number"), ("caused_by", "string?")], "finding")
         #expect(uf["id"] as? String == "upstream-connect-failure")

@@ -1,4 +1,4 @@
-/// Runs every rule on a snapshot and ranks the findings: most severe first, then most impactful,
+/// Runs every rule on a snapshot and ranks the findings: advice last, most severe first, then most impactful,
 /// then by finding id (declaration order) and subject, so the order is stable between refreshes.
 ///
 /// Cheap enough for the TUI's four refreshes a second: each rule is a linear pass over the
@@ -34,8 +34,10 @@ public struct Diagnoser: Sendable {
         return FindingDeduplication.apply(findings).sorted(by: Diagnoser.ranksBefore)
     }
 
-    /// The ranking order: severity desc, impact desc, id (declaration order), subject, title.
+    /// The ranking order: advice after every traffic or balance finding, then severity desc,
+    /// impact desc, id (declaration order), subject, title.
     public static func ranksBefore(_ a: Finding, _ b: Finding) -> Bool {
+        if (a.kind == .advice) != (b.kind == .advice) { return b.kind == .advice }
         if a.severity != b.severity { return a.severity > b.severity }
         if a.impact != b.impact { return a.impact > b.impact }
         let ia = a.id.order, ib = b.id.order

@@ -20,9 +20,11 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     /// Below this count or this share nothing is reported.
     public var cancelReportMinCount = 5
     public var cancelReportMinShare = 0.001
-    /// Warning (never critical) from this share and count on.
+    /// Warning (never critical) from this share, and from a count that grows with the traffic:
+    /// at least max(`cancelWarningMinCount`, √requests) (5 in 25 requests, 20 in 400, 100 in 10,000),
+    /// so a handful of cancels in a small capture is not yet a pattern.
     public var cancelWarningShare = 0.05
-    public var cancelWarningMinCount = 20
+    public var cancelWarningMinCount = 5
 
     // MARK: Connection pinning
     /// A pod is pinned when at least this share of its requests to a cluster go to one host…
@@ -44,6 +46,9 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     /// Connections are "long" when the TCP p50 reaches this or the max reaches `protocolLongMaxMs`.
     public var protocolLongP50Ms = 1_000
     public var protocolLongMaxMs = 10_000
+    /// Connections carry real traffic (a warning even when short) from this many bytes, both ways
+    /// together, over all of the cluster's TCP records.
+    public var protocolRealTrafficBytes: Int64 = 64 * 1024
 
     // MARK: Hosts
     /// Failing host: the host holds at least this share of the cluster's errors…
@@ -73,10 +78,8 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     // MARK: gRPC and retries
     /// Client-class gRPC statuses (NOT_FOUND, INVALID_ARGUMENT…) are reported (info) from this share.
     public var grpcClientErrorInfoShare = 0.01
-    /// gRPC requests needed before "status not logged" is reported (info)…
+    /// gRPC requests needed before "status not logged" is reported (always info: it is advice).
     public var grpcNotLoggedMinRequests = 10
-    /// …a warning when gRPC is at least this share of all requests: most errors are then invisible.
-    public var grpcNotLoggedWarningShare = 0.6
     /// Retried create-like requests: warning from this count and this share of the method's
     /// requests (info below: one retry after a rare connect failure is no retry policy).
     public var nonIdempotentRetriesWarningCount = 3

@@ -26,8 +26,14 @@ enum DiagnosesDocument {
         namespace, port and subset from the cluster name, and commands that confirm the diagnosis.
         `meshlog explain <id>` prints the same knowledge with `<placeholders>`.
 
-        **Ranking:** severity (critical first), then impact (share of all requests affected), then id
-        order, then subject. Each rule reports at most 5 findings (the most severe and frequent).
+        **Kinds:** every finding is `traffic` (something is failing), `balance` (requests spread badly
+        over hosts or subsets) or `advice` (the logging or configuration hides something; nothing
+        failed because of it). The kind is in the JSON report; the text report and the TUI list advice
+        last, under its own heading; `--fail-on` ignores advice.
+
+        **Ranking:** advice after every traffic and balance finding; then severity (critical first),
+        then impact (share of all requests affected), then id order, then subject. Each rule reports
+        at most 5 findings (the most severe and frequent).
 
         **One cause, one finding:** a cluster whose connect failures are TLS errors is reported as
         `tls-handshake-failure`, never also as `upstream-connect-failure`; `retries-exhausted` on a cluster
@@ -54,7 +60,7 @@ enum DiagnosesDocument {
             ("Failures reaching clients (most flag rules), per cluster",
              "critical ≥ \(pct(t.criticalShare)) of the cluster's requests and ≥ \(t.criticalMinCount); warning ≥ \(pct(t.warningShare)) and ≥ \(t.warningMinCount), or ≥ \(t.warningCount) and ≥ \(pct(t.warningCountMinShare)); info below"),
             ("Client cancellations (DC, DR)",
-             "nothing below \(t.cancelReportMinCount) or \(pct(t.cancelReportMinShare)); warning ≥ \(pct(t.cancelWarningShare)) and ≥ \(t.cancelWarningMinCount); never critical"),
+             "nothing below \(t.cancelReportMinCount) or \(pct(t.cancelReportMinShare)); warning ≥ \(pct(t.cancelWarningShare)) and ≥ max(\(t.cancelWarningMinCount), √requests) (grows with traffic); never critical"),
             ("Access denied (RBAC 403, UAEX)", "failure thresholds, capped at warning"),
             ("Fault injection, delays only (DI)", "warning from \(t.warningCount) delayed requests, info below"),
             ("Connection pinning, per pod",
@@ -62,7 +68,7 @@ enum DiagnosesDocument {
             ("Connection pinning, per host",
              "normalised imbalance ≥ \(Fmt.fixed(t.pinningImbalance, decimals: 2)) on ≥ \(t.pinningMinRequests) requests, ≥ \(pct(t.pinningLongLivedShare)) HTTP/2 or TCP: warning"),
             ("Protocol not detected",
-             "TCP ≥ \(pct(t.protocolTCPShare)) of the cluster's records, bytes both ways; warning when TCP p50 ≥ \(Fmt.count(t.protocolLongP50Ms)) ms or max ≥ \(Fmt.count(t.protocolLongMaxMs)) ms, else info"),
+             "TCP ≥ \(pct(t.protocolTCPShare)) of the cluster's records, bytes both ways; warning when they carry real traffic — TCP p50 ≥ \(Fmt.count(t.protocolLongP50Ms)) ms or max ≥ \(Fmt.count(t.protocolLongMaxMs)) ms, ≥ \(Fmt.count(Int(t.protocolRealTrafficBytes))) bytes, or gRPC seen on the same service — whatever the number of connections (ranked by share of all bytes), else info"),
             ("Failing upstream host",
              "≥ \(t.failingHostMinErrors) errors on ≥ 2 hosts; the host has ≥ \(pct(t.failingHostErrorShare)) of them, an error rate ≥ \(pct(t.failingHostMinErrorRate)) and ≥ \(Fmt.fixed(t.failingHostRateRatio, decimals: 0))× the others', significantly (two-proportion z ≥ \(Fmt.fixed(t.failingHostMinZ, decimals: 1))); severity from the failure thresholds"),
             ("Slow upstream host",
@@ -70,7 +76,7 @@ enum DiagnosesDocument {
             ("gRPC errors, per method",
              "server statuses: failure thresholds; client statuses: info from \(pct(t.grpcClientErrorInfoShare))"),
             ("gRPC status not logged",
-             "info from \(t.grpcNotLoggedMinRequests) gRPC requests; warning when gRPC is ≥ \(pct(t.grpcNotLoggedWarningShare)) of all requests"),
+             "info (advice) from \(t.grpcNotLoggedMinRequests) gRPC requests, whatever the gRPC share; never trips `--fail-on`"),
             ("Non-idempotent retries", "warning from \(t.nonIdempotentRetriesWarningCount) retried create-like requests that are ≥ \(pct(t.nonIdempotentRetriesWarningShare)) of the method's requests, info below"),
             ("Traffic split",
              "info; warning when a subset deviates from `--expect-split` by more than max(\(Fmt.fixed(t.splitMinDeviationPoints, decimals: 0)) points, \(Fmt.fixed(t.splitSigmas, decimals: 0))σ binomial)"),
@@ -87,6 +93,7 @@ enum DiagnosesDocument {
     static func section(_ k: FindingKnowledge) -> String {
         let p = Placeholders()
         var lines = ["### `\(k.id.rawValue)`", "", k.summary, "",
+                     "- **Kind:** " + k.id.kind.name,
                      "- **Signature:** " + k.signature,
                      "- **Thresholds:** " + k.thresholds,
                      "- **Title:** `" + k.titleTemplate + "`"]
@@ -109,6 +116,12 @@ enum DiagnosesDocument {
         for k in FlagKnowledgeBase.all {
             lines.append("| `\(k.flag.shortName)` | \(k.flag.longName) | \(k.flag.meaning) | \(k.finding.map { "`\($0.rawValue)`" } ?? "—") |")
         }
-        return lines.joined(separator: "\n") + "\n"
+        lines += ["", "## What each flag means, and where Envoy documents it", "",
+                  "Paths are in the envoyproxy/envoy repository (rendered under https://www.envoyproxy.io/docs/envoy/latest/).", ""]
+        for k in FlagKnowledgeBase.all {
+            lines += ["### `\(k.flag.shortName)` (\(k.flag.longName))", "", k.meaning, "",
+                      "Envoy reference: " + FlagSources.citation(k.flag), ""]
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -46,7 +46,7 @@ extension FindingKnowledgeBase {
                 bytes both ways, where the port looks like gRPC/HTTP2 (50051–50059, 9090, 9091, 8081, 6565, 8980, \
                 443/8443 on an in-mesh service) or the same service also carries gRPC elsewhere.
                 """,
-            thresholds: "warning when the connections are long (TCP p50 ≥ 1 s or max ≥ 10 s); info otherwise",
+            thresholds: "warning when the connections carry real traffic — long (TCP p50 ≥ 1 s or max ≥ 10 s), ≥ 64 KiB both ways together, or gRPC seen on the same service elsewhere — however few they are (a gRPC client keeps one connection for hours); ranked by the cluster's share of all bytes; info otherwise",
             flags: [],
             causes: [
                 Cause("port-name", "The Service port is named `tcp-*` (or has appProtocol: tcp), so Istio proxies it as TCP."),
@@ -57,7 +57,7 @@ extension FindingKnowledgeBase {
             verify: [VerifyCommands.service, VerifyCommands.describeService, VerifyCommands.listener]),
         FindingKnowledge(
             id: .circuitBreakerOverflow,
-            summary: "A DestinationRule connection-pool limit (circuit breaker) rejects requests locally (UO).",
+            summary: "A DestinationRule connection-pool limit (circuit breaker) rejects requests locally (UO). Istio's default for each limit is 2³²−1 (unlimited).",
             titleTemplate: "UO on {share} of requests to {service} ({count} of {total})",
             signature: "UO flags on a cluster (gRPC replies may be logged as 200 with UO).",
             thresholds: failureThresholds,
@@ -66,11 +66,11 @@ extension FindingKnowledgeBase {
                 Cause("http2-max-requests", "`connectionPool.http.http2MaxRequests` is below the real concurrency (requests/s × latency); it limits active requests for HTTP/2 and HTTP/1.1."),
                 Cause("pending", "`connectionPool.http.http1MaxPendingRequests` is too small for the queue that forms while connections are busy."),
                 Cause("max-connections", "`connectionPool.tcp.maxConnections` caps connections per host (HTTP/1.1 and TCP), so requests queue and overflow."),
-                Cause("max-concurrent-streams", "`connectionPool.http.maxConcurrentStreams` / `maxRequestsPerConnection` force more connections than maxConnections allows."),
-                Cause("max-retries", "`connectionPool.http.maxRetries` is exhausted during a retry storm (retry overflow)."),
+                Cause("max-concurrent-streams", "`maxRequestsPerConnection` (or the HTTP/2 setting `maxConcurrentStreams`, which is not itself a circuit breaker) forces more connections than `tcp.maxConnections` allows."),
+                Cause("max-retries", "`connectionPool.http.maxRetries` is exhausted during a retry storm (retry overflow: the first attempt was sent, the retry was refused)."),
                 Cause("slow-upstream", "The upstream slowed down: the same request rate now needs more concurrent requests than the limits allow."),
             ],
-            fixes: [IstioSnippets.connectionPoolHTTP2],
+            fixes: [IstioSnippets.connectionPoolLimit],
             verify: [VerifyCommands.clusterConfig, VerifyCommands.stats("overflow|circuit_breakers"), VerifyCommands.routingYAML]),
         FindingKnowledge(
             id: .upstreamConnectFailure,

@@ -5,20 +5,20 @@ extension FindingKnowledgeBase {
     static let errors: [FindingKnowledge] = [
         FindingKnowledge(
             id: .upstreamReset,
-            summary: "The service resets streams or connections mid-request (UR).",
+            summary: "The service resets HTTP/2 streams mid-request (UR); a closed connection is UC.",
             titleTemplate: "UR on {share} of requests to {service} ({count} of {total})",
-            signature: "UR flags on a cluster; details `{remote_reset}`, `{remote_refused_stream_reset}`, before or after the response started.",
+            signature: "UR flags on a cluster (a stream-level reset: RST_STREAM, refused stream, failed CONNECT); details `{remote_reset}`, `{remote_refused_stream_reset}`, before or after the response started.",
             thresholds: failureThresholds,
             flags: [.upstreamRemoteReset],
             causes: [
-                Cause("max-connection-age", "gRPC server connection ageing (`MaxConnectionAge`) with a short or no `MaxConnectionAgeGrace`: the server closes connections with RPCs still running."),
-                Cause("crash", "The app crashed, was OOM-killed or restarted while requests were in flight."),
-                Cause("refused-stream", "The server refuses new streams (`remote_refused_stream_reset`): its HTTP/2 max concurrent streams is reached."),
-                Cause("app-reset", "The app resets streams itself (payload too large, its own upstream failed, cancellation propagation)."),
+                Cause("app-reset", "The app resets streams itself (payload too large, a handler error, its own upstream failed, cancellation propagation)."),
+                Cause("refused-stream", "The server refuses new streams (`remote_refused_stream_reset`): its HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS is reached, or it is going away."),
+                Cause("max-connection-age", "gRPC server connection ageing (`MaxConnectionAge`) with a short or no `MaxConnectionAgeGrace`: streams still running when the grace ends are reset."),
+                Cause("connect", "A CONNECT (tunnel) request that the upstream could not complete (`remote_connect_failure`)."),
             ],
             fixes: [IstioSnippets.grpcServerKeepalive, IstioSnippets.virtualServiceRetryReset],
-            verify: ["kubectl get pods -n {namespace} -o wide", "kubectl logs <server-pod> -n {namespace} --previous",
-                     VerifyCommands.stats("upstream_rq_rx_reset|upstream_cx_destroy_remote")]),
+            verify: ["kubectl logs -n {namespace} -l app={service} --since=1h | grep -i -E 'reset|cancel|too large'",
+                     VerifyCommands.stats("upstream_rq_rx_reset|upstream_rq_tx_reset")]),
         FindingKnowledge(
             id: .upstreamConnectionTermination,
             summary: "The service closes connections while requests are on them (UC, keep-alive race).",
@@ -28,7 +28,7 @@ extension FindingKnowledgeBase {
             flags: [.upstreamConnectionTermination],
             causes: [
                 Cause("keepalive-race", "The app's keep-alive/idle timeout is shorter than Envoy's upstream `idleTimeout` (1 h default): the app closes a connection just as Envoy reuses it."),
-                Cause("restart", "Pods restart or scale down without draining connections (no preStop delay / graceful shutdown)."),
+                Cause("restart", "Pods crash, restart or scale down without draining connections (no preStop delay / graceful shutdown)."),
                 Cause("mtls-plaintext", "A plaintext client reaches a STRICT mTLS server, which closes the connection."),
                 Cause("app-close", "The app closes connections after errors or after N requests."),
             ],

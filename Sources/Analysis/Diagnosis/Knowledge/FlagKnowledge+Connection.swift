@@ -52,22 +52,23 @@ extension FlagKnowledgeBase {
             flag: .upstreamOverflow,
             meaning: """
                 A circuit breaker tripped: a DestinationRule `connectionPool` limit was reached and Envoy \
-                rejected the request locally without sending it (503 with `{overflow}`; gRPC: 200 with \
-                grpc-status UNAVAILABLE). The limits are per client proxy and per cluster: http2MaxRequests \
-                (active requests), http1MaxPendingRequests (queue), tcp.maxConnections, maxRetries, and on \
-                HTTP/2 maxConcurrentStreams per connection.
+                rejected the request locally (503 with `{overflow}`; gRPC: 200 with grpc-status UNAVAILABLE). \
+                The limits are per client proxy and per cluster: http2MaxRequests (active requests), \
+                http1MaxPendingRequests (queue), tcp.maxConnections and maxRetries; Istio's default for each \
+                is 2³²−1 (unlimited). On a retry overflow the first attempt was sent; only the retry was \
+                refused. `maxConcurrentStreams` is an HTTP/2 setting per connection, not a circuit breaker.
                 """,
             causes: [
                 "http2MaxRequests too low for the real concurrency (requests/s × latency).",
                 "http1MaxPendingRequests too low with tcp.maxConnections limiting HTTP/1.1 connections.",
                 "The upstream slowed down, so the same request rate needs more concurrent requests.",
-                "maxRetries too low during a retry storm (retry overflow).",
+                "maxRetries too low during a retry storm (retry overflow: the first attempt went out, the retry was refused).",
             ],
             checks: [
                 "Which counter grows: upstream_rq_pending_overflow, upstream_cx_overflow, upstream_rq_retry_overflow?",
                 "Did latency rise before UO started (slow upstream) or is traffic simply higher?",
             ],
-            fixes: [IstioSnippets.connectionPoolHTTP2],
+            fixes: [IstioSnippets.connectionPoolLimit],
             verify: [VerifyCommands.clusterConfig, VerifyCommands.stats("overflow|circuit_breakers")],
             finding: .circuitBreakerOverflow),
         FlagKnowledge(

@@ -6,24 +6,32 @@ extension FlagKnowledgeBase {
         FlagKnowledge(
             flag: .downstreamConnectionTermination,
             meaning: """
-                The client (downstream) closed its connection before the response was complete, so Envoy logged \
-                code 0 (or the code it had already sent) with `downstream_remote_disconnect`. On the client's own \
-                sidecar this is the app giving up; for gRPC, the server-side sidecar logs the same cancel as DR.
+                The downstream connection ended before the response was complete, so Envoy logged code 0 (or \
+                the code it had already sent). Usually the client closed it (`downstream_remote_disconnect`), \
+                but Envoy also sets DC when it closed the connection itself (`downstream_local_disconnect(…)`: \
+                draining, idle or max-duration limits, a codec error), and on streams that end with code 0 \
+                and no other flag. It is not always the client. A gRPC cancel is an HTTP/2 stream reset and is \
+                logged as DR, not DC.
                 """,
             causes: [
                 "Client timeouts or gRPC deadlines shorter than the server's latency: the client gives up first.",
                 "Deliberate cancellation: users navigating away, hedged requests, streaming calls ended by the client.",
                 "Client pods being terminated (rollouts, scale-down) with requests in flight.",
+                "Envoy closed the downstream connection itself (`downstream_local_disconnect(…)` in the termination details): drain on a config push or shutdown, idle timeout, codec error.",
             ],
-            checks: ["Do DC durations cluster at one value (a client timeout) above the service's normal latency?"],
+            checks: ["Do DC durations cluster at one value (a client timeout) above the service's normal latency?",
+                     "Connection termination details: `downstream_remote_disconnect` (the client) or `downstream_local_disconnect(…)` (Envoy)?"],
             fixes: [IstioSnippets.virtualServiceTimeout],
             verify: [VerifyCommands.proxyLogsWithFlag("DC")],
             finding: .clientCancelled),
         FlagKnowledge(
             flag: .downstreamRemoteReset,
             meaning: """
-                The client reset its HTTP/2 (or HTTP/3) stream (`http2.remote_reset`, `http2.remote_refuse`): a \
-                gRPC cancel or an expired deadline seen from the server-side sidecar. Code 0, no response.
+                The downstream peer reset its HTTP/2 or HTTP/3 stream (`http2.remote_reset`, \
+                `http2.remote_refuse`). A gRPC client that cancels (or whose deadline expires) sends RST_STREAM \
+                to its own sidecar, so the client-side sidecar logs DR; the server-side sidecar, reset by the \
+                client's sidecar, logs DR too. One cancel can thus appear twice (meshlog reports it once). \
+                Code 0, no response.
                 """,
             causes: [
                 "gRPC client deadlines shorter than the server's latency.",
@@ -66,8 +74,9 @@ extension FlagKnowledgeBase {
             flag: .streamIdleTimeout,
             meaning: """
                 No bytes moved on the stream for longer than the stream idle timeout (Envoy default 5 minutes \
-                on the connection manager), so Envoy ended it: 408 if no response had started, otherwise the \
-                stream is reset. Long-lived quiet streams (gRPC streaming, SSE, websockets) are the usual victims.
+                on the connection manager), so Envoy ended it: 504 if the whole request had arrived, 408 if it \
+                had not. The stream is reset only if the response had already started. Long-lived quiet \
+                streams (gRPC streaming, SSE, websockets) are the usual victims.
                 """,
             causes: [
                 "A long-lived stream that is silent longer than the idle timeout (no application heartbeats).",

@@ -6,10 +6,13 @@ extension FlagKnowledgeBase {
         FlagKnowledge(
             flag: .failedLocalHealthCheck,
             meaning: """
-                Envoy's health-check filter answered for the local service and the local service is failing its \
-                health check, so the request got a 503. Rare with Istio sidecars (Kubernetes probes are used instead).
+                Envoy's health-check filter answered for the local service and the health check is failing, so \
+                the request got a 503. Often it is Envoy itself that fails health checks — after \
+                `/healthcheck/fail` on the admin port or while draining — not only the app. Rare with Istio \
+                sidecars (Kubernetes probes are used instead).
                 """,
-            causes: ["The local app is unhealthy while a health-check filter (EnvoyFilter) is configured."],
+            causes: ["Envoy is failing health checks on purpose: `/healthcheck/fail` was called on the admin port, or the proxy is draining (shutdown, hot restart).",
+                     "The local app is unhealthy while a health-check filter (EnvoyFilter) is configured."],
             checks: ["Readiness of the pod and the health-check filter configuration."],
             fixes: [],
             verify: [VerifyCommands.envoyFilters, "kubectl describe pod {pod}"],

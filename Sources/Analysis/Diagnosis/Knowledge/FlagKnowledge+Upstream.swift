@@ -29,14 +29,16 @@ extension FlagKnowledgeBase {
             flag: .upstreamRequestTimeout,
             meaning: """
                 The upstream did not send a complete response in time. Envoy gave up and answered 504 \
-                `upstream request timeout` (gRPC: 200 with grpc-status UNAVAILABLE/DEADLINE_EXCEEDED). The code \
-                details tell which timer fired: `response_timeout` (older `upstream_response_timeout`) is the \
-                route timeout — VirtualService `timeout` — and `upstream_per_try_timeout` is \
-                `retries.perTryTimeout`. Istio sets no route timeout unless the VirtualService has one; for \
-                gRPC it also caps the client's `grpc-timeout` at that timeout.
+                `upstream request timeout` (gRPC: 200 with grpc-status UNAVAILABLE). The code details tell \
+                which timer fired: `response_timeout` (older `upstream_response_timeout`) is the route timeout \
+                — VirtualService `timeout`, or for gRPC the client's `grpc-timeout` — and \
+                `upstream_per_try_timeout` is `retries.perTryTimeout`. Istio sets `max_grpc_timeout` to the \
+                route timeout, 0 when the VirtualService sets none, so a client's `grpc-timeout` is enforced \
+                uncapped: UT can happen with no VirtualService timeout at all.
                 """,
             causes: [
                 "The service is slower than the route timeout (load, a slow dependency, GC pauses).",
+                "gRPC: the client's `grpc-timeout` deadline is shorter than the call needs (enforced even without a VirtualService timeout).",
                 "A per-try timeout shorter than normal latency, so every attempt times out.",
                 "A VirtualService timeout on a streaming or long-polling route (set `timeout: 0s` there).",
                 "One slow pod: see if UT concentrates on one upstream host.",
@@ -51,19 +53,22 @@ extension FlagKnowledgeBase {
         FlagKnowledge(
             flag: .upstreamRemoteReset,
             meaning: """
-                The upstream reset the stream (HTTP/2 RST_STREAM) or the connection (TCP RST). Before response \
-                headers Envoy answers 503 `upstream_reset_before_response_started{remote_reset}`; after them the \
-                client sees the upstream's code (often 200) with a truncated body.
+                The upstream reset the *stream*: an HTTP/2 or HTTP/3 RST_STREAM (`remote_reset`), a refused \
+                stream (`remote_refused_stream_reset`), or a failed CONNECT (`remote_connect_failure`). The \
+                upstream closing or resetting an already-connected *connection* is UC (or UPE on a protocol \
+                error), not UR. Before response headers Envoy answers 503 \
+                `upstream_reset_before_response_started{remote_reset}`; after them the client sees the \
+                upstream's code (often 200) with a truncated body.
                 """,
             causes: [
-                "gRPC server connection ageing (MaxConnectionAge) with too short a grace: in-flight RPCs are cut.",
-                "The app crashed, was OOM-killed or restarted mid-request.",
-                "The server refused the stream (`remote_refused_stream_reset`): its max concurrent streams is reached.",
-                "The app deliberately resets (request too large, cancellation propagated from its own client).",
+                "The server app reset the stream itself: request too large, a handler error, or a cancellation propagated from its own client.",
+                "The server refused the stream (`remote_refused_stream_reset`): its HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS is reached, or it is going away.",
+                "gRPC server connection ageing (MaxConnectionAge) with too short a grace: streams still running when the grace ends are reset.",
+                "A CONNECT (tunnel) request the upstream could not complete (`remote_connect_failure`).",
             ],
             checks: [
                 "Code details: `remote_reset`, `remote_refused_stream_reset`, before or after response started?",
-                "Pod restarts / OOMKilled on the server; server logs at the same timestamps.",
+                "Server logs at the same timestamps; a crashed or restarted server closes connections (UC), not streams.",
             ],
             fixes: [IstioSnippets.grpcServerKeepalive, IstioSnippets.virtualServiceRetryReset],
             verify: ["kubectl get pods -n {namespace} -o wide", "kubectl logs <server-pod> -n {namespace} --previous",
@@ -88,32 +93,35 @@ extension FlagKnowledgeBase {
         FlagKnowledge(
             flag: .upstreamMaxStreamDurationReached,
             meaning: """
-                The request hit the route's `max_stream_duration` and Envoy ended it (408 or 504; gRPC \
-                DEADLINE_EXCEEDED). Istio sidecars do not set it from a VirtualService (the VirtualService \
-                `timeout` becomes the route timeout → UT); it comes from an EnvoyFilter, a proxyless-gRPC \
-                route, or `grpc_timeout_header_max`, which turns the client's `grpc-timeout` into the limit.
+                The upstream cluster's `max_stream_duration` (`common_http_protocol_options` of the cluster) or \
+                a request's `x-envoy-upstream-stream-duration-ms` limit expired and Envoy ended the upstream \
+                stream. Istio never sets the cluster's max stream duration: it comes from an EnvoyFilter or \
+                from clients sending the header. The route-level `max_stream_duration` and \
+                `grpc_timeout_header_max` are different: they end the request with `max_duration_timeout` and \
+                set no flag (the gRPC DEADLINE_EXCEEDED path).
                 """,
             causes: [
-                "An EnvoyFilter sets max_stream_duration on a route that carries long-lived streams (watch, SSE, gRPC streaming).",
-                "Clients send a `grpc-timeout` deadline shorter than the stream needs, and grpc_timeout_header_max applies it.",
+                "An EnvoyFilter sets the cluster's max_stream_duration for a service that carries long-lived streams (watch, SSE, gRPC streaming).",
+                "Clients send `x-envoy-upstream-stream-duration-ms` shorter than their streams need.",
             ],
-            checks: ["Does `istioctl proxy-config route` show maxStreamDuration with a non-zero value on the route?"],
+            checks: ["Does `istioctl proxy-config cluster --fqdn … -o json` show maxStreamDuration in commonHttpProtocolOptions?"],
             fixes: [IstioSnippets.maxStreamDuration],
-            verify: [VerifyCommands.routes, VerifyCommands.envoyFilters],
+            verify: [VerifyCommands.clusterConfig, VerifyCommands.envoyFilters],
             finding: .maxStreamDuration),
         FlagKnowledge(
             flag: .durationTimeout,
             meaning: """
-                The stream or connection lived longer than its configured maximum duration and Envoy closed it \
-                (HTTP 504, TCP code 0). For TCP this is DestinationRule `connectionPool.tcp.maxConnectionDuration`; \
-                for HTTP a route or connection-manager max duration.
+                A connection lived longer than its configured maximum duration and Envoy closed it. For TCP \
+                this is DestinationRule `connectionPool.tcp.maxConnectionDuration` (code 0). For HTTP the flag \
+                is set only when the connection's max duration fires before any request was parsed; with \
+                requests in flight the connection drains, no flag is set and no 504 is involved.
                 """,
             causes: [
                 "DestinationRule `tcp.maxConnectionDuration` shorter than the connections the app keeps open.",
-                "A route/HCM max duration (EnvoyFilter) on long-running requests or streams.",
+                "An HTTP connection-manager `max_connection_duration` (EnvoyFilter) on connections that open and wait before their first request.",
             ],
             checks: ["Durations of DT lines ≈ the configured maximum?"],
-            fixes: [IstioSnippets.connectionPoolTCP],
+            fixes: [IstioSnippets.maxConnectionDuration],
             verify: [VerifyCommands.clusterConfig, VerifyCommands.routes],
             finding: .maxStreamDuration),
     ]

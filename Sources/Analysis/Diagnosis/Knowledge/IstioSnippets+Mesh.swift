@@ -67,7 +67,9 @@ extension IstioSnippets {
         """)
 
     static let telemetryGRPCStatus = FixTemplate("Log the gRPC status (Telemetry API + extension provider)", """
-        # 1. meshConfig (IstioOperator / Helm values): a file access log whose format adds %GRPC_STATUS%
+        # 1. meshConfig (IstioOperator / Helm values): a file access log whose format adds %GRPC_STATUS%.
+        #    %UPSTREAM_CLUSTER_RAW% needs Istio ≥ 1.23; on Istio 1.22 write %UPSTREAM_CLUSTER% instead
+        #    (the v1 Telemetry API below works from 1.22).
         meshConfig:
           extensionProviders:
           - name: envoy-grpc-status
@@ -125,14 +127,32 @@ extension IstioSnippets {
             sidecar.istio.io/proxyMemoryLimit: "1Gi"
         """)
 
-    static let maxStreamDuration = FixTemplate("Lift the max stream duration on streaming routes", """
-        # Find the EnvoyFilter that patches the route of {fqdn}:
-        #   kubectl get envoyfilter -A -o yaml | grep -n -B5 -A5 max_stream_duration
-        # and remove it for streaming routes, or raise it above the longest legitimate stream:
-        route:
-          max_stream_duration:
-            max_stream_duration: 0s         # 0s = no limit
-            grpc_timeout_header_max: 0s     # honour the client's grpc-timeout without a cap
+    static let maxStreamDuration = FixTemplate("Lift the upstream cluster's max stream duration for {fqdn}", """
+        # UMSDR comes from the upstream cluster's max_stream_duration, which Istio never sets itself: find
+        # the EnvoyFilter that sets it (best fix: delete that patch for clusters with long-lived streams),
+        #   kubectl get envoyfilter -A -o yaml | grep -n -B12 -A3 max_stream_duration
+        # or clients sending x-envoy-upstream-stream-duration-ms. To override it for {fqdn}:
+        apiVersion: networking.istio.io/v1alpha3
+        kind: EnvoyFilter
+        metadata:
+          name: {service}-max-stream-duration
+          namespace: {namespace}
+        spec:
+          configPatches:
+          - applyTo: CLUSTER
+            match:
+              context: SIDECAR_OUTBOUND
+              cluster:
+                service: {fqdn}
+                portNumber: {port}
+            patch:
+              operation: MERGE
+              value:
+                typed_extension_protocol_options:
+                  envoy.extensions.upstreams.http.v3.HttpProtocolOptions:
+                    "@type": type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions
+                    common_http_protocol_options:
+                      max_stream_duration: 0s   # 0s = no limit (Envoy's default)
         """)
 
     static let drainOnShutdown = FixTemplate("Let the proxy drain in-flight requests on shutdown", """

@@ -5,24 +5,26 @@
 ///
 /// This file: DestinationRule templates.
 enum IstioSnippets {
-    static let connectionPoolHTTP2 = FixTemplate.destinationRule("Raise the connection-pool limits for {fqdn}", spec: """
+    /// The limit that overflowed, raised to `{limitValue}` (from the observed demand, see
+    /// `CircuitBreakerOverflowRule`); the other limits are not touched. `{limitPath}` is the block
+    /// (`http` or `tcp`), `{limitField}` the field.
+    static let connectionPoolLimit = FixTemplate.destinationRule("Raise only {limitField} for {fqdn}", spec: """
         trafficPolicy:
           connectionPool:
-            http:
-              http2MaxRequests: 1000          # max active requests to the service (HTTP/2 and HTTP/1.1)
-              http1MaxPendingRequests: 1000   # max requests queued waiting for a connection
-              maxRequestsPerConnection: 0     # 0 = unlimited; 1 disables keep-alive
-              maxRetries: 100                 # max retries in flight across all hosts
-            tcp:
-              maxConnections: 1000            # per host, HTTP/1.1 and TCP
+            {limitPath}:
+              {limitField}: {limitValue}   # {limitBasis}
+        """, trailer: """
+        # Istio's default for {limitField} (like the other connection-pool limits) is 2^32-1 (4294967295,
+        # unlimited): if your DestinationRule does not set it, it is not the limit that overflowed; raise
+        # the one it does set instead (check which counter grows: {limitCounter} for this one).
         """)
 
-    static let connectionPoolTCP = FixTemplate.destinationRule("Raise the TCP connection limit for {fqdn}", spec: """
+    /// DT on TCP: the connection's maximum duration (`tcp.maxConnectionDuration`, unset = no limit).
+    static let maxConnectionDuration = FixTemplate.destinationRule("Lift the max connection duration for {fqdn}", spec: """
         trafficPolicy:
           connectionPool:
             tcp:
-              maxConnections: 1000
-              connectTimeout: 5s
+              maxConnectionDuration: 24h     # above the longest legitimate connection; remove the field for no limit (the default)
         """)
 
     static let outlierDetection = FixTemplate.destinationRule("Eject failing endpoints of {fqdn} (outlier detection)", spec: """

@@ -21,7 +21,11 @@ public struct BlackholeTrafficRule: DiagnosisRule {
         if !destinations.isEmpty { facts.append(Fact("Destinations", FlagFinding.list(destinations))) }
         let pod = snapshot.clientPod(for: blackhole?.name.name)
         let base = Placeholders(target: .generic, pod: pod).with("cluster", "BlackHoleCluster")
-        var fixes = destinations.prefix(3).map { ExternalDestination($0.key).placeholders(base).fill(IstioSnippets.serviceEntry) }
+        let http = httpBlocked > tcpBlocked
+        let namespace = snapshot.likelyClientNamespace
+        var fixes = destinations.prefix(3).map {
+            ExternalDestination($0.key).placeholders(base, http: http, namespace: namespace).fill(IstioSnippets.serviceEntry)
+        }
         if fixes.isEmpty { fixes = [base.fill(IstioSnippets.serviceEntry)] }
         fixes.append(base.fill(IstioSnippets.outboundTrafficPolicy))
         var samples = ClusterSamples.lines(for: "BlackHoleCluster", in: snapshot)

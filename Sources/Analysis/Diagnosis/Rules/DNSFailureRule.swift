@@ -12,7 +12,8 @@ public struct DNSFailureRule: DiagnosisRule {
                 var p = FlagFinding.placeholders(o, snapshot)
                 var facts: [Fact] = []
                 if let destination = o.cluster?.destinations.first(where: { !$0.isOther }) {
-                    p = ExternalDestination(destination.key).placeholders(p)
+                    let http = (o.cluster.map { $0.http1 + $0.http2 > $0.tcp }) ?? false
+                    p = ExternalDestination(destination.key).placeholders(p, http: http, namespace: snapshot.likelyClientNamespace)
                     facts.append(Fact("Destinations", FlagFinding.list(o.cluster?.destinations ?? [])))
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: ["nxdomain", "resolver"])

@@ -1,8 +1,8 @@
 import AccessLog
 
 /// gRPC traffic logged by a format without `%GRPC_STATUS%`: gRPC errors travel in the trailers of
-/// an HTTP 200, so they are invisible. Info for some gRPC; a warning when gRPC is most of the
-/// traffic, because then most errors cannot be seen.
+/// an HTTP 200, so they are invisible. Always info and of kind advice: it is about the logging, not
+/// a failure, so it never trips `--fail-on` and ranks after every traffic finding.
 public struct GRPCStatusNotLoggedRule: DiagnosisRule {
     public static let id = FindingID.grpcStatusNotLogged
     public init() {}
@@ -24,14 +24,12 @@ public struct GRPCStatusNotLoggedRule: DiagnosisRule {
         let k = FindingKnowledgeBase.entry(Self.id)
         let samples = snapshot.recentLines.reversed().filter { $0.text.contains("HTTP/2") && $0.text.contains("\"POST /") }
             .prefix(3).map(\.text)
-        let share = SeverityPolicy.share(snapshot.grpcRequests, of: snapshot.requests)
-        let severity: Severity = share >= context.thresholds.grpcNotLoggedWarningShare ? .warning : .info
         return [Finding(
-            id: Self.id, severity: severity,
+            id: Self.id, severity: .info,
             title: "\(Fmt.count(snapshot.grpcRequests)) gRPC requests, but the access-log format has no %GRPC_STATUS%: errors may hide behind HTTP 200",
             subject: "access-log format",
             evidence: Evidence(facts: facts, window: nil, samples: Array(samples)),
             explanation: k.causes(first: []), fixes: k.fixes(p), verify: k.verify(p),
-            impact: severity == .warning ? SeverityPolicy.share(snapshot.grpcRequests, of: snapshot.requests) : 0)]
+            impact: 0)]
     }
 }

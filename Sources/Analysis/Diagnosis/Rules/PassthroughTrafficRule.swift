@@ -23,7 +23,11 @@ public struct PassthroughTrafficRule: DiagnosisRule {
             let pod = snapshot.clientPod(for: c.name.name)
             let base = Placeholders(target: .generic, pod: pod).with("cluster", c.name.name)
             let k = FindingKnowledgeBase.entry(Self.id)
-            var fixes = destinations.prefix(3).map { ExternalDestination($0.key).placeholders(base).fill(IstioSnippets.serviceEntry) }
+            let http = c.http1 + c.http2 > c.tcp
+            let namespace = snapshot.likelyClientNamespace
+            var fixes = destinations.prefix(3).map {
+                ExternalDestination($0.key).placeholders(base, http: http, namespace: namespace).fill(IstioSnippets.serviceEntry)
+            }
             if fixes.isEmpty { fixes = [base.fill(IstioSnippets.serviceEntry)] }
             fixes.append(base.fill(IstioSnippets.outboundTrafficPolicy))
             let title = "\(Fmt.count(c.requests)) requests (\(Fmt.percent(SeverityPolicy.share(c.requests, of: snapshot.requests)))) left the mesh via PassthroughCluster"

@@ -1,8 +1,10 @@
 import AccessLog
 
 /// gRPC/HTTP2 carried as opaque TCP: TCP records on an `outbound|PORT||svc` cluster with bytes both
-/// ways, on a port that looks like gRPC or a service that shows gRPC elsewhere. Long connections
-/// make it a warning.
+/// ways, on a port that looks like gRPC or a service that shows gRPC elsewhere. Few connections are
+/// the signature, not a reason to play it down (a gRPC client keeps one connection for hours), so
+/// what they carry decides: long connections, real bytes, or gRPC seen on the same service make it
+/// a warning, ranked by its share of all bytes.
 public struct ProtocolNotDetectedRule: DiagnosisRule {
     public static let id = FindingID.protocolNotDetected
     public init() {}
@@ -23,7 +25,9 @@ public struct ProtocolNotDetectedRule: DiagnosisRule {
             let elsewhere = Self.grpcElsewhere(fqdn: fqdn, except: c.name, snapshot)
             guard grpcPort || !elsewhere.isEmpty else { return nil }
             let long = c.latency.p50 >= t.protocolLongP50Ms || c.latency.max >= t.protocolLongMaxMs
-            return finding(c, grpcPort: grpcPort, elsewhere: elsewhere, long: long, snapshot)
+            let bytes = c.bytesReceived + c.bytesSent
+            let carries = long || bytes >= t.protocolRealTrafficBytes || !elsewhere.isEmpty
+            return finding(c, grpcPort: grpcPort, elsewhere: elsewhere, long: long, carries: carries, snapshot)
         }
     }
 
@@ -39,12 +43,21 @@ public struct ProtocolNotDetectedRule: DiagnosisRule {
         return found
     }
 
-    private func finding(_ c: ClusterStats, grpcPort: Bool, elsewhere: [String], long: Bool, _ snapshot: Snapshot) -> Finding {
+    /// The cluster's share of all bytes in the snapshot (both directions).
+    static func byteShare(_ c: ClusterStats, _ snapshot: Snapshot) -> Double {
+        let all = snapshot.clusters.reduce(Int64(0)) { $0 + $1.bytesReceived + $1.bytesSent }
+        return all > 0 ? Double(c.bytesReceived + c.bytesSent) / Double(all) : 0
+    }
+
+    private func finding(_ c: ClusterStats, grpcPort: Bool, elsewhere: [String], long: Bool, carries: Bool,
+                         _ snapshot: Snapshot) -> Finding {
         let name = ServiceTarget.displayName(c.name)
         var facts = [
             Fact("TCP connections", "\(Fmt.count(c.tcp)) of \(Fmt.count(c.requests)) records to \(name) (`\"- - -\"`, code 0)"),
             Fact("Connection duration", "p50 \(Fmt.ms(c.latency.p50)), max \(Fmt.ms(c.latency.max))"),
-            Fact("Bytes", "received \(Fmt.count(c.bytesReceived)), sent \(Fmt.count(c.bytesSent))"),
+            Fact("Bytes", "received \(Fmt.count(c.bytesReceived)), sent \(Fmt.count(c.bytesSent)) "
+                 + "(\(Fmt.percent(Self.byteShare(c, snapshot))) of all bytes logged; ≈ \(Fmt.count(Int((c.bytesReceived + c.bytesSent) / Int64(max(1, c.tcp))))) per connection)"),
+            Fact("Share of the cluster's records", "\(Fmt.percent(SeverityPolicy.share(c.tcp, of: c.requests))) are opaque TCP"),
             Fact("Why gRPC is expected", grpcPort ? "port \(c.name.port ?? 0) is a usual gRPC/HTTP2 port" : "the service carries gRPC elsewhere"),
         ]
         if !elsewhere.isEmpty { facts.append(Fact("gRPC seen on the same service", elsewhere.prefix(3).joined(separator: "; "))) }
@@ -55,10 +68,13 @@ public struct ProtocolNotDetectedRule: DiagnosisRule {
         causes.append("Consequences: one connection = one pod (connection pinning), no per-request retries, timeouts or gRPC metrics; a TCP record is only logged when the connection closes.")
         let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
         let title = "\(name) carries \(long ? "long-lived " : "")opaque TCP where gRPC/HTTP2 is expected (\(Fmt.count(c.tcp)) connections): no per-request load balancing"
+        if carries { causes.append("Few connections are the signature, not a reason for calm: a gRPC client keeps one connection for hours and every call rides on it.") }
+        // Ranked by what the connections carry (their share of all bytes), not by how many there are.
+        let impact = max(SeverityPolicy.share(c.requests, of: snapshot.requests), carries ? Self.byteShare(c, snapshot) : 0)
         return Finding(
-            id: Self.id, severity: long ? .warning : .info, title: title, subject: c.name.name,
+            id: Self.id, severity: carries ? .warning : .info, title: title, subject: c.name.name,
             evidence: Evidence(facts: facts, window: nil, samples: ClusterSamples.lines(for: c.name.name, in: snapshot) { $0.code == 0 }),
             explanation: causes, fixes: k.fixes(p), verify: k.verify(p),
-            impact: SeverityPolicy.share(c.requests, of: snapshot.requests))
+            impact: impact)
     }
 }

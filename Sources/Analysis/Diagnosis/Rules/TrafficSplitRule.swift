@@ -95,16 +95,21 @@ public struct TrafficSplitRule: DiagnosisRule {
             explanation: off.isEmpty ? ["Observed split per subset; pass --expect-split v1=90,v2=10 to compare it with the plan."]
                 : k.causes(first: ["weights", "other-route", "subset-labels", "sticky"]),
             fixes: [Fix(title: "Set the intended weights in the VirtualService for \(group.fqdn)",
-                        body: Self.virtualService(p, fqdn: group.fqdn, port: group.port, weights: weights))],
+                        body: Self.virtualService(p, fqdn: group.fqdn, port: group.port, weights: weights, planned: planned))],
             verify: k.verify(p), impact: off.isEmpty ? 0 : SeverityPolicy.share(group.total, of: snapshot.requests))
     }
 
     /// A VirtualService with one weighted destination per subset (weights rounded to sum to 100).
-    static func virtualService(_ p: Placeholders, fqdn: String, port: Int, weights: [(String, Double)]) -> String {
+    /// Without an expectation (`planned` false) the weights are placeholders, with the observed
+    /// share as a comment: the observed split is not the intended one.
+    static func virtualService(_ p: Placeholders, fqdn: String, port: Int, weights: [(String, Double)],
+                               planned: Bool = true) -> String {
         var rounded = weights.map { ($0.0, Int($0.1.rounded())) }
         let diff = 100 - rounded.reduce(0) { $0 + $1.1 }
         if let i = rounded.indices.max(by: { rounded[$0].1 < rounded[$1].1 }) { rounded[i].1 += diff }
         var yaml = p.fill("""
+            # Merge into the VirtualService that routes {fqdn} (kubectl edit virtualservice -n {namespace} <name>):
+            # set the weights on its existing route; applying this whole object would replace its other routes.
             apiVersion: networking.istio.io/v1
             kind: VirtualService
             metadata:
@@ -117,7 +122,8 @@ public struct TrafficSplitRule: DiagnosisRule {
               - route:
             """)
         for (subset, weight) in rounded {
-            yaml += "\n    - destination:\n        host: \(fqdn)\n        port:\n          number: \(port)\n        subset: \(subset)\n      weight: \(weight)"
+            let value = planned ? String(weight) : "<intended-percent>   # observed \(weight) %"
+            yaml += "\n    - destination:\n        host: \(fqdn)\n        port:\n          number: \(port)\n        subset: \(subset)\n      weight: \(value)"
         }
         return yaml
     }

@@ -1,7 +1,7 @@
 import AccessLog
 
-/// UR: the service resets streams. gRPC traffic points at connection ageing first,
-/// `remote_refused_stream_reset` at the server's stream limit.
+/// UR: the service resets streams (stream level only; a closed connection is UC). gRPC traffic
+/// points at connection ageing early, `remote_refused_stream_reset` at the server's stream limit.
 public struct UpstreamResetRule: DiagnosisRule {
     public static let id = FindingID.upstreamReset
     public init() {}
@@ -11,7 +11,7 @@ public struct UpstreamResetRule: DiagnosisRule {
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
                 let grpc = (o.cluster?.grpc ?? 0) > 0 || o.stats.contains { $0.grpcCount > 0 }
-                var keys = grpc ? ["max-connection-age", "crash", "refused-stream"] : ["crash", "app-reset", "refused-stream"]
+                var keys = grpc ? ["app-reset", "max-connection-age", "refused-stream"] : ["app-reset", "refused-stream", "connect"]
                 if o.mentions("refused_stream", in: snapshot) > 0 { keys.insert("refused-stream", at: 0) }
                 var facts: [Fact] = []
                 let after = o.mentions("after_response_started", in: snapshot)

@@ -28,15 +28,19 @@ struct ExternalDestination: Equatable {
         return String(trimmed.prefix(50))
     }
 
-    /// Fills the ServiceEntry tokens.
-    func placeholders(_ base: Placeholders) -> Placeholders {
+    /// Fills the ServiceEntry tokens with the port and protocol the traffic used: `http` is true
+    /// when the records to this destination were HTTP (plaintext, so the authority is readable),
+    /// false when they were TCP (TLS or another protocol). Without a port in the destination, HTTP
+    /// means 80 and TCP 443. `namespace` is where the client runs, when known.
+    func placeholders(_ base: Placeholders, http: Bool = false, namespace: String? = nil) -> Placeholders {
         var p = base
-        let port = self.port ?? 443
+        let port = self.port ?? (http ? 80 : 443)
         let proto: (String, String) = switch port {
-        case 443, 8443: ("tls", "TLS")
-        case 80, 8080: ("http", "HTTP")
-        default: ("tcp-\(port)", "TCP")
+        case 443, 8443: ("tls-\(port)", "TLS")
+        case 80 where self.port != nil, 8080 where self.port != nil: ("http-\(port)", "HTTP")
+        default: http ? ("http-\(port)", "HTTP") : ("tcp-\(port)", "TCP")
         }
+        if let namespace { p.set("namespace", namespace) }
         p.set("destinationPort", String(port))
         p.set("destinationPortName", proto.0)
         p.set("destinationProtocol", proto.1)

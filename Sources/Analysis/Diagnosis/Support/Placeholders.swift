@@ -22,6 +22,9 @@ struct Placeholders: Sendable {
             "destinationName": "<external-name>", "destinationPortName": "tls", "destinationProtocol": "TLS",
             "addressesBlock": "", "destinationResolution": "DNS",
             "policy": "<policy>", "policyNamespace": target.namespace,
+            "limitPath": "http", "limitField": "http2MaxRequests", "limitValue": "<4 × peak requests in flight>",
+            "limitBasis": "from the observed demand; per client proxy",
+            "limitCounter": "upstream_rq_pending_overflow",
         ]
     }
 

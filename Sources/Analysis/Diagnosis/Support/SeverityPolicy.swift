@@ -17,8 +17,13 @@ enum SeverityPolicy {
         guard count > 0 else { return nil }
         let share = total > 0 ? Double(count) / Double(total) : 1
         if count < t.cancelReportMinCount || share < t.cancelReportMinShare { return nil }
-        if share >= t.cancelWarningShare && count >= t.cancelWarningMinCount { return .warning }
+        if share >= t.cancelWarningShare && count >= cancelWarningCount(total, t) { return .warning }
         return .info
+    }
+
+    /// The count a cancellation warning needs: max(`cancelWarningMinCount`, ⌈√total⌉).
+    static func cancelWarningCount(_ total: Int, _ t: DiagnosisThresholds) -> Int {
+        max(t.cancelWarningMinCount, Int(Double(max(0, total)).squareRoot().rounded(.up)))
     }
 
     /// `count / total`, 0 when `total` is 0.

@@ -22,6 +22,20 @@ extension Snapshot {
         return sources.first?.pod
     }
 
+    /// The namespace the logging proxy's workload most likely runs in: the namespace of its inbound
+    /// clusters, else the most common namespace of the Kubernetes services it calls; nil when no
+    /// cluster names one. Used for objects that belong with the client (a ServiceEntry).
+    var likelyClientNamespace: String? {
+        var inbound: [String: Int] = [:], outbound: [String: Int] = [:]
+        for c in clusters {
+            guard let namespace = c.name.namespace, c.name.isKubernetesService else { continue }
+            if c.name.direction == .inbound { inbound[namespace, default: 0] += c.requests }
+            else { outbound[namespace, default: 0] += c.requests }
+        }
+        let pick = inbound.isEmpty ? outbound : inbound
+        return pick.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
     /// Records with this code details value, over all clusters.
     func detailCount(where predicate: (String) -> Bool) -> Int {
         codeDetails.reduce(0) { predicate($1.key) ? $0 + $1.count : $0 }

@@ -29,7 +29,8 @@ extension DashboardModel {
 
     static func findingsPanel(_ findings: [Finding], total: Int, rect: Rect) -> PanelModel {
         let rows = findings.map { finding in
-            ModelRow([TextSpan(" "), TextSpan(LiveText.severityTag(finding.severity), LiveText.severityStyle(finding.severity), width: 4),
+            let tag = LiveText.findingTag(finding)
+            return ModelRow([TextSpan(" "), TextSpan(tag.text, tag.style, width: 4),
                       TextSpan("  "), TextSpan(finding.title)],
                      target: .finding(finding.id, subject: finding.subject))
         }

@@ -7,10 +7,10 @@ enum FindingDetail {
             return DetailRows.gone("Finding \(id.rawValue) on \(subject)")
         }
         var rows: [ModelRow] = []
-        let tag = LiveText.severityTag(finding.severity)
+        let tag = LiveText.findingTag(finding)
         let wrapped = LiveText.wrap(finding.title, width: max(10, width - 8))
         for (i, line) in wrapped.enumerated() {
-            rows.append(ModelRow([TextSpan(" "), TextSpan(i == 0 ? tag : "", LiveText.severityStyle(finding.severity), width: 4),
+            rows.append(ModelRow([TextSpan(" "), TextSpan(i == 0 ? tag.text : "", tag.style, width: 4),
                                   TextSpan("  "), TextSpan(line, .bold)]))
         }
         rows.append(.blank)
@@ -18,6 +18,7 @@ enum FindingDetail {
         rows.append(.fact("subject", finding.subject, cluster == nil ? .plain : Style(.accent),
                           target: cluster.map { .cluster($0.name.name) }))
         rows.append(.fact("finding id", finding.id.rawValue + "   (meshlog explain " + finding.id.rawValue + ")"))
+        rows.append(.fact("kind", finding.kind.name + (finding.kind == .advice ? " (logging/configuration; never trips --fail-on)" : "")))
         rows.append(.fact("impact", Format.percent(finding.impact) + " of requests"))
         if let cause = finding.causedBy { rows.append(.fact("caused by", cause.rawValue)) }
         if let window = finding.evidence.window { rows.append(.fact("window", window)) }

@@ -55,6 +55,12 @@ enum LiveText {
         }
     }
 
+    /// The tag in front of a finding: `NOTE` (muted) for advice, else its severity tag, so advice
+    /// never looks like part of an incident.
+    static func findingTag(_ finding: Finding) -> (text: String, style: Style) {
+        finding.kind == .advice ? ("NOTE", .muted) : (severityTag(finding.severity), severityStyle(finding.severity))
+    }
+
     /// `CRIT`, `WARN`, `INFO`.
     static func severityTag(_ severity: Severity) -> String {
         switch severity {

@@ -27,8 +27,10 @@ import Testing
     @Test func tcpClusterPointsAtMaxConnections() throws {
         let f = try #require(run(rule, flagged(.upstreamOverflow, 50, of: 400, tcp: 400)).first)
         #expect(f.explanation.first?.contains("tcp.maxConnections") == true)
-        #expect(f.fixText.contains("maxConnections"))
+        #expect(f.fixText.contains("maxConnections:"))
         #expect(!f.fixText.contains("http2MaxRequests"))
+        #expect(!f.fixText.contains("maxRetries"))
+        #expect(f.fixText.contains("2^32-1"))
     }
 
     @Test func noOverflowNoFinding() {

@@ -17,9 +17,17 @@ import Testing
     @Test func thresholds() {
         #expect(dc(5, of: 5_000) == .info)        // 0.1 % and 5: reported
         #expect(dc(5, of: 5_001) == nil)          // just under 0.1 %
-        #expect(dc(20, of: 400) == .warning)      // 5 % and 20
-        #expect(dc(19, of: 380) == .info)         // 5 % but only 19
+        #expect(dc(20, of: 400) == .warning)      // 5 % and √400 = 20
         #expect(dc(500, of: 1_000) == .warning)   // never critical
+    }
+
+    /// Issue 12: the count a warning needs grows with traffic (√requests), no fixed 20.
+    @Test func theWarningCountScalesWithTraffic() {
+        #expect(dc(5, of: 25) == .warning)        // 20 %, and √25 = 5
+        #expect(dc(10, of: 100) == .warning)      // 10 %, and √100 = 10
+        #expect(dc(9, of: 100) == .info)          // 9 % but under √100
+        #expect(dc(19, of: 380) == .info)         // 5 %, but under ⌈√380⌉ = 20
+        #expect(dc(100, of: 2_000) == .warning)   // 5 %, √2,000 ≈ 45
     }
 
     @Test func cancellationsAfterTheUsualLatencyPointAtDeadlines() throws {

@@ -32,8 +32,7 @@ import Testing
     @Test func tcpTrafficPutsTheProtocolFirst() throws {
         let f = try #require(run(rule, pods([[300, 0, 0], [0, 300, 0]], tcp: 600)).first)
         #expect(f.explanation.first?.contains("plain TCP") == true)
-        #expect(f.fixes.first?.body.contains("appProtocol: grpc") == true)
-        #expect(f.fixes.first?.body.contains("port: 50051") == true)
+        #expect(f.fixes.first?.body.contains(#""port":50051,"appProtocol":"grpc""#) == true)
     }
 
     @Test func balancedPodsAreNotPinned() {

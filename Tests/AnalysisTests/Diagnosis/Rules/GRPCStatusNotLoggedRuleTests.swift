@@ -23,9 +23,22 @@ import Testing
         #expect(f.fact("Top gRPC methods") == "/orders.OrderService/GetOrder")
     }
 
-    @Test func mostlyGRPCIsAWarning() {
-        #expect(run(rule, snapshot(grpc: 600, of: 1_000, logged: false)).first?.severity == .warning)
-        #expect(run(rule, snapshot(grpc: 599, of: 1_000, logged: false)).first?.severity == .info)
+    /// Issue 12: a healthy, pure-gRPC service in Istio's default format must pass `--fail-on warning`.
+    @Test func pureGRPCIsStillInfoAdviceThatNeverTripsFailOn() throws {
+        let f = try #require(run(rule, snapshot(grpc: 1_000, of: 1_000, logged: false)).first)
+        #expect(f.severity == .info)
+        #expect(f.kind == .advice)
+        #expect(!f.trips(failOn: .warning))
+        #expect(f.impact == 0)
+    }
+
+    @Test func adviceRanksAfterEveryTrafficFinding() throws {
+        let advice = try #require(run(rule, snapshot(grpc: 1_000, of: 1_000, logged: false)).first)
+        var traffic = advice
+        traffic.id = .upstreamReset
+        traffic.impact = 0
+        #expect(Diagnoser.ranksBefore(traffic, advice))
+        #expect(!Diagnoser.ranksBefore(advice, traffic))
     }
 
     @Test func thresholdAndNegatives() {

@@ -8,8 +8,8 @@ import Testing
     @Test func upstreamProtocolErrorsPointAtThePortDeclaration() throws {
         let f = try #require(run(rule, flagged(.upstreamProtocolError, 40, of: 1_000, cluster: Fixture.payments)).first)
         #expect(f.explanation.first?.contains("speaks HTTP/1.1") == true)
-        #expect(f.fixText.contains("name: http-payments"))
-        #expect(f.fixText.contains("port: 8080"))
+        #expect(f.fixText.contains("kubectl patch service payments -n shop --type strategic"))
+        #expect(f.fixText.contains(#""port":8080,"appProtocol":"http""#))
         #expect(f.fixText.contains("h2UpgradePolicy: DO_NOT_UPGRADE"))
     }
 

@@ -15,15 +15,24 @@ import Testing
         let f = try #require(run(rule, Fixture.snapshot([tcp(Fixture.orders)])).first)
         #expect(f.severity == .warning)
         #expect(f.title == "orders.shop:50051 carries long-lived opaque TCP where gRPC/HTTP2 is expected (12 connections): no per-request load balancing")
-        #expect(f.fixText.contains("name: grpc-orders"))
-        #expect(f.fixText.contains("appProtocol: grpc"))
-        #expect(f.fixText.contains("port: 50051"))
-        #expect(f.fixText.contains("namespace: shop"))
+        #expect(f.fixText.contains("kubectl patch service orders -n shop --type strategic"))
+        #expect(f.fixText.contains(#"{"spec":{"ports":[{"port":50051,"appProtocol":"grpc"}]}}"#))
         #expect(f.verifyText.contains("kubectl get svc orders -n shop -o yaml"))
     }
 
-    @Test func shortConnectionsAreInfo() {
-        #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 200, max: 900)])).first?.severity == .info)
+    @Test func shortConnectionsWithLittleDataAreInfo() {
+        #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 200, max: 900, bytes: (1_000, 2_000))])).first?.severity == .info)
+    }
+
+    /// Issue 12: five short connections that carry the service's bytes are the incident, not a note:
+    /// a warning, ranked above a busier cluster's warning by their share of all bytes.
+    @Test func fewConnectionsCarryingRealTrafficAreAWarningRankedFirst() throws {
+        let opaque = tcp(Fixture.orders, records: 5, p50: 200, max: 900, bytes: (4_000_000, 9_000_000))
+        let http = Fixture.cluster(Fixture.payments, requests: 2_000, http1: 2_000, bytes: (100_000, 200_000))
+        let f = try #require(run(rule, Fixture.snapshot([opaque, http])).first)
+        #expect(f.severity == .warning)
+        #expect(f.impact > 0.9)
+        #expect(f.fact("Bytes")?.contains("of all bytes logged") == true)
     }
 
     @Test func databasePortIsNotGRPC() {
@@ -40,7 +49,8 @@ import Testing
 
     @Test func thresholds() {
         #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 1_000, max: 1_000)])).first?.severity == .warning)
-        #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 999, max: 9_999)])).first?.severity == .info)
+        #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 999, max: 9_999, bytes: (30_000, 30_000))])).first?.severity == .info)
+        #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 999, max: 9_999, bytes: (32_768, 32_768))])).first?.severity == .warning)
         #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, p50: 10, max: 10_000)])).first?.severity == .warning)
         #expect(run(rule, Fixture.snapshot([tcp(Fixture.orders, bytes: (0, 9_000))])).isEmpty)   // bytes one way only
     }

@@ -21,8 +21,10 @@ import Testing
         #expect(f.severity == .info)
         #expect(f.title == "reviews.bookinfo:9080 split: v1 90.0 %, v2 10.0 %")
         #expect(f.subject == "reviews.bookinfo.svc.cluster.local:9080")
-        #expect(f.fixText.contains("subset: v1\n      weight: 90"))
-        #expect(f.fixText.contains("subset: v2\n      weight: 10"))
+        // Without --expect-split the observed split is not the intended one: placeholders, observed as a note.
+        #expect(f.fixText.contains("subset: v1\n      weight: <intended-percent>   # observed 90 %"))
+        #expect(f.fixText.contains("subset: v2\n      weight: <intended-percent>   # observed 10 %"))
+        #expect(f.fixText.contains("# Merge into the VirtualService"))
     }
 
     @Test func matchingThePlanIsInfo() throws {

@@ -18,9 +18,8 @@ import Testing
         #expect(f.explanation.first?.contains("targetPort") == true)
         #expect(f.explanation[1].contains("127.0.0.1"))
         #expect(f.fact("Reasons")?.hasPrefix("refused ×") == true)
-        #expect(f.fixText.contains("name: orders"))
-        #expect(f.fixText.contains("namespace: shop"))
-        #expect(f.fixText.contains("port: 50051"))
+        #expect(f.fixText.contains("kubectl patch service orders -n shop --type strategic"))
+        #expect(f.fixText.contains(#""port":50051,"targetPort":"#))
     }
 
     @Test func newerEnvoyTextReasonIsRecognised() throws {

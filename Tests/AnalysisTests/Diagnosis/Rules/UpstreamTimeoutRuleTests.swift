@@ -29,9 +29,13 @@ import Testing
         #expect(f.fact("Concentrated on one host")?.hasPrefix("10.244.1.10:50051") == true)
     }
 
-    @Test func subsetIsUsedInTheVirtualServiceDestination() throws {
+    /// Issue 12: a VirtualService fix must not wipe a subset split; the new-object YAML routes to the
+    /// host (what applies when no VirtualService exists), and the patch touches only the fields.
+    @Test func virtualServiceFixNeverPinsASubsetAndPatchesOnlyTheFields() throws {
         let f = try #require(run(rule, flagged(.upstreamRequestTimeout, 40, of: 1_000, cluster: Fixture.ordersV2)).first)
-        #expect(f.fixText.contains("subset: v2"))
+        #expect(!f.fixText.contains("subset: v2"))
+        #expect(f.fixText.contains(#""path":"/spec/http/0/retries""#))
+        #expect(f.fixText.contains("retriable-status-codes,503"))
         #expect(f.title.contains("orders.shop:50051 subset v2"))
     }
 
