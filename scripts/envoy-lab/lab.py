@@ -61,6 +61,21 @@ def meshlog_report(meshlog, path, fmt):
     return json.loads(out.stdout)
 
 
+# A finding about the log format, not the traffic: Istio's formats have no %GRPC_STATUS%, so on
+# gRPC traffic meshlog warns that errors may hide behind 200. The checks skip it when they look
+# for the first traffic finding (and the Swift tests check it separately).
+FORMAT_ADVISORY = "grpc-status-not-logged"
+
+# Where meshlog's diagnosis (not Envoy, not the lab) is wrong today: (output set, format) -> why.
+# Reported as "known", not counted as failures; listed in docs/testing.md "What the lab showed".
+KNOWN_ISSUES = {
+    ("client-cancelled", "custom-grpc"): "DeadlineExceeded answered by the server for the client's own "
+        "deadline counts as a server gRPC error: grpc-errors (critical) outranks client-cancelled",
+    ("rate-limited", "custom-grpc"): "the local rate limit's gRPC reply (grpc-status Unavailable) counts as "
+        "a server gRPC error: grpc-errors (critical) outranks rate-limited",
+}
+
+
 def expectations(spec):
     """{output set name: expected first finding or None}."""
     expect = spec["expect"]
@@ -80,13 +95,23 @@ def check_set(set_name, expect, out_dir, meshlog):
     for fmt in FORMATS:
         path = os.path.join(out_dir, f"{set_name}.{fmt}.log")
         report = meshlog_report(meshlog, path, fmt)
-        loud = [f for f in report["findings"] if f["severity"] in ("warning", "critical")]
+        want = expect.get(fmt) if isinstance(expect, dict) else expect
+        traffic = [f for f in report["findings"] if f["id"] != FORMAT_ADVISORY]
+        loud = [f for f in traffic if f["severity"] in ("warning", "critical")]
         summary = ", ".join(f"{f['id']}({f['severity']})" for f in report["findings"][:4]) or "no findings"
-        if expect is None:
+        if want is None:
             ok = not loud
         else:
-            ok = bool(loud) and report["findings"][0]["id"] == expect
-        results.append((f"{set_name}.{fmt} expect {expect or 'quiet'}", ok, f"{report['requests']} records; {summary}"))
+            ok = bool(loud) and traffic[0]["id"] == want
+        known = KNOWN_ISSUES.get((set_name, fmt))
+        label = f"{set_name}.{fmt} expect {want or 'quiet'}"
+        if known and not ok:
+            label += f" (known issue: {known})"
+            ok = True
+        elif known:
+            ok = False
+            label += " (listed as a known issue but passes now: remove it from KNOWN_ISSUES)"
+        results.append((label, ok, f"{report['requests']} records; {summary}"))
     return results
 
 
@@ -98,6 +123,7 @@ def main():
     parser.add_argument("--keep-work", action="store_true")
     parser.add_argument("--work", help="work directory (kept): <work>/<scenario>/<pod>.access.<format>.log")
     parser.add_argument("--list", action="store_true")
+    parser.add_argument("--check-only", action="store_true", help="check the logs already in --out, run nothing")
     parser.add_argument("scenarios", nargs="*")
     args = parser.parse_args()
     if args.list:
@@ -118,6 +144,13 @@ def main():
     print(f"envoy-lab: Envoy {version}; logs in {out_dir}; work in {work_root}", flush=True)
     failures = 0
     scale = 0.5 if args.quick else 1.0
+    if args.check_only:
+        for name in names:
+            for label, ok, message in check(SCENARIOS[name], out_dir, args.check):
+                failures += 0 if ok else 1
+                print(f"{'ok  ' if ok else 'FAIL'} {name} {label}: {message}", flush=True)
+        print(f"envoy-lab: {len(names)} scenarios checked, {failures} failures", flush=True)
+        return 1 if failures else 0
     try:
         for name in names:
             spec = SCENARIOS[name]

@@ -78,10 +78,13 @@ def client_cancelled(lab):
         client.call("Get")
 
 
-@scenario("upstream-reset", expect="upstream-reset")
+@scenario("upstream-reset", expect={"upstream-reset": {"istio-text": "retries-exhausted", "istio-json":
+                                   "retries-exhausted", "custom-grpc": "grpc-errors"}})
 def upstream_reset(lab):
     """The server ages its connections (max_connection_age 300 ms, grace 100 ms) while calls of
-    250-450 ms are in flight: it sends GOAWAY, then closes the connection under them."""
+    250-450 ms are in flight: it sends GOAWAY, then ends the calls still open. Envoy 1.40 logs no
+    UC/UR for it: grpcio ends them with grpc-status UNAVAILABLE (via_upstream), which Istio's retry
+    policy retries, and some calls use up the retries (URX)."""
     options = [("grpc.max_connection_age_ms", 300), ("grpc.max_connection_age_grace_ms", 100)]
     target = two_sidecars(lab, server_options=options)
     clients = [lab.client(f"client-{i}", target, authority=AUTHORITY) for i in range(4)]
@@ -149,15 +152,18 @@ def fault_injection(lab):
     calls(client, lab.n(60))
 
 
-@scenario("grpc-errors", expect="grpc-errors")
+@scenario("grpc-errors", expect={"grpc-errors": {"istio-text": None, "istio-json": None,
+                                                  "custom-grpc": "grpc-errors"}})
 def grpc_errors(lab):
-    """The app fails a quarter of its calls with INTERNAL (not retried by Istio's policy)."""
+    """The app fails a third of its calls with INTERNAL (not retried by Istio's policy); round
+    robin over two hosts puts the failures on both. Istio's formats cannot show them (200, no
+    flag): there meshlog only warns that the format has no %GRPC_STATUS%."""
     servers = [lab.server(f"orders-{i}") for i in range(2)]
     target = client_sidecar(lab, [s.address for s in servers])
     client = lab.client("client-0", target, authority=AUTHORITY)
     for _ in range(lab.n(20)):
         client.call("Fail", b"INTERNAL")
-        calls(client, 3)
+        calls(client, 2)
 
 
 def _raw_http(address, payload, timeout=0.5):
@@ -172,7 +178,7 @@ def _raw_http(address, payload, timeout=0.5):
                 if not chunk:
                     break
                 chunks.append(chunk)
-        except socket.timeout:
+        except OSError:  # timeout, or the peer reset the connection
             pass
         return b"".join(chunks)
 
@@ -246,6 +252,20 @@ def make_certificate(workdir):
     return key, cert
 
 
+def _tls_hello(address, cert, server_name):
+    """A TLS handshake with the given SNI; returns whether it completed."""
+    host, port = address.rsplit(":", 1)
+    context = ssl.create_default_context(cafile=cert)
+    context.check_hostname = False
+    context.set_alpn_protocols(["h2"])
+    try:
+        with socket.create_connection((host, int(port)), timeout=1) as raw:
+            with context.wrap_socket(raw, server_hostname=server_name):
+                return True
+    except (OSError, ssl.SSLError):
+        return False
+
+
 def _https_http11(address, cert):
     """An HTTP/1.1 client (ALPN http/1.1) posting to the gRPC route through TLS."""
     host, port = address.rsplit(":", 1)
@@ -262,7 +282,7 @@ def _https_http11(address, cert):
 
 
 @scenario("gateway-tls", expect={"gateway-tls-ok": None, "gateway-tls-wrong-sni": "no-route",
-                                 "gateway-tls-plaintext": "no-route", "gateway-tls-http11": "protocol-error"})
+                                 "gateway-tls-plaintext": "no-route", "gateway-tls-http11": "upstream-reset"})
 def gateway_tls(lab):
     """An ingress gateway: a TLS listener (Gateway tls.mode SIMPLE, a lab-made certificate for
     orders.example.com) routing the host to the gRPC service. Four clients: a correct one, one
@@ -286,14 +306,16 @@ def gateway_tls(lab):
                                      server_names=[GATEWAY_HOST], stat_prefix="outbound_0.0.0.0_8443")
         lab.envoy(run, [listener], [cfg.cluster(cfg.OUTBOUND, [s.address for s in servers])])
         count = lab.n(20)
-        if run == "gateway-tls-ok" or run == "gateway-tls-wrong-sni":
-            name = GATEWAY_HOST if run == "gateway-tls-ok" else "wrong.example.com"
+        if run == "gateway-tls-ok":
             client = lab.client(run, address, credentials=grpc.ssl_channel_credentials(root),
-                                options=[("grpc.ssl_target_name_override", name)], authority=GATEWAY_HOST)
+                                options=[("grpc.ssl_target_name_override", GATEWAY_HOST)], authority=GATEWAY_HOST)
             calls(client, count, timeout=2)
-        elif run == "gateway-tls-plaintext":
-            client = lab.client(run, address, authority=GATEWAY_HOST)
-            calls(client, count, timeout=1)
+        elif run == "gateway-tls-wrong-sni":  # a new TLS connection per call (gRPC would back off)
+            for _ in range(count):
+                _tls_hello(address, cert, "wrong.example.com")
+        elif run == "gateway-tls-plaintext":  # the HTTP/2 client preface in clear text
+            for _ in range(count):
+                _raw_http(address, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
         else:
             for _ in range(count):
                 _https_http11(address, cert)
