@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The live view on a real stream: a real Envoy writes its access log while `tail -F log | meshlog
 # tui` follows it inside a private tmux server (scripts/tui-e2e.sh). Passes when the dashboard
-# shows the circuit-breaker finding and the UO flag that the running Envoy is producing.
+# shows the critical UO finding (circuit-breaker-overflow) and the UO flag that the running Envoy is producing.
 # Usage: BIN=.build/debug/meshlog scripts/envoy-lab/live-tui.sh     Prints "N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")"
 BIN=${BIN:?set BIN to the meshlog binary}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+cd "$(dirname "$0")"
 ./setup.sh || exit 1
 work=$(mktemp -d)
 lab_pid=
@@ -21,7 +21,7 @@ log=$work/circuit-breaker-overflow/client.access.istio-text.log
   > "$work/lab.out" 2>&1 &
 lab_pid=$!
 BIN=$BIN TIMEOUT=${TIMEOUT:-30} INPUT="tail -n +1 -F $log 2>/dev/null" ARGS=tui ../tui-e2e.sh \
-  'wait:LIVE' 'wait:Circuit breaker' 'wait:UO' 'screen' 'keys:q' 'exit:0'
+  'wait:LIVE' 'wait:CRIT  UO on' 'wait:UpstreamOverflow' 'screen' 'keys:q' 'exit:0'
 status=$?
 wait "$lab_pid"; lab_status=$?; lab_pid=
 if [[ $lab_status -ne 0 ]]; then echo "live-tui: the lab failed:"; cat "$work/lab.out"; exit 1; fi

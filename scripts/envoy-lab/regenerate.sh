@@ -3,9 +3,9 @@
 # fixtures the Swift tests read), then checked with meshlog when BIN is set.
 # Usage: [BIN=.build/debug/meshlog] scripts/envoy-lab/regenerate.sh [SCENARIO...]
 set -euo pipefail
+check=()
+if [[ -n ${BIN:-} ]]; then check=(--check "$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"); fi
 cd "$(dirname "$0")"
 ./setup.sh
 out=../../SampleLogs/real-envoy
-check=()
-if [[ -n ${BIN:-} ]]; then check=(--check "$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")"); fi
 .venv/bin/python lab.py --out "$out" "${check[@]}" "$@"
