@@ -8,7 +8,10 @@
 #   usual shape   500 clusters × 20 hosts, 300 client pods                          ≤  64 MiB
 #
 # Both files are Istio 1.9+ text with `kubectl logs --prefix` pod names and only access lines, so
-# the JSON report's `requests` must equal the file's line count. Usage, from anywhere:
+# the JSON report's `requests` must equal the file's line count. The usual shape is within the
+# aggregator's exact bounds, so its report must also list every cluster, (cluster, host) pair and
+# client pod that awk finds in the file (500, 10,000 and 300 at the default size), none folded into
+# an `other` bucket, with requests adding up to the line count. Usage, from anywhere:
 #
 #   scripts/rss-check.sh [MESHLOG_BINARY]
 #
@@ -31,6 +34,32 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 failed=0
+# truth FILE: "CLUSTERS PAIRS PODS" of a generated Istio 1.9+ text file with kubectl prefixes
+# ($1 is `[pod/NAME/istio-proxy]`, the quoted upstream host is $19 and the cluster $20).
+truth() {
+    awk '{ c[$20]; h[$20 " " $19]; split($1, p, "/"); pod[p[2]] }
+         END { for (k in c) nc++; for (k in h) nh++; for (k in pod) np++; print nc, nh, np }' "$1"
+}
+
+# exact REPORT CLUSTERS PAIRS PODS LINES: prints what is wrong with the report's tables, or nothing.
+exact() {
+    python3 - "$@" <<'PY'
+import json, sys
+report, clusters, hosts, pods, lines = sys.argv[1], *map(int, sys.argv[2:])
+r = json.load(open(report))
+real = [c for c in r["clusters"] if not c.get("other")]
+pairs = [h for c in real for h in c["hosts"] if not h.get("other")]
+sources = [s for s in r["sources"] if not s.get("other") and s["pod"] != "other"]
+problems = []
+for what, got, want, total in (("clusters", len(real), clusters, sum(c["requests"] for c in real)),
+                               ("(cluster, host) pairs", len(pairs), hosts, sum(h["requests"] for h in pairs)),
+                               ("client pods", len(sources), pods, sum(s["requests"] for s in sources))):
+    if got != want or total != lines:
+        problems.append(f"{got} {what} with {total} requests (want {want} with {lines})")
+print("; ".join(problems))
+PY
+}
+
 # check NAME LIMIT_MIB GENERATOR_OPTIONS...
 check() {
     local name=$1 limit=$2
@@ -45,10 +74,18 @@ check() {
     seconds=$(awk -F': ' '/Elapsed \(wall clock\) time/ { print $2 }' "$tmp/time.txt")
     requests=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["requests"])' "$tmp/report.json")
     local rss_mib=$((rss_kib / 1024))
+    local problems=()
+    if (( rss_mib > limit )); then problems+=("peak RSS over ${limit} MiB"); fi
+    if (( requests != count )); then problems+=("report counts $requests requests, the file has $count lines"); fi
+    if [[ $name == usual-shape ]]; then
+        local wrong
+        # shellcheck disable=SC2046
+        wrong=$(exact "$tmp/report.json" $(truth "$file") "$count")
+        if [[ -n "$wrong" ]]; then problems+=("not exact: $wrong"); fi
+    fi
     local verdict=ok
-    if (( rss_mib > limit )); then verdict="FAIL: peak RSS over ${limit} MiB"; failed=1; fi
-    if (( requests != count )); then
-        verdict="FAIL: report counts $requests requests, the file has $count lines"
+    if (( ${#problems[@]} > 0 )); then
+        verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
         failed=1
     fi
     printf '%-12s %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
