@@ -80,15 +80,18 @@ extension Aggregator {
         return slot
     }
 
-    /// The link of `pod` to `target` (a cluster or a host) in `table`, admitting it.
-    mutating func linkSlot(_ table: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>>, pod: KeyRef,
-                           target: KeyRef, count: Int = 1) -> Int32 {
+    /// The link of `pod` to `target` (a cluster, or a host), admitting it. Direct property access:
+    /// a key path here would copy the table on every line.
+    mutating func linkSlot(toHost isHost: Bool, pod: KeyRef, target: KeyRef, count: Int = 1) -> Int32 {
         var s = serial
-        let slot = LinkCounts.withKey(pod: pod, target: target) { self[keyPath: table].slot($0, count: count, serial: &s) }
+        let slot = LinkCounts.withKey(pod: pod, target: target) { key in
+            isHost ? podHosts.slot(key, count: count, serial: &s) : podClusters.slot(key, count: count, serial: &s)
+        }
         serial = s
-        if self[keyPath: table][slot].pod.isNone {
-            self[keyPath: table][slot].pod = pod
-            self[keyPath: table][slot].target = target
+        if isHost {
+            if podHosts[slot].pod.isNone { podHosts[slot].pod = pod; podHosts[slot].target = target }
+        } else if podClusters[slot].pod.isNone {
+            podClusters[slot].pod = pod; podClusters[slot].target = target
         }
         return slot
     }

@@ -49,8 +49,8 @@ extension Aggregator {
         mergeHostPayloads(other, map)
         mergePayloads(\.methods, other.methods, .method, map, remap)
         mergePayloads(\.sources, other.sources, .source, map, remap)
-        mergeLinks(\.podClusters, other.podClusters, map)
-        mergeLinks(\.podHosts, other.podHosts, map)
+        mergeLinks(toHost: false, other.podClusters, map)
+        mergeLinks(toHost: true, other.podHosts, map)
         for i in 0..<flagStats.count {
             flagStats[i].merge(other.flagStats[i], maxSamples: limits.samplesPerFlag, remap: remap)
         }
@@ -164,8 +164,8 @@ extension Aggregator {
     }
 
     /// Pod links: re-keyed by the pod's and the target's new serials.
-    private mutating func mergeLinks(_ path: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>>,
-                                     _ source: KeyedTable<LinkCounts>, _ map: MergeMap) {
+    private mutating func mergeLinks(toHost isHost: Bool, _ source: KeyedTable<LinkCounts>, _ map: MergeMap) {
+        let path: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>> = isHost ? \.podHosts : \.podClusters
         var touched = Set<Int32>()
         for b in source.liveSlots {
             let link = source[b]
@@ -175,7 +175,7 @@ extension Aggregator {
                 self[keyPath: path].absorbIntoOther(link)
                 continue
             }
-            let slot = linkSlot(path, pod: pod, target: target, count: source.count(b))
+            let slot = linkSlot(toHost: isHost, pod: pod, target: target, count: source.count(b))
             self[keyPath: path].raiseFloor(slot, by: source.keys.floors[Int(b)])
             self[keyPath: path][slot].absorb(link, remap: { $0 })
             touched.insert(slot)
