@@ -11,6 +11,8 @@ public struct InputState {
     var joining = false
     /// Fragment lines whose record is not complete yet: counted when it is.
     var heldFragments = 0
+    /// A followed input that was read once to its end (gzip) has been finished.
+    var finishedOnce = false
     /// The source named by the input's path, used for records whose line named none.
     var pathPod: OwnedBytes?
     var pathContainer: OwnedBytes?
