@@ -89,6 +89,35 @@ run "--follow: append, rename-and-recreate, copytruncate, a late file" \
     'keys:q' 'exit:0' 'wait:14 lines: 14 access'
 rm -rf "$FOLLOW_DIR"
 
+# meshlog report's progress line: on stderr while it is a terminal (a tmux pane) and the run takes
+# over a second, erased when done; absent when stderr is a file, and with --quiet.
+PROGRESS_DIR=$(mktemp -d)
+"$BIN" generate --lines 20000 --seed 5 --output "$PROGRESS_DIR/a.log"
+ptm() { tmux -u -f /dev/null -S "$PROGRESS_DIR/tmux.sock" "$@"; }
+progress_run() {   # progress_run EXTRA-ARGS STDERR-REDIRECT: the report of a slow pipe, in a pane
+    ptm kill-server 2>/dev/null
+    ptm new-session -d -s p -x 120 -y 10 \
+        "sh -c '(cat $PROGRESS_DIR/a.log; sleep 3) | $BIN report $1 --output json >$PROGRESS_DIR/out.json $2; echo DONE-MARK; sleep 60'"
+}
+pane_has() { ptm capture-pane -p -t p 2>/dev/null | grep -qF -- "$1"; }
+wait_pane() { local end=$((SECONDS + 20)); while ((SECONDS <= end)); do pane_has "$1" && return 0; sleep 0.1; done; return 1; }
+if command -v tmux >/dev/null; then
+    progress_run "" ""
+    check "progress: shown on a terminal" wait_pane "20,000 lines"
+    check "progress: the report is complete" wait_pane "DONE-MARK"
+    check "progress: erased when done" bash -c "! tmux -u -f /dev/null -S $PROGRESS_DIR/tmux.sock capture-pane -p -t p 2>/dev/null | grep -q 'lines ·'"
+    check "progress: the JSON report is intact" grep -q '"schema"' "$PROGRESS_DIR/out.json"
+    progress_run "" "2>$PROGRESS_DIR/err.txt"
+    wait_pane "DONE-MARK"
+    check "progress: absent when stderr is a file" bash -c "! grep -q 'lines ·' $PROGRESS_DIR/err.txt"
+    progress_run "--quiet" ""
+    sleep 2
+    check "progress: --quiet turns it off" bash -c "! tmux -u -f /dev/null -S $PROGRESS_DIR/tmux.sock capture-pane -p -t p 2>/dev/null | grep -q 'lines ·'"
+    wait_pane "DONE-MARK"
+    ptm kill-server 2>/dev/null
+fi
+rm -rf "$PROGRESS_DIR"
+
 # A line whose fields carry escape sequences (a title change, colours, a bell): shown escaped.
 EVIL='[2026-11-20T10:00:00.000Z] "GET /\033]0;pwned\007\033[31mred HTTP/1.1" 200 - via_upstream - "-" 0 5 3 2 "-" "curl/8\033[2J" "id-1" "web:80" "10.0.0.9:80" outbound|80||web.default.svc.cluster.local 10.0.0.1:40000 10.96.0.9:80 10.0.0.1:39999 - default'
 run "escape sequences from the log stay escaped" \

@@ -47,7 +47,12 @@ public struct LineReader: ~Copyable {
     public mutating func readChunk(_ body: (UnsafeRawBufferPointer, _ truncated: Bool) throws -> Void) throws -> Bool {
         if finished { return false }
         do {
-            return try splitOneChunk(body)
+            let more = try splitOneChunk(body)
+            if let onProgress {
+                let position = source.isCompressed ? source.filePosition : 0
+                onProgress(position > 0 ? position : bytesRead, linesRead)
+            }
+            return more
         } catch {
             finished = true
             throw error
@@ -73,10 +78,6 @@ public struct LineReader: ~Copyable {
         let fresh = UnsafeMutableRawBufferPointer(start: storage + carried, count: chunkSize)
         let count = try source.read(into: fresh)
         bytesRead += Int64(count)
-        if let onProgress {
-            let position = source.isCompressed ? source.filePosition : 0
-            onProgress(position > 0 ? position : bytesRead, linesRead)
-        }
         if count == 0 {
             finished = true
             let tail = carried
