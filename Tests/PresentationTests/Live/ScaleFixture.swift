@@ -64,6 +64,20 @@ enum ScaleFixture {
         return data(a.snapshot())
     }()
 
+    /// 1,500 clusters `svc-0` … `svc-1499` with 1,500 − i requests each over 2 hosts.
+    static let manyClusters: LiveData = {
+        var a = Aggregator()
+        for c in 0..<1500 {
+            for r in 0..<(1500 - c) where r < 3 || c < 20 {
+                var t = TestLine()
+                t.cluster = "outbound|8080||svc-\(c).shop.svc.cluster.local"; t.host = "10.\(c / 250).\(c % 250).\(r % 2 + 1):8080"
+                t.startMs += Int64(c)
+                a.add(t)
+            }
+        }
+        return data(a.snapshot())
+    }()
+
     /// Past small bounds (4 clusters, 24 cluster–host pairs): a busy cluster with 40 hosts (8 heavy
     /// ones with 240 requests each, above the heavy-hitter guarantee of 2 × total / bound), three
     /// medium clusters and a tail of small ones; lines interleaved as in a real log.

@@ -71,6 +71,34 @@ import Testing
         #expect(app.view.cursor(0) == rows - 1 - 2 * 26)
     }
 
+    /// The dashboard builds only the cluster rows that can be on screen; what it draws after End
+    /// and PgUp are the right clusters.
+    @Test func dashboardScrollsThroughThousandsOfClusters() throws {
+        let data = ScaleFixture.manyClusters
+        let clusters = data.snapshot.clusters
+        #expect(clusters.count == 1500)
+        var app = AppState()
+        app.view.panel = 1
+        press([.end], data, &app, rows: 24, cols: 80)
+        var canvas = LiveFixture.render(data, &app, rows: 24, cols: 80)
+        #expect(app.view.cursor(1) == 1499)
+        #expect(canvas.text.contains(" 1500/1500 "))
+        let lastLabel = LiveText.clusterLabel(clusters[1499].name)
+        let selected = try #require(canvas.text.split(separator: "\n").first { $0.contains(lastLabel) })
+        #expect(selected.contains("1h 100%") || selected.contains("2h"))
+        press([.pageUp, .pageUp, .up], data, &app, rows: 24, cols: 80)
+        canvas = LiveFixture.render(data, &app, rows: 24, cols: 80)
+        let cursor = try #require(app.view.cursor(1))
+        let model = LiveScreenModel.build(data, app: app, rows: 24, cols: 80)
+        guard case .dashboard(let dashboard) = model.body else { Issue.record("not the dashboard"); return }
+        let page = dashboard.panels[1].pageRows
+        #expect(cursor == 1499 - 2 * page - 1)
+        #expect(canvas.text.contains(" \(cursor + 1)/1500 "))
+        #expect(canvas.text.contains(LiveText.clusterLabel(clusters[cursor].name)))
+        #expect(!dashboard.panels[1].rows[cursor].spans.isEmpty)
+        #expect(dashboard.panels[1].rows[0].spans.isEmpty, "rows far off screen are not built")
+    }
+
     @Test func sortsHostsByErrorsAndP99() throws {
         let orders = try cluster(mesh, ScaleFixture.orders)
         var app = LiveFixture.app(.cluster(ScaleFixture.orders))

@@ -23,13 +23,16 @@ enum ClusterRows {
     }
 
     static func panel(_ clusters: [ClusterStats], total: Int, requests: Int, accuracy: TableAccuracy, sort: SortMode,
-                      rect: Rect) -> PanelModel {
+                      rect: Rect, visible: Range<Int>? = nil) -> PanelModel {
         let inner = max(0, rect.cols - 2)
         let barWidth = inner >= 100 ? 24 : inner >= 70 ? 12 : max(4, inner / 8)
         let fixed = 1 + 7 + 7 + 7 + 7 + 2 + barWidth + 9
         let nameWidth = max(8, inner - fixed)
-        let rows = clusters.map { cluster in
-            ModelRow([TextSpan(" "), TextSpan(label(cluster, requests: requests), cluster.isOther ? .muted : .plain, width: nameWidth),
+        // Thousands of clusters scroll: rows off screen carry only their target (never drawn).
+        let rows = clusters.indices.map { index -> ModelRow in
+            let cluster = clusters[index]
+            guard visible?.contains(index) ?? true else { return ModelRow([], target: .cluster(cluster.name.name)) }
+            return ModelRow([TextSpan(" "), TextSpan(label(cluster, requests: requests), cluster.isOther ? .muted : .plain, width: nameWidth),
                       TextSpan(count(cluster.requests, approximate: accuracy.approximate), width: 7, align: .right),
                       TextSpan(Format.percent(cluster.errors, of: cluster.requests), LiveText.errorStyle(cluster.errors, of: cluster.requests),
                                width: 7, align: .right),
