@@ -49,12 +49,13 @@ enum SpreadText {
         share >= 0.01 ? 1 : share >= 0.001 ? 2 : 3
     }
 
-    /// `0.9–1.2`, `0.045–10.7` (or `1.0` when both ends read the same) as percentages, without the
-    /// `%`; each end with the decimals it needs.
+    /// `0.93–1.03`, `0.045–10.7` (or `1.0` when both ends read the same) as percentages, without
+    /// the `%`: both ends with the decimals the quietest needs, each its own when they differ tenfold.
     static func shareRange(_ shares: [Double]) -> String {
         guard let low = shares.min(), let high = shares.max() else { return "-" }
+        let same = high < 10 * low
         let lo = Format.fixed(low * 100, decimals: decimals(for: low))
-        let hi = Format.fixed(high * 100, decimals: decimals(for: high))
+        let hi = Format.fixed(high * 100, decimals: decimals(for: same ? low : high))
         return lo == hi ? hi : lo + "–" + hi
     }
 
