@@ -23,7 +23,7 @@ struct LatencyHistogram: Sendable {
     /// Slots: (bucketCount + 1) × 128 for 3,600,000 with 256 sub-buckets.
     static let slotCount = 2048
     /// Distinct slots kept sparse before the histogram turns dense.
-    static let sparseLimit = 16
+    static let sparseLimit = 64
     private static let sparseCountMask: UInt32 = (1 << 21) - 1
     private static let saturation = UInt64(UInt32.max) - 1
 

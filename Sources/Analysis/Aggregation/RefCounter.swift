@@ -2,7 +2,7 @@
 /// per-cluster / per-flag / per-host breakdowns.
 ///
 /// Open addressing over one array of (key, count) pairs, allocated on first use with room for a few
-/// keys and doubled as keys arrive (load ≤ ½), so a counter bounded at thousands of keys that sees
+/// keys and doubled as keys arrive (load ≤ ¾), so a counter bounded at thousands of keys that sees
 /// three costs 128 bytes. When a new key
 /// arrives and the counter is full, it keeps the heaviest half (ties: smaller key) and moves the rest
 /// into `other`, so totals stay exact (`sum(entries) + other`) and late heavy keys can still enter. A
@@ -27,7 +27,7 @@ struct RefCounter: Sendable {
 
     @inline(__always)
     mutating func add(_ key: UInt64, _ n: Int = 1) {
-        if liveCount * 2 >= table.count { grow() }
+        if liveCount &* 4 >= table.count &* 3 { grow() }
         let room = liveCount < capacity
         let m = mask
         // 0: counted on an existing key, 1: inserted, 2: full.
