@@ -1,25 +1,29 @@
 import AccessLog
 
-/// The live reader's aggregation, cut into 10-second buckets of log time so the UI can show the
-/// last 1 or 5 minutes as well as everything.
+/// The live reader's aggregation: a running total of everything, plus 10-second buckets of log time
+/// so the UI can show the last 1 or 5 minutes as well.
 ///
-/// Every line is counted once, into the *open* bucket. A record's time is its end
-/// (`START_TIME + DURATION`, when Envoy wrote the line); lines without a time count at the newest
-/// time seen. When a record belongs to a later bucket, the open bucket is *sealed*: merged into
-/// `sealedTotal` once, and kept (without its recent-lines ring and key cache) while it is inside
-/// the longest window. Records that arrive late for an already sealed bucket are counted in the
-/// open one, so a window's edge is exact to one bucket (10 s) plus the lateness of such records.
-/// Inputs without any log time fall back to arrival time (see `advance(toArrivalMs:)`).
+/// Every line is counted twice: into the running total (the "all" window, which is what the view
+/// shows by default, with the recent-lines ring) and into the *open* bucket. A record's time is its
+/// end (`START_TIME + DURATION`, when Envoy wrote the line); lines without a time count at the newest
+/// time seen. When a record belongs to a later bucket, the open bucket is *sealed*: trimmed to
+/// 1/30 of the aggregator's bounds (`bucketBounds`) and kept while it is inside the longest window,
+/// so that the thirty sealed buckets together hold at most one aggregator's worth of keys. A window
+/// over buckets that had to drop keys is approximate and says so. Records that arrive late for an
+/// already sealed bucket are counted in the open one, so a window's edge is exact to one bucket (10 s)
+/// plus the lateness of such records. Inputs without any log time fall back to arrival time (see
+/// `advance(toArrivalMs:)`).
 ///
-/// A fresh bucket costs a merge and starts with cold key tables, so buckets are sealed at most every
+/// A fresh bucket starts with cold key tables, so buckets are sealed at most every
 /// `minSealIntervalMs` of wall time: when log time runs much faster than the clock (replaying a
 /// file or a backlog at hundreds of thousands of lines a second) a bucket spans several 10-second
 /// slots, and a window then starts at the first slot of its oldest bucket (`windowed` reports
 /// where). A live stream, whose log time follows the clock, always gets 10-second buckets.
 ///
-/// Costs: one `Aggregator.add` per line; one merge per sealed bucket; per publication a copy of
-/// `sealedTotal` plus one merge (the open bucket), and for a window the merge of the sealed buckets
-/// in it (cached until the next seal). Memory: ≤ 30 sealed buckets, each a trimmed aggregator.
+/// Costs: two `Aggregator.add`s per line; a trim per sealed bucket; per publication a snapshot of
+/// the running total (no copy), and for a window the merge of the sealed buckets in it (cached until
+/// the next seal) plus the open one. Memory: the running total, the open bucket, and ≤ 30 trimmed
+/// sealed buckets (together within one aggregator's bounds).
 struct LiveBuckets: RecordSink {
     static let bucketMs: Int64 = 10_000
     /// Sealed buckets kept: enough for the longest window.
@@ -27,7 +31,8 @@ struct LiveBuckets: RecordSink {
 
     let limits: AggregatorLimits
     let minSealIntervalMs: Int64
-    private(set) var sealedTotal: Aggregator
+    /// Everything, counted as it arrives (the "all" window and the recent-lines ring).
+    private(set) var running: Aggregator
     /// Sealed buckets, oldest first: the first and last 10-second slot each covers.
     private(set) var sealed: [(first: Int64, index: Int64, aggregator: Aggregator)] = []
     private(set) var open: Aggregator
@@ -42,13 +47,18 @@ struct LiveBuckets: RecordSink {
 
     /// What one sealed bucket may keep: a tenth of each bound, so the thirty buckets of the longest
     /// window hold at most three aggregators' worth of keys (the total beside them stays exact).
-    static func bucketBounds(_ limits: AggregatorLimits) -> AggregatorLimits { limits.scaled(by: 10) }
+    static func bucketBounds(_ limits: AggregatorLimits) -> AggregatorLimits {
+        var bounds = limits.scaled(by: keptBuckets)
+        bounds.recentLines = 0
+        bounds.recentLineBytes = 0
+        return bounds
+    }
 
     init(limits: AggregatorLimits, minSealIntervalMs: Int64 = 20) {
         self.limits = limits
         self.minSealIntervalMs = minSealIntervalMs
-        sealedTotal = Aggregator(limits: limits)
-        open = Aggregator(limits: limits)
+        running = Aggregator(limits: limits)
+        open = Aggregator(limits: Self.bucketLimits(limits))
     }
 
     mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,
@@ -58,15 +68,27 @@ struct LiveBuckets: RecordSink {
             if !sawLogTime { switchToLogTime(index: index) }
             moveTo(index: index)
         }
+        running.add(record, line: line, source: source, container: container)
         open.add(record, line: line, source: source, container: container)
     }
 
     mutating func addNonAccess(_ kind: NonAccessKind, line: UnsafeRawBufferPointer) {
+        running.addNonAccess(kind, line: line)
         open.addNonAccess(kind, line: line)
     }
 
     mutating func addMalformed(_ reason: MalformedReason, line: UnsafeRawBufferPointer, lineNumber: Int) {
+        running.addMalformed(reason, line: line, lineNumber: lineNumber)
         open.addMalformed(reason, line: line, lineNumber: lineNumber)
+    }
+
+    /// The open bucket's limits: the aggregator's, without the recent-lines ring (the running total
+    /// keeps it).
+    static func bucketLimits(_ limits: AggregatorLimits) -> AggregatorLimits {
+        var l = limits
+        l.recentLines = 0
+        l.recentLineBytes = 0
+        return l
     }
 
     /// For inputs without log times: buckets follow the wall clock instead.
@@ -74,11 +96,11 @@ struct LiveBuckets: RecordSink {
         if !sawLogTime { moveTo(index: ms / Self.bucketMs) }
     }
 
-    /// Everything counted so far.
-    func total() -> Aggregator {
-        var total = sealedTotal
-        total.merge(open)
-        return total
+    /// Everything counted so far, its pending counts settled (no copy: the running total is shared
+    /// with the caller until either changes).
+    mutating func total() -> Aggregator {
+        running.flushPendingKeyCounts()
+        return running
     }
 
     /// The buckets that reach into `window` merged (the recent-lines ring is the open bucket's
@@ -88,7 +110,7 @@ struct LiveBuckets: RecordSink {
         let current = openIndex ?? 0
         let startIndex = current - length / Self.bucketMs + 1
         if windowCache?.window != window || windowCache?.startIndex != startIndex {
-            var base = Aggregator(limits: limits)
+            var base = Aggregator(limits: Self.bucketLimits(limits))
             var first = openFirstIndex ?? current
             for bucket in sealed where bucket.index >= startIndex {
                 base.merge(bucket.aggregator)
@@ -96,7 +118,7 @@ struct LiveBuckets: RecordSink {
             }
             windowCache = (window, base, startIndex, first)
         }
-        var result = windowCache?.base ?? Aggregator(limits: limits)
+        var result = windowCache?.base ?? Aggregator(limits: Self.bucketLimits(limits))
         result.merge(open)
         return (result, (windowCache?.first ?? current) * Self.bucketMs)
     }
@@ -132,12 +154,10 @@ struct LiveBuckets: RecordSink {
 
     private mutating func seal() {
         var bucket = open
-        open = Aggregator(limits: limits)
+        open = Aggregator(limits: Self.bucketLimits(limits))
         guard bucket.linesSeen > 0, let index = openIndex else { return }
         let first = openFirstIndex ?? index
         bucket.flushPendingKeyCounts()
-        sealedTotal.merge(bucket)
-        bucket.recent = RecentLineRing(entryCapacity: 0, byteCapacity: 0)
         bucket.keyCache = LineKeyCache(entries: 0)
         bucket.trim(to: Self.bucketBounds(limits))
         sealed.append((first, index, bucket))

@@ -36,6 +36,8 @@ public struct ReportIngest: Sendable {
             linesBefore += part.lines
             total.merge(part.aggregator)
         }
+        // Settled here, in place: `snapshot()` of an aggregator with pending counts settles a copy.
+        total.flushPendingKeyCounts()
         return total
     }
 

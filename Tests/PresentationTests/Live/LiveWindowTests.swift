@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func sealedBucketsAreBoundedToTheLongestWindow() {
-        let sink = Self.buckets(stride(from: 0, to: 1200, by: 5).map { Self.line(second: $0) })
+        var sink = Self.buckets(stride(from: 0, to: 1200, by: 5).map { Self.line(second: $0) })
         #expect(sink.sealed.count <= LiveBuckets.keptBuckets)
         #expect(sink.total().snapshot().requests == 240)
         #expect(sink.total().snapshot().recentLines.count == 240, "sealing keeps the recent lines in the total")
