@@ -19,14 +19,23 @@ struct RefCounter: Sendable {
     private(set) var liveCount = 0
     /// Occurrences of keys that were dropped to stay within `capacity`.
     private(set) var other = 0
+    /// The only key while the table is not allocated (0: none): a counter that sees one key — a
+    /// host's single response code, a pod's single cluster — costs no allocation.
+    private var soleKey: UInt64 = 0
+    private var soleCount = 0
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
     var isEmpty: Bool { liveCount == 0 && other == 0 }
-    var total: Int { table.reduce(other) { $0 &+ $1.count } }
+    var total: Int { table.reduce(other &+ soleCount) { $0 &+ $1.count } }
 
     @inline(__always)
     mutating func add(_ key: UInt64, _ n: Int = 1) {
+        if table.isEmpty {
+            if soleKey == key { soleCount &+= n; return }
+            if soleKey == 0 { soleKey = key; soleCount = n; liveCount = 1; return }
+            spill()
+        }
         if liveCount &* 4 >= table.count &* 3 { grow() }
         let room = liveCount < capacity
         let m = mask
@@ -60,19 +69,41 @@ struct RefCounter: Sendable {
     /// Keeps at most `maxLive` keys (the heaviest), as a full counter would.
     mutating func shrink(toAtMost maxLive: Int) {
         while liveCount > Swift.max(0, maxLive) && liveCount > 0 {
-            if liveCount == 1 { for p in table where p.key != 0 { other &+= p.count }; clear(); return }
+            if liveCount == 1 { forEachEntry { other &+= $1 }; clear(); return }
             prune()
         }
     }
 
     private mutating func clear() {
         for i in 0..<table.count { table[i] = Pair(key: 0, count: 0) }
+        soleKey = 0
+        soleCount = 0
         liveCount = 0
+    }
+
+    /// Moves the sole key into a freshly allocated table (a second key arrived).
+    @inline(never)
+    private mutating func spill() {
+        let (key, n) = (soleKey, soleCount)
+        soleKey = 0
+        soleCount = 0
+        liveCount = 0
+        grow()
+        insertNew(key, n)
+    }
+
+    /// Every live entry (the sole key, or the table's).
+    private func forEachEntry(_ body: (UInt64, Int) -> Void) {
+        if table.isEmpty {
+            if soleKey != 0 { body(soleKey, soleCount) }
+        } else {
+            for p in table where p.key != 0 { body(p.key, p.count) }
+        }
     }
 
     /// The count of `key` (0 when absent).
     func count(_ key: UInt64) -> Int {
-        if table.isEmpty { return 0 }
+        if table.isEmpty { return key == soleKey && key != 0 ? soleCount : 0 }
         var i = Self.spread(key) & mask
         while true {
             let k = table[i].key
@@ -86,15 +117,15 @@ struct RefCounter: Sendable {
     var entries: [(key: UInt64, count: Int)] {
         var out: [(key: UInt64, count: Int)] = []
         out.reserveCapacity(liveCount)
-        for p in table where p.key != 0 { out.append((p.key, p.count)) }
+        forEachEntry { out.append(($0, $1)) }
         out.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         return out
     }
 
     /// Adds every entry of `source`, passing each key through `remap` (nil: count it as other).
     mutating func merge(_ source: RefCounter, remap: (UInt64) -> UInt64?) {
-        for p in source.table where p.key != 0 {
-            if let k = remap(p.key), k != 0 { add(k, p.count) } else { other &+= p.count }
+        source.forEachEntry { key, count in
+            if let k = remap(key), k != 0 { add(k, count) } else { other &+= count }
         }
         other &+= source.other
     }
