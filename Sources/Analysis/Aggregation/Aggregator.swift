@@ -65,6 +65,8 @@ public struct Aggregator: Sendable {
     var podHosts: KeyedTable<LinkCounts>
 
     var timeline: TimelineAccumulator
+    /// DR/DC records paired across the client's and the server's sidecar.
+    var cancels: CancelCorrelator
     var recent: RecentLineRing
     var keyCache: LineKeyCache
     /// The most recent source key and where it lives (prefixed logs come in runs per pod).
@@ -93,6 +95,7 @@ public struct Aggregator: Sendable {
         podClusters = KeyedTable(.podCluster, capacity: limits.podLinks, limits: limits)
         podHosts = KeyedTable(.podHost, capacity: limits.podLinks, limits: limits)
         timeline = TimelineAccumulator(capacity: limits.timelineBuckets)
+        cancels = CancelCorrelator(capacity: limits.cancelKeys)
         recent = RecentLineRing(entryCapacity: limits.recentLines, byteCapacity: limits.recentLineBytes)
         keyCache = LineKeyCache(entries: limits.keyCacheEntries)
     }
