@@ -21,7 +21,9 @@ extension Aggregator {
     }
 
     /// DR and DC: the flags of a cancel, which both sidecars may log (`CancelCorrelator`).
-    static let cancelFlags = ResponseFlags(.downstreamRemoteReset).rawValue | ResponseFlags(.downstreamConnectionTermination).rawValue
+    @inline(__always) static var cancelFlags: UInt32 {
+        1 << UInt32(ResponseFlag.downstreamRemoteReset.rawValue) | 1 << UInt32(ResponseFlag.downstreamConnectionTermination.rawValue)
+    }
 
     /// Flag values, the source pod, the recent-lines ring: what only some lines need, out of line.
     @inline(never)
@@ -33,7 +35,7 @@ extension Aggregator {
         if f.signature.flags.rawValue & Self.cancelFlags != 0 {
             cancels.record(id: line.safeBytes(requestId), authority: line.safeBytes(ranges.authority),
                            path: line.safeBytes(ranges.path), startTimeMs: f.startTimeMs,
-                           cluster: line.safeBytes(ranges.cluster), clusterRef: keys.cluster)
+                           cluster: line.safeBytes(ranges.cluster), clusterRef: keys.cluster, line: line)
         }
         if source.count > 0 {
             countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)

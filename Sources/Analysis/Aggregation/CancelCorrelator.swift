@@ -49,6 +49,11 @@ struct CancelCorrelator: Sendable {
     private(set) var untrackedInbound = 0
     /// Matched pairs per cluster pair (at most `linkCapacity`; the rest only in the totals).
     private(set) var links: [Link: Int] = [:]
+    /// The lines of the first few unpaired keys, until one pair is complete (evidence only).
+    private(set) var pendingTexts: [UInt64: String] = [:]
+    static let pendingTextCapacity = 8
+    /// The first pair completed: the client side's line, then the server side's.
+    private(set) var pairSample: [String] = []
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
@@ -58,15 +63,31 @@ struct CancelCorrelator: Sendable {
     /// Counts one DR/DC record. `cluster` is the record's upstream cluster bytes (its `inbound` prefix
     /// tells the server side), `clusterRef` the aggregator's reference to it.
     mutating func record(id: UnsafeRawBufferPointer, authority: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer,
-                         startTimeMs: Int64, cluster: UnsafeRawBufferPointer, clusterRef: KeyRef) {
+                         startTimeMs: Int64, cluster: UnsafeRawBufferPointer, clusterRef: KeyRef,
+                         line: UnsafeRawBufferPointer) {
         let inbound = Self.isInbound(cluster)
+        let key: UInt64, route: UInt64, second: Int64
         if RequestTraits.isDash(id) || id.count == 0 {
-            let route = Self.routeHash(authority, path)
-            let second = startTimeMs >= 0 ? startTimeMs / 1000 : -1
-            add(key: Self.timeKey(route, second), route: route, second: second, inbound: inbound,
-                cluster: clusterRef.raw, count: 1)
+            route = Self.routeHash(authority, path)
+            second = startTimeMs >= 0 ? startTimeMs / 1000 : -1
+            key = Self.timeKey(route, second)
         } else {
-            add(key: Self.hash(id) | 1 << 63, route: 0, second: 0, inbound: inbound, cluster: clusterRef.raw, count: 1)
+            (key, route, second) = (Self.hash(id) | 1 << 63, 0, 0)
+        }
+        if pairSample.isEmpty { keepSample(key, inbound: inbound, line: line) }
+        add(key: key, route: route, second: second, inbound: inbound, cluster: clusterRef.raw, count: 1)
+        if !pendingTexts.isEmpty && entries[key] == nil { pendingTexts[key] = nil }
+    }
+
+    /// Remembers the line of a new unpaired key (the first few), or completes the pair sample.
+    private mutating func keepSample(_ key: UInt64, inbound: Bool, line: UnsafeRawBufferPointer) {
+        if let e = entries[key] {
+            guard e.isInbound != inbound, let other = pendingTexts[key] else { return }
+            let mine = SampleText.plain(line, maxBytes: 4096)
+            pairSample = inbound ? [other, mine] : [mine, other]
+            pendingTexts = [:]
+        } else if pendingTexts.count < Self.pendingTextCapacity && entries.count < capacity {
+            pendingTexts[key] = SampleText.plain(line, maxBytes: 4096)
         }
     }
 
@@ -106,6 +127,20 @@ struct CancelCorrelator: Sendable {
     /// Adds everything `other` counted; cluster references go through `remap` (nil: evicted, 0).
     mutating func merge(_ other: CancelCorrelator, remap: (UInt64) -> UInt64?) {
         let before = (outboundRecords, inboundRecords)
+        if pairSample.isEmpty { pairSample = other.pairSample }
+        if pairSample.isEmpty {
+            for (key, text) in other.pendingTexts.sorted(by: { $0.key < $1.key }) {
+                guard let theirs = other.entries[key] else { continue }
+                if let mine = entries[key], let myText = pendingTexts[key] {
+                    guard mine.isInbound != theirs.isInbound else { continue }
+                    pairSample = theirs.isInbound ? [myText, text] : [text, myText]
+                    pendingTexts = [:]
+                    break
+                } else if entries[key] == nil && pendingTexts.count < Self.pendingTextCapacity {
+                    pendingTexts[key] = text
+                }
+            }
+        }
         for (key, e) in other.entries {
             add(key: key, route: e.route, second: e.second, inbound: e.isInbound,
                 cluster: remap(e.cluster) ?? 0, count: e.surplus)
@@ -120,6 +155,8 @@ struct CancelCorrelator: Sendable {
         for (l, n) in other.links {
             link(Link(outbound: remap(l.outbound) ?? 0, inbound: remap(l.inbound) ?? 0), n)
         }
+        if !pairSample.isEmpty { pendingTexts = [:] }
+        pendingTexts = pendingTexts.filter { entries[$0.key] != nil }
     }
 
     /// The pairing, with the time-keyed surplus of neighbouring seconds (±1 s) paired too. A pure
@@ -150,6 +187,7 @@ struct CancelCorrelator: Sendable {
         p.serverOnly = unpaired.reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
         p.untracked = untrackedOutbound + untrackedInbound
         p.isApproximate = p.untracked > 0 && outboundRecords > 0 && inboundRecords > 0
+        p.sample = pairSample
         var named: [String: [String: Int]] = [:]
         for (l, n) in allLinks {
             guard let client = clusterName(l.outbound), let server = clusterName(l.inbound) else { continue }

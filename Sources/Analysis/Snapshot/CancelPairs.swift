@@ -17,6 +17,9 @@ public struct CancelPairs: Sendable, Equatable {
     public var isApproximate = false
     /// Matched events per (client cluster, server cluster), most first.
     public var links: [CancelLink] = []
+    /// The two lines of one paired event (the first seen): the client side's, then the server side's;
+    /// empty when nothing paired (or the pair's lines were not among the first few kept).
+    public var sample: [String] = []
 
     public init() {}
 

@@ -36,6 +36,9 @@ import Testing
             #expect(p.clientOnly == 1 && p.serverOnly == 1 && p.untracked == 0 && !p.isApproximate)
             #expect(p.records == 4 && p.events == 3)
             #expect(p.links == [CancelLink(clientCluster: Self.outbound, serverCluster: Self.inbound, matched: 1)])
+            // Both lines of the pair, the client side's first.
+            #expect(p.sample.count == 2 && p.sample[0].contains("\"a\" ") && p.sample[0].contains(Self.outbound)
+                    && p.sample[1].contains("\"a\" ") && p.sample[1].contains(Self.inbound))
         }
     }
 
@@ -83,7 +86,11 @@ import Testing
             for t in lines[cut...].reversed() { second.add(t) }
             var merged = second
             merged.merge(first)
-            #expect(merged.snapshot().cancelPairs == whole, "cut at \(cut)")
+            // Counts are exact; the sample (one pair's two lines) depends on the order, like flag samples.
+            var pairs = merged.snapshot().cancelPairs
+            #expect(pairs.sample.count == 2 && pairs.sample[0].contains(Self.outbound) && pairs.sample[1].contains(Self.inbound))
+            pairs.sample = whole.sample
+            #expect(pairs == whole, "cut at \(cut)")
         }
     }
 

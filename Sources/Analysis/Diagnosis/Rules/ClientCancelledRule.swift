@@ -31,7 +31,7 @@ public struct ClientCancelledRule: DiagnosisRule {
                 let title = "\(o.flagLabel): clients cancelled \(Fmt.percent(o.share)) of \(scope) "
                     + "(\(Fmt.count(o.count)) of \(Fmt.count(o.denominator)))"
                 var finding = FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, title: title, extraFacts: facts)
-                Self.addServerSample(&finding, servers: servers, o, snapshot)
+                Self.addPairSamples(&finding, servers: servers, o, snapshot)
                 return finding
             }
     }
@@ -75,17 +75,18 @@ public struct ClientCancelledRule: DiagnosisRule {
         return facts
     }
 
-    /// Adds a sample line of the server's side, so both records of a pair are in the evidence.
-    static func addServerSample(_ finding: inout Finding, servers: [CancelLink], _ o: FlagOccurrence, _ snapshot: Snapshot) {
-        guard let server = servers.first?.serverCluster else { return }
-        let line = o.stats.lazy.flatMap(\.samples).first { $0.contains(server) }
-            ?? snapshot.recentLines.reversed().first { line in
-                line.cluster.map { ClusterKey.normalized($0) == server } == true
-                    && o.flags.contains { line.flags.contains($0) }
-            }?.text
-        guard let line, !finding.evidence.samples.contains(line) else { return }
-        if finding.evidence.samples.count >= 5 { finding.evidence.samples.removeLast() }
-        finding.evidence.samples.append(line)
+    /// Puts both records of one paired cancel first in the samples (the client side's, then the
+    /// server side's), or at least a server-side line, so both sides are in the evidence.
+    static func addPairSamples(_ finding: inout Finding, servers: [CancelLink], _ o: FlagOccurrence, _ snapshot: Snapshot) {
+        guard let client = o.cluster?.name.name, let server = servers.first?.serverCluster else { return }
+        var lines = snapshot.cancelPairs.sample
+        if lines.count != 2 || !lines[0].contains(client) || !servers.contains(where: { lines[1].contains($0.serverCluster) }) {
+            lines = o.stats.lazy.flatMap(\.samples).first { $0.contains(server) }.map { [$0] } ?? []
+        }
+        guard !lines.isEmpty else { return }
+        var samples = lines + finding.evidence.samples.filter { !lines.contains($0) }
+        if samples.count > 5 { samples.removeLast(samples.count - 5) }
+        finding.evidence.samples = samples
     }
 }
 
