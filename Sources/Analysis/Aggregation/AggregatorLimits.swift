@@ -80,7 +80,7 @@ public struct AggregatorLimits: Sendable, Equatable {
         func part(_ n: Int) -> Int { max(16, n / max(1, divisor)) }
         var l = self
         l.clusters = part(clusters); l.hosts = part(hosts); l.methods = part(methods); l.paths = part(paths)
-        l.keys = part(keys); l.sources = part(sources); l.podLinks = part(podLinks)
+        l.keys = part(keys); l.sources = part(sources); l.podLinks = part(podLinks); l.cancelKeys = part(cancelKeys)
         return l
     }
 

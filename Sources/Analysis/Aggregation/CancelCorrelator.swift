@@ -159,6 +159,17 @@ struct CancelCorrelator: Sendable {
         pendingTexts = pendingTexts.filter { entries[$0.key] != nil }
     }
 
+    /// Keeps at most `n` unpaired keys (those with the smallest keys, so the choice does not depend
+    /// on the order); the records of the others count as untracked.
+    mutating func shrink(toAtMost n: Int) {
+        guard entries.count > n else { return }
+        for key in entries.keys.sorted().dropFirst(max(0, n)) {
+            guard let e = entries.removeValue(forKey: key) else { continue }
+            if e.isInbound { untrackedInbound &+= e.surplus } else { untrackedOutbound &+= e.surplus }
+            pendingTexts[key] = nil
+        }
+    }
+
     /// The pairing, with the time-keyed surplus of neighbouring seconds (±1 s) paired too. A pure
     /// function of the entries, so the same whatever the order the records came in.
     func summary(clusterName: (UInt64) -> String?) -> CancelPairs {

@@ -125,3 +125,14 @@ import Testing
         #expect(p.matched == 0 && p.clientOnly == 1 && p.serverOnly == 0)
     }
 }
+
+extension CancelCorrelatorTests {
+    @Test func trimmingASealedBucketKeepsTheTotals() {
+        var a = Aggregator()
+        for i in 0..<50 { a.add(Self.cancel(id: "t\(i)", inbound: i % 2 == 0)) }
+        a.trim(to: AggregatorLimits.default.scaled(by: 1_000))   // at most 16 unpaired keys
+        let p = a.snapshot().cancelPairs
+        #expect(p.clientOnly + p.serverOnly == 16 && p.untracked == 34 && p.records == 50)
+        #expect(p.isApproximate)
+    }
+}
