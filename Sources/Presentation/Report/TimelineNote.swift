@@ -9,7 +9,7 @@ enum TimelineNote {
     }
 
     /// The short note plus the range shown, for the text report:
-    /// `1 record outside the shown range 2026-12-07 05:10:34Z → 2026-12-07 05:11:40Z (1 s buckets)`.
+    /// `1 record outside the shown range 2026-12-07 05:10:34Z → 2026-12-07 05:10:40Z (1.0s buckets)`.
     static func text(_ t: Timeline) -> String? {
         guard let note = short(t), !t.requests.isEmpty else { return nil }
         let end = (t.startSecond + Int64(t.requests.count) * Int64(t.bucketSeconds)) * 1000
