@@ -3,12 +3,31 @@
 
 Generates the data with `meshlog generate`, then for each case runs every command several times,
 interleaved (so machine noise hits all of them alike), and prints medians of lines/s, MB/s and
-peak RSS, plus the ratio to mawk. Usage:
+peak RSS, plus the ratio to mawk (or, in the scale cases, which have no mawk command, to the
+baseline). Usage:
 
     scripts/bench.py [--lines 2000000] [--runs 5] [--big-lines 10000000] [--skip-big] [--baseline BINARY]
+                     [--binary BINARY] [--scale-lines 1000000] [--scale-only | --skip-scale]
 
 --baseline BINARY also runs an older meshlog build (e.g. one built from an earlier commit) in the
 same interleaved rounds, so that a change is judged against its baseline under the same noise.
+
+--binary BINARY uses that meshlog build instead of building one (`swift build -c release`). The
+data is always written by this binary's `meshlog generate` (the baseline only reads it).
+
+The low-cardinality cases (8 clusters of the synthetic `shop` mesh, a few hosts and pods) are
+2 M lines of Istio 1.9+ text and of typed JSON, and 10 M text lines for memory at scale.
+
+The scale cases (issue 9: exact at mesh scale) are `--scale-lines` (1 M) lines each, Istio 1.9+
+text with `kubectl logs --prefix` pod names, all run with `report --output json --jobs 1` on one
+core, meshlog (and the baseline) only:
+
+    usual shape      --clusters 500 --hosts-per-cluster 20 --client-pods 300
+    100 hosts        --clusters 1 --hosts-per-cluster 100 --client-pods 50   (one gRPC deployment)
+    100 clusters     --clusters 100 --hosts-per-cluster 10 --client-pods 50  (about equal traffic)
+    adversarial      --unique-keys   (every line a new client pod, host, cluster, path, authority, UA)
+
+--scale-only runs only the scale cases; --skip-scale only the low-cardinality ones.
 """
 import argparse, os, pathlib, statistics, subprocess, sys, time
 
@@ -73,13 +92,38 @@ def bench(case, path, lines, commands, runs):
         secs = statistics.median(s for s, _ in samples)
         rss = max(r for _, r in samples)
         rows.append((name, secs, lines / secs, size / secs / 1e6, rss / 2**20))
-    base = next(r for r in rows if r[0].startswith("mawk"))
+    # The speed column compares with mawk, or in cases without mawk with the baseline build.
+    base = next((r for r in rows if r[0].startswith("mawk")), None) \
+        or next((r for r in rows if r[0].startswith("baseline")), None)
     print(f"\n### {case}: {lines:,} lines, {size / 1e6:.0f} MB, median of {runs} runs\n")
-    print("| command | median s | lines/s | MB/s | peak RSS MiB | speed vs mawk |")
-    print("|---|---:|---:|---:|---:|---:|")
+    versus = "" if base is None else (" speed vs mawk |" if base[0].startswith("mawk") else " speed vs baseline |")
+    print(f"| command | median s | lines/s | MB/s | peak RSS MiB |{versus}")
+    print("|---|---:|---:|---:|---:|" + ("---:|" if base else ""))
     for name, secs, lps, mbs, rss in rows:
-        print(f"| {name} | {secs:.2f} | {lps / 1e6:.2f} M | {mbs:.0f} | {rss:.1f} | {base[1] / secs:.2f}x |")
+        ratio = f" {base[1] / secs:.2f}x |" if base else ""
+        print(f"| {name} | {secs:.2f} | {lps / 1e6:.2f} M | {mbs:.0f} | {rss:.1f} |{ratio}")
     sys.stdout.flush()
+
+
+# The scale cases: (title, file stem, generator options). All Istio 1.9+ text with kubectl pod prefixes.
+SCALE_CASES = [
+    ("usual shape: 500 clusters x 20 hosts, 300 client pods", "scale-500x20x300",
+     ["--clusters", "500", "--hosts-per-cluster", "20", "--client-pods", "300"]),
+    ("100 hosts in one gRPC cluster, balanced, 50 client pods", "scale-1x100x50",
+     ["--clusters", "1", "--hosts-per-cluster", "100", "--client-pods", "50"]),
+    ("100 clusters about equal, 10 hosts each, 50 client pods", "scale-100x10x50",
+     ["--clusters", "100", "--hosts-per-cluster", "10", "--client-pods", "50"]),
+    ("adversarial: every line new keys", "scale-unique", ["--unique-keys"]),
+]
+
+
+def scale_cases(binary, args, one, baseline):
+    for title, stem, options in SCALE_CASES:
+        path = generate(binary, f"{stem}-{args.scale_lines}.log", args.scale_lines,
+                        options + ["--prefix", "kubectlPrefix"])
+        commands = {name: cmd + [str(path)] for name, cmd in baseline.items()}
+        commands["meshlog report (1 core)"] = one + [str(binary), "report", "--output", "json", "--jobs", "1", str(path)]
+        bench(f"Scale, {title}", path, args.scale_lines, commands, args.runs)
 
 
 def main():
@@ -89,17 +133,26 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--baseline", help="an older meshlog binary to run side by side (one core)")
+    ap.add_argument("--binary", help="the meshlog binary to measure (default: build it in release)")
+    ap.add_argument("--scale-lines", type=int, default=1_000_000, help="lines of each scale case")
+    only = ap.add_mutually_exclusive_group()
+    only.add_argument("--scale-only", action="store_true", help="run only the scale cases")
+    only.add_argument("--skip-scale", action="store_true", help="skip the scale cases")
     args = ap.parse_args()
 
-    binary = build()
-    text = generate(binary, f"istio19-{args.lines}.log", args.lines, ["--format", "istio19"])
-    json_ = generate(binary, f"json-{args.lines}.log", args.lines, ["--json"])
+    binary = pathlib.Path(args.binary).resolve() if args.binary else build()
     one = ["taskset", "-c", "0"]
-    report = [str(binary), "report", "--output", "json"]
     baseline = {}
     if args.baseline:
         baseline = {"baseline meshlog report (1 core)": one + [args.baseline, "report", "--output", "json", "--jobs", "1"]}
     print(f"meshlog benchmark, {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores")
+    if not args.skip_scale:
+        scale_cases(binary, args, one, baseline)
+    if args.scale_only:
+        return
+    text = generate(binary, f"istio19-{args.lines}.log", args.lines, ["--format", "istio19"])
+    json_ = generate(binary, f"json-{args.lines}.log", args.lines, ["--json"])
+    report = [str(binary), "report", "--output", "json"]
     bench("Istio 1.9+ text", text, args.lines, {
         "mawk (1 core)": one + ["mawk", MAWK_TEXT, str(text)],
         **{name: cmd + [str(text)] for name, cmd in baseline.items()},

@@ -60,3 +60,8 @@ for scenario in healthy connection-pinning protocol-not-detected circuit-breaker
     [[ $scenario == non-idempotent-retries ]] && seed=6
     gen "scenario-$scenario.log" --lines 1500 --seed $seed --scenario "$scenario"
 done
+
+# A large deployment (the scale mode): 80 frontend pods calling one gRPC service with 60 pods, 20 of
+# the clients pinned to one host each, the others balanced per request (≈2 MB).
+gen scenario-large-deployment.log --lines 6000 --seed 5 --prefix kubectlPrefix \
+    --clusters 1 --hosts-per-cluster 60 --client-pods 80 --pinned-fraction 0.25

@@ -69,6 +69,55 @@ run "--summary-on-exit prints the report after quitting" \
     env BIN="$BIN" INPUT="cat SampleLogs/scenario-connection-pinning.log" ARGS="--summary-on-exit" SIZE=100x30 "$HARNESS" \
     'wait:ENDED' 'wait:Connection pinning' 'keys:q' 'exit:0' 'wait:Source pods ('
 
+# --follow like tail -F: a file appended to, renamed and recreated, truncated in place
+# (copytruncate), and one created after the start; every line read exactly once (14 in all).
+FOLLOW_DIR=$(mktemp -d)
+cat >"$FOLLOW_DIR/writer.sh" <<'WRITER'
+d=$(dirname "$0")
+line() { printf '[2026-11-20T10:00:00.000Z] "GET /n/%s HTTP/1.1" 200 - via_upstream - "-" 0 5 3 2 "-" "curl" "id" "web:80" "10.0.0.9:80" outbound|80||web.default.svc.cluster.local 10.0.0.1:40000 10.96.0.9:80 10.0.0.1:39999 - default\n' "$@"; }
+line 1 2 3 >>"$d/b.log"; sleep 1
+line 4 5 >>"$d/b.log"; sleep 1
+line 6 7 >>"$d/a.log"; sleep 1
+mv "$d/b.log" "$d/b.log.1"; line 8 >>"$d/b.log.1"; line 9 10 >>"$d/b.log"; sleep 1
+cp "$d/a.log" "$d/a.log.1"; : >"$d/a.log"; line 11 >>"$d/a.log"; sleep 1
+line 12 13 14 >>"$d/a.log"; sleep 60
+WRITER
+run "--follow: append, rename-and-recreate, copytruncate, a late file" \
+    env BIN="$BIN" INPUT="bash $FOLLOW_DIR/writer.sh" ARGS="tui --follow --summary-on-exit $FOLLOW_DIR/a.log $FOLLOW_DIR/b.log" \
+    SIZE=160x30 "$HARNESS" \
+    'wait:follow 2 files' 'wait:a.log (waiting)' 'wait:· 5 lines' 'gone:(waiting)' 'wait:· 14 lines' \
+    'keys:q' 'exit:0' 'wait:14 lines: 14 access'
+rm -rf "$FOLLOW_DIR"
+
+# meshlog report's progress line: on stderr while it is a terminal (a tmux pane) and the run takes
+# over a second, erased when done; absent when stderr is a file, and with --quiet.
+PROGRESS_DIR=$(mktemp -d)
+"$BIN" generate --lines 20000 --seed 5 --output "$PROGRESS_DIR/a.log"
+ptm() { tmux -u -f /dev/null -S "$PROGRESS_DIR/tmux.sock" "$@"; }
+progress_run() {   # progress_run EXTRA-ARGS STDERR-REDIRECT: the report of a slow pipe, in a pane
+    ptm kill-server 2>/dev/null
+    ptm new-session -d -s p -x 120 -y 10 \
+        "sh -c '(cat $PROGRESS_DIR/a.log; sleep 3) | $BIN report $1 --output json >$PROGRESS_DIR/out.json $2; echo DONE-MARK; sleep 60'"
+}
+pane_has() { ptm capture-pane -p -t p 2>/dev/null | grep -qF -- "$1"; }
+wait_pane() { local end=$((SECONDS + 20)); while ((SECONDS <= end)); do pane_has "$1" && return 0; sleep 0.1; done; return 1; }
+if command -v tmux >/dev/null; then
+    progress_run "" ""
+    check "progress: shown on a terminal" wait_pane "20,000 lines"
+    check "progress: the report is complete" wait_pane "DONE-MARK"
+    check "progress: erased when done" bash -c "! tmux -u -f /dev/null -S $PROGRESS_DIR/tmux.sock capture-pane -p -t p 2>/dev/null | grep -q 'lines ·'"
+    check "progress: the JSON report is intact" grep -q '"schema"' "$PROGRESS_DIR/out.json"
+    progress_run "" "2>$PROGRESS_DIR/err.txt"
+    wait_pane "DONE-MARK"
+    check "progress: absent when stderr is a file" bash -c "! grep -q 'lines ·' $PROGRESS_DIR/err.txt"
+    progress_run "--quiet" ""
+    sleep 2
+    check "progress: --quiet turns it off" bash -c "! tmux -u -f /dev/null -S $PROGRESS_DIR/tmux.sock capture-pane -p -t p 2>/dev/null | grep -q 'lines ·'"
+    wait_pane "DONE-MARK"
+    ptm kill-server 2>/dev/null
+fi
+rm -rf "$PROGRESS_DIR"
+
 # A line whose fields carry escape sequences (a title change, colours, a bell): shown escaped.
 EVIL='[2026-11-20T10:00:00.000Z] "GET /\033]0;pwned\007\033[31mred HTTP/1.1" 200 - via_upstream - "-" 0 5 3 2 "-" "curl/8\033[2J" "id-1" "web:80" "10.0.0.9:80" outbound|80||web.default.svc.cluster.local 10.0.0.1:40000 10.96.0.9:80 10.0.0.1:39999 - default'
 run "escape sequences from the log stay escaped" \

@@ -14,6 +14,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Threads used to parse one large file (report mode); default: the CPUs this process may run on.")
     var jobs: Int = ProcessEnvironment.usableCPUs
 
+    @Flag(name: [.customShort("q"), .long],
+          help: "No progress line on stderr (meshlog report shows one on long runs while stderr is a terminal).")
+    var quiet = false
+
     /// Inputs as given; empty means stdin.
     var inputs: [String] { files.isEmpty ? ["-"] : files }
 }

@@ -23,8 +23,14 @@ struct ReportRunner {
     var options: ReportOptions
 
     func run() throws {
-        let ingest = ReportIngest(inputs: input.inputs, customFormat: input.customFormat, jobs: input.jobs)
-        let snapshot = try ingest.run().snapshot()
+        var ingest = ReportIngest(inputs: input.inputs, customFormat: input.customFormat, jobs: input.jobs)
+        let progress = IngestProgress(totalBytes: IngestProgress.totalSize(of: input.inputs))
+        let progressLine = ProgressLine.make(for: progress, quiet: input.quiet)
+        if progressLine != nil { ingest.progress = progress }
+        progressLine?.start()
+        let read = Result { try ingest.run() }
+        progressLine?.stop()
+        let snapshot = try read.get().snapshot()
         let context = DiagnosisContext(expectedSplit: options.split)
         let findings = Diagnoser(context: context).diagnose(snapshot)
         let names = input.inputs.map { $0 == "-" ? "stdin" : $0 }

@@ -31,6 +31,11 @@ struct LiveOptions: ParsableArguments {
 
     @Flag(help: "No colours in the live view (also when NO_COLOR is set).")
     var monochrome = false
+
+    @Flag(name: [.customShort("f"), .long],
+          help: ArgumentHelp("Follow the files like tail -F: read to the end, then what is appended, across rotation "
+              + "(rename-and-recreate, copytruncate) and files that do not exist yet; .gz files are read once."))
+    var follow = false
 }
 
 /// Chooses between the live view and the report, runs the live view and restores the terminal.
@@ -48,12 +53,18 @@ struct LiveRunner {
             throw ExitCode(2)
         }
         if !forced && !TerminalCheck.standardOutputIsTerminal { return try report() }
+        if live.follow && input.inputs.contains("-") {
+            CommandErrors.printError("--follow follows files by name: give files, not standard input")
+            throw ExitCode(2)
+        }
         if input.inputs == ["-"] && isatty(0) == 1 {
             CommandErrors.printError("standard input is the terminal: pipe a log in "
                 + "(kubectl logs -f deploy/NAME -c istio-proxy | meshlog) or give files")
             throw ExitCode(2)
         }
-        let store = try LiveIngest(inputs: input.inputs, customFormat: input.customFormat).start()
+        var ingest = LiveIngest(inputs: input.inputs, customFormat: input.customFormat)
+        ingest.follow = live.follow
+        let store = try ingest.start()
         let terminal: Terminal
         switch Terminal.open(monochrome: live.monochrome) {
         case .success(let opened):
@@ -65,6 +76,11 @@ struct LiveRunner {
                 throw ExitCode(2)
             }
             // No usable terminal after all: read to the end and print the report instead.
+            guard !live.follow else {
+                store.requestStop()
+                CommandErrors.printError(error.description)
+                throw ExitCode(2)
+            }
             while !store.current.ended { usleep(50_000) }
             store.requestStop()
             return try printReport(store.current.total)

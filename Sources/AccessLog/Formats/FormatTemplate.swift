@@ -72,6 +72,15 @@ final class FormatTemplate: Sendable {
                     isoTime: op.name == "START_TIME" && op.argument == nil, quoted: quoted)
     }
 
+    /// The format starts with `[%START_TIME%]` (a plain ISO-8601 start time in brackets), as Istio's
+    /// and Envoy's do: a line that lost that start can still be read (`HeadlessLine`).
+    var startsWithBracketedISOTime: Bool {
+        guard items.count >= 3, items[0].slot < 0, items[1].slot >= 0, slots[items[1].slot].isoTime,
+              items[2].slot < 0, items[0].literalHi > items[0].literalLo, items[2].literalHi > items[2].literalLo
+        else { return false }
+        return literals[items[0].literalHi - 1] == UInt8(ascii: "[") && literals[items[2].literalLo] == UInt8(ascii: "]")
+    }
+
     /// Matches the whole line; on success fills `record`'s ranges and start time (the caller decodes
     /// the rest). Returns false, leaving `record` partly filled, when the line is not this format.
     func match(_ line: UnsafeRawBufferPointer, into record: inout AccessRecord) -> Bool {

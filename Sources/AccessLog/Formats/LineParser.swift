@@ -67,6 +67,36 @@ public struct LineParser: Sendable {
         default:
             break
         }
+        return headlessOrNonAccess(content, into: &record)
+    }
+
+    /// The slow path for lines that match no format from their first byte: an access line that lost
+    /// its `[START_TIME]` (or part of it) is parsed as the format its rest matches
+    /// (`HeadlessLine`); anything else is classified as a non-access line.
+    @inline(never)
+    private mutating func headlessOrNonAccess(_ content: UnsafeRawBufferPointer,
+                                              into record: inout AccessRecord) -> LineClass {
+        if case .text(let template)? = custom?.kind, template.startsWithBracketedISOTime,
+           let split = HeadlessLine.split(content, needsQuotedRest: false) {
+            record.reset(format: .custom)
+            let result = HeadlessLine.parse(content, split, into: &record) { rebuilt, record in
+                guard template.match(rebuilt, into: &record),
+                      RecordDecoder.decode(&record, rebuilt, minutes: &minutes) else { return .malformed(.badAccessShape) }
+                return .access
+            }
+            if result == .access { return result }
+        }
+        if let split = HeadlessLine.split(content, needsQuotedRest: true) {
+            record.reset(format: .istio19Plus)
+            let result = HeadlessLine.parse(content, split, into: &record) { rebuilt, record in
+                withUnsafeTemporaryAllocation(of: FieldRange.self, capacity: TextTokenizer.scratchCapacity) {
+                    TextLineParser.parse(rebuilt, ranges: $0.baseAddress!, minutes: &minutes, into: &record,
+                                         timeRequired: false)
+                }
+            }
+            if result == .access { return result }
+        }
+        record.reset(format: .istio19Plus)
         return NonAccessClassifier.classify(content)
     }
 

@@ -2,9 +2,11 @@
 /// Envoy's default format, told apart by token count and quoting (reference §1.2).
 enum TextLineParser {
     /// `ranges` is scratch space for `TextTokenizer.scratchCapacity` tokens. `record` was reset by the caller.
+    /// `timeRequired`: the start time must decode (false for a line rebuilt by `HeadlessLine`).
     @inline(__always)
     static func parse(_ line: UnsafeRawBufferPointer, ranges: UnsafeMutablePointer<FieldRange>,
-                      minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord) -> LineClass {
+                      minutes: inout ISO8601Bytes.MinuteCache, into record: inout AccessRecord,
+                      timeRequired: Bool = true) -> LineClass {
         let tokens = TextTokenizer.tokenize(line, into: ranges)
         guard tokens.count >= 4, tokens.isQuoted(1), !tokens.isQuoted(2) else {
             return .malformed(.badAccessShape)
@@ -23,7 +25,7 @@ enum TextLineParser {
             }
         }
         record.escaped = tokens.escaped
-        guard RecordDecoder.decodeTokens(&record, line, minutes: &minutes), record.startTimeMs >= 0 else {
+        guard RecordDecoder.decodeTokens(&record, line, minutes: &minutes), record.startTimeMs >= 0 || !timeRequired else {
             return .malformed(.badAccessShape)
         }
         return .access

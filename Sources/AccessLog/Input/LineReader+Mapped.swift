@@ -27,6 +27,7 @@ extension LineReader {
             bytesRead = windowEnd - start
             let consumed = try splitWindow(bytes, body)
             position += Int64(consumed)
+            if let onProgress { onProgress(position - start, linesRead) }
             if windowEnd < end { continue }
             if let now = source.mappableEnd(), now > end {
                 end = now

@@ -15,6 +15,10 @@ public struct LineReader: ~Copyable {
     public internal(set) var bytesRead: Int64 = 0
     /// Lines delivered so far (a truncated line counts once).
     public internal(set) var linesRead: Int = 0
+    /// Called after every chunk (or mapped window) with the input bytes consumed so far (for gzip
+    /// data: compressed bytes, so that it compares with the file's size) and `linesRead`. For a
+    /// progress display; nil (the default) costs nothing.
+    public var onProgress: ((_ inputBytes: Int64, _ lines: Int) -> Void)?
 
     /// Holds the unfinished line (at most `maxLineLength + 1` bytes: room for a `\r`) followed by
     /// one chunk.
@@ -43,7 +47,12 @@ public struct LineReader: ~Copyable {
     public mutating func readChunk(_ body: (UnsafeRawBufferPointer, _ truncated: Bool) throws -> Void) throws -> Bool {
         if finished { return false }
         do {
-            return try splitOneChunk(body)
+            let more = try splitOneChunk(body)
+            if let onProgress {
+                let position = source.isCompressed ? source.filePosition : 0
+                onProgress(position > 0 ? position : bytesRead, linesRead)
+            }
+            return more
         } catch {
             finished = true
             throw error

@@ -141,11 +141,10 @@ extension Aggregator {
         let pod = sources.ref(slot)
         // Admitting a pod may have evicted the line's cluster or host (only past the bounds).
         if !cluster.isNone && clusters.isLive(cluster) {
-            let link = linkSlot(\.podClusters, pod: pod, target: cluster)
-            podClusters[link].record(isError: isError)
+            podClusterLinks &+= clusters[cluster.slot].pods.record(pod, isError: isError,
+                                                                   admitNew: podClusterLinks < limits.podLinks)
             if !host.isNone && hosts.isLive(host) {
-                let hostLink = linkSlot(\.podHosts, pod: pod, target: host)
-                podHosts[hostLink].record(isError: isError)
+                podHostLinks &+= hosts[host.slot].pods.record(pod, isError: isError, admitNew: podHostLinks < limits.podLinks)
             }
         }
     }

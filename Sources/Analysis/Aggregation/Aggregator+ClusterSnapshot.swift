@@ -33,14 +33,14 @@ extension Aggregator {
     private func podSpreadByCluster() -> [Int32: [(requests: Int, topShare: Double)]] {
         // (pod serial, cluster slot) → (requests with a host, busiest host's requests)
         var perPod: [PodCluster: (total: Int, top: Int)] = [:]
-        for slot in podHosts.liveSlots {
-            let link = podHosts[slot]
-            guard hosts.isLive(link.target) else { continue }
-            let cluster = hosts[link.target.slot].cluster
+        for slot in hosts.liveSlots {
+            let cluster = hosts[slot].cluster
             guard clusters.isLive(cluster) else { continue }
-            let key = PodCluster(pod: link.pod.serial, cluster: cluster.slot)
-            let old = perPod[key] ?? (0, 0)
-            perPod[key] = (old.total + link.requests, max(old.top, link.requests))
+            for e in hosts[slot].pods.requests.entries {
+                let key = PodCluster(pod: KeyRef(raw: e.key).serial, cluster: cluster.slot)
+                let old = perPod[key] ?? (0, 0)
+                perPod[key] = (old.total + e.count, max(old.top, e.count))
+            }
         }
         var out: [Int32: [(requests: Int, topShare: Double)]] = [:]
         for (key, v) in perPod where v.total > 0 {

@@ -80,22 +80,32 @@ extension Aggregator {
         return slot
     }
 
-    /// The link of `pod` to `target` (a cluster or a host) in `table`, admitting it.
-    mutating func linkSlot(_ table: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>>, pod: KeyRef,
-                           target: KeyRef, count: Int = 1) -> Int32 {
-        var s = serial
-        let slot = LinkCounts.withKey(pod: pod, target: target) { self[keyPath: table].slot($0, count: count, serial: &s) }
-        serial = s
-        if self[keyPath: table][slot].pod.isNone {
-            self[keyPath: table][slot].pod = pod
-            self[keyPath: table][slot].target = target
+    /// Keeps the pod links within `bound` each (after a merge added two aggregators' links, or when a
+    /// live bucket is trimmed): the largest link sets of hosts (then clusters) are halved, their
+    /// counts folded into "other", until the totals fit.
+    mutating func enforceLinkBudget(_ bound: Int) {
+        podClusterLinks = clusters.liveSlots.reduce(0) { $0 + clusters[$1].pods.count }
+        podHostLinks = hosts.liveSlots.reduce(0) { $0 + hosts[$1].pods.count }
+        while podHostLinks > bound {
+            for slot in hosts.liveSlots where hosts[slot].pods.count > 1 {
+                let before = hosts[slot].pods.count
+                hosts[slot].pods.shrink(toAtMost: before / 2)
+                podHostLinks -= before - hosts[slot].pods.count
+            }
         }
-        return slot
+        while podClusterLinks > bound {
+            for slot in clusters.liveSlots where clusters[slot].pods.count > 1 {
+                let before = clusters[slot].pods.count
+                clusters[slot].pods.shrink(toAtMost: before / 2)
+                podClusterLinks -= before - clusters[slot].pods.count
+            }
+        }
     }
 
     /// After an eviction anywhere: hosts of evicted clusters fold into the "other clusters" bucket's
-    /// hosts, evicted hosts into their cluster's "other hosts", and links whose pod or target is gone
-    /// into their table's "other". Runs only when a table has reached its bound.
+    /// hosts, evicted hosts into their cluster's "other hosts"
+    /// into their table's "other" (pod links of an evicted pod resolve to "other" when a snapshot is
+    /// built). Runs only when a table has reached its bound.
     @inline(never)
     mutating func settleEvictions() {
         flushPendingKeyCounts()
@@ -108,9 +118,6 @@ extension Aggregator {
                 clusters.absorbIntoOther(Self.hostsOnly(host, limits: limits))
             }
         }
-        let liveHosts = hosts, liveSources = sources
-        podClusters.evict { !liveSources.isLive($0.pod) || !liveClusters.isLive($0.target) }
-        podHosts.evict { !liveSources.isLive($0.pod) || !liveHosts.isLive($0.target) }
         keyEpoch &+= 1
     }
 

@@ -46,11 +46,10 @@ extension Aggregator {
         let remap: (UInt64) -> UInt64? = { [map] in map.target($0) }
         // 2. Payloads, their references re-mapped; a key that found no live place folds into "other".
         mergePayloads(\.clusters, other.clusters, .cluster, map, remap)
-        mergeHostPayloads(other, map)
+        mergeHostPayloads(other, map, remap)
         mergePayloads(\.methods, other.methods, .method, map, remap)
         mergePayloads(\.sources, other.sources, .source, map, remap)
-        mergeLinks(\.podClusters, other.podClusters, map)
-        mergeLinks(\.podHosts, other.podHosts, map)
+        enforceLinkBudget(limits.podLinks)
         for i in 0..<flagStats.count {
             flagStats[i].merge(other.flagStats[i], maxSamples: limits.samplesPerFlag, remap: remap)
         }
@@ -146,42 +145,22 @@ extension Aggregator {
     }
 
     /// Hosts: a host whose cluster found no live place goes with that cluster into "other clusters".
-    private mutating func mergeHostPayloads(_ other: Aggregator, _ map: MergeMap) {
+    private mutating func mergeHostPayloads(_ other: Aggregator, _ map: MergeMap, _ remap: (UInt64) -> UInt64?) {
         for b in other.hosts.liveSlots {
             let target = map.targetRef(.host, other.hosts.keys, b)
             if !target.isNone && hosts.isLive(target) {
-                hosts[target.slot].absorb(other.hosts[b])
+                hosts[target.slot].absorb(other.hosts[b], remap: remap)
             } else {
                 let cluster = KeyRef(raw: map.target(other.hosts[b].cluster.raw) ?? 0)
                 if !cluster.isNone && clusters.isLive(cluster) {
-                    clusters[cluster.slot].otherHost.absorb(other.hosts[b])
+                    clusters[cluster.slot].otherHost.absorb(other.hosts[b], remap: remap)
                 } else {
                     var carrier = ClusterAccumulator(limits: limits)
-                    carrier.otherHost = other.hosts[b]
+                    carrier.otherHost.absorb(other.hosts[b], remap: remap)
                     clusters.absorbIntoOther(carrier)
                 }
             }
         }
-    }
-
-    /// Pod links: re-keyed by the pod's and the target's new serials.
-    private mutating func mergeLinks(_ path: WritableKeyPath<Aggregator, KeyedTable<LinkCounts>>,
-                                     _ source: KeyedTable<LinkCounts>, _ map: MergeMap) {
-        var touched = Set<Int32>()
-        for b in source.liveSlots {
-            let link = source[b]
-            let pod = KeyRef(raw: map.target(link.pod.raw) ?? 0), target = KeyRef(raw: map.target(link.target.raw) ?? 0)
-            let targetLive = target.table == .host ? hosts.isLive(target) : clusters.isLive(target)
-            guard !pod.isNone && !target.isNone && sources.isLive(pod) && targetLive else {
-                self[keyPath: path].absorbIntoOther(link)
-                continue
-            }
-            let slot = linkSlot(path, pod: pod, target: target, count: source.count(b))
-            self[keyPath: path].raiseFloor(slot, by: source.keys.floors[Int(b)])
-            self[keyPath: path][slot].absorb(link, remap: { $0 })
-            touched.insert(slot)
-        }
-        self[keyPath: path].finishMerge(from: source, touched: touched, remap: { $0 }, foldOther: true)
     }
 }
 

@@ -42,6 +42,22 @@ extension Aggregator {
         return s
     }
 
+    /// The pod links' accuracy: requests of pods that found no room in a link set past the bound.
+    private func podLinkAccuracy() -> TableAccuracy {
+        var dropped = 0, total = 0
+        for slot in hosts.liveSlots {
+            dropped += hosts[slot].pods.requests.other
+            total += hosts[slot].pods.requests.total
+        }
+        for slot in clusters.liveSlots {
+            dropped += clusters[slot].pods.requests.other
+            total += clusters[slot].pods.requests.total
+        }
+        guard dropped > 0 else { return .exact }
+        return TableAccuracy(approximate: true, otherCount: dropped, otherShare: total > 0 ? Double(dropped) / Double(total) : 0,
+                             errorBound: 0)
+    }
+
     /// Which tables reached their bound.
     private func accuracy() -> SnapshotAccuracy {
         func of<P>(_ t: KeyedTable<P>, total: Int) -> TableAccuracy {
@@ -54,8 +70,7 @@ extension Aggregator {
         a.hosts = of(hosts, total: hosts.liveSlots.reduce(hosts.otherCount) { $0 + hosts.count($1) })
         a.methods = of(methods, total: methods.liveSlots.reduce(methods.otherCount) { $0 + methods.count($1) })
         a.sources = of(sources, total: sources.liveSlots.reduce(sources.otherCount) { $0 + sources.count($1) })
-        let links = podHosts.isApproximate ? podHosts : podClusters
-        a.podLinks = of(links, total: links.liveSlots.reduce(links.otherCount) { $0 + links.count($1) })
+        a.podLinks = podLinkAccuracy()
         if paths.otherCount > 0 || paths.floor > 0 {
             let total = paths.liveSlots.reduce(paths.otherCount) { $0 + paths.counts[Int($1)] }
             a.paths = TableAccuracy(approximate: true, otherCount: paths.otherCount,
@@ -123,46 +138,58 @@ extension Aggregator {
     }
 
     private func sourceStatsList(_ r: RefResolver) -> [SourceStats] {
-        var clusterLinks: [UInt64: [LinkCounts]] = [:]
-        for slot in podClusters.liveSlots { clusterLinks[podClusters[slot].pod.serial, default: []].append(podClusters[slot]) }
-        // pod serial → cluster serial → (host, requests)
-        var hostLinks: [UInt64: [UInt64: [String: Int]]] = [:]
-        for slot in podHosts.liveSlots {
-            let link = podHosts[slot]
-            guard hosts.isLive(link.target) else { continue }
-            let cluster = hosts[link.target.slot].cluster
-            let name = hosts.withKey(link.target.slot) { Self.hostName($0) }
-            hostLinks[link.pod.serial, default: [:]][cluster.serial, default: [:]][name, default: 0] += link.requests
+        // pod slot → cluster slot → (requests, errors), and → host name → requests
+        var perPod: [Int32: [Int32: (requests: Int, errors: Int)]] = [:]
+        var hostsPerPod: [Int32: [Int32: [String: Int]]] = [:]
+        for c in clusters.liveSlots {
+            let links = clusters[c].pods
+            for e in links.requests.entries {
+                let pod = KeyRef(raw: e.key)
+                guard sources.isLive(pod) else { continue }
+                perPod[pod.slot, default: [:]][c] = (e.count, links.errors.count(e.key))
+            }
+        }
+        for h in hosts.liveSlots {
+            let cluster = hosts[h].cluster
+            guard clusters.isLive(cluster) else { continue }
+            let name = hosts.withKey(h) { Self.hostName($0) }
+            for e in hosts[h].pods.requests.entries {
+                let pod = KeyRef(raw: e.key)
+                guard sources.isLive(pod) else { continue }
+                hostsPerPod[pod.slot, default: [:]][cluster.slot, default: [:]][name, default: 0] += e.count
+            }
         }
         var list = sources.liveSlots.map { slot -> SourceStats in
             let (pod, container) = sources.withKey(slot) { Self.splitSource($0) }
-            let serial = sources.ref(slot).serial
-            return sourceStats(sources[slot], pod: pod, container: container, links: clusterLinks[serial] ?? [],
-                               hosts: hostLinks[serial] ?? [:])
+            return sourceStats(sources[slot], pod: pod, container: container, clusters: perPod[slot] ?? [:],
+                               hosts: hostsPerPod[slot] ?? [:])
         }
         list.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.pod < $1.pod }
         if sources.other.requests > 0 {
-            list.append(sourceStats(sources.other, pod: "other", container: nil, links: [], hosts: [:]))
+            list.append(sourceStats(sources.other, pod: "other", container: nil, clusters: [:], hosts: [:]))
         }
         return list
     }
 
-    private func sourceStats(_ a: SourceAccumulator, pod: String, container: String?, links: [LinkCounts],
-                             hosts byCluster: [UInt64: [String: Int]]) -> SourceStats {
+    /// One pod's requests per cluster, each with its hosts; what is not listed (links past the bound,
+    /// requests that named no host past the bound, evicted clusters) in "other" entries.
+    private func sourceStats(_ a: SourceAccumulator, pod: String, container: String?,
+                             clusters byCluster: [Int32: (requests: Int, errors: Int)],
+                             hosts byHost: [Int32: [String: Int]]) -> SourceStats {
+        let linksApproximate = podHostLinks >= limits.podLinks || hosts.isApproximate
         var perCluster: [SourceClusterStats] = []
         var listed = 0
-        for link in links where clusters.isLive(link.target) {
-            let hosts = byCluster[link.target.serial] ?? [:]
-            let withHost = hosts.values.reduce(0, +)
-            let withoutHost = link.requests - withHost
+        for (c, counts) in byCluster {
+            let hosts = byHost[c] ?? [:]
+            let unlisted = counts.requests - hosts.values.reduce(0, +)
             perCluster.append(SourceClusterStats(
-                cluster: clusters.keyString(link.target.slot), requests: link.requests, errors: link.errors,
-                hosts: RefResolver.sorted(hosts, other: max(0, withoutHost - 0) > 0 && podHosts.isApproximate ? withoutHost : 0)))
-            listed += link.requests
+                cluster: clusters.keyString(c), requests: counts.requests, errors: counts.errors,
+                hosts: RefResolver.sorted(hosts, other: linksApproximate ? max(0, unlisted) : 0)))
+            listed += counts.requests
         }
         perCluster.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.cluster < $1.cluster }
         let unlisted = a.requests - listed
-        if unlisted > 0 && (podClusters.isApproximate || clusters.isApproximate || sources.isApproximate) {
+        if unlisted > 0 && (podClusterLinks >= limits.podLinks || clusters.isApproximate || sources.isApproximate) {
             perCluster.append(SourceClusterStats(cluster: "other", requests: unlisted))
         }
         return SourceStats(pod: pod, container: container, requests: a.requests, errors: a.errors, clusters: perCluster)

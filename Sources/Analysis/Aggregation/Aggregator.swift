@@ -7,7 +7,8 @@ import AccessLog
 /// sample lines per flag). Memory is bounded by `AggregatorLimits` whatever the input.
 ///
 /// Every keyed dimension is a `KeyedTable` — clusters, upstream hosts (one table for all clusters,
-/// keyed by cluster and host), methods, client pods, and the pod → cluster and pod → host links —
+/// keyed by cluster and host), methods and client pods, with the pod → cluster and pod → host links
+/// kept in the cluster and host payloads (`PodLinks`) —
 /// exact up to its documented bound (`AggregatorLimits`, docs/performance.md) and honest beyond it
 /// (an "other" payload, an error bound, `isApproximate`).
 ///
@@ -60,9 +61,10 @@ public struct Aggregator: Sendable {
     var methods: KeyedTable<MethodAccumulator>
     /// Client pods (`pod \u{1F} container`).
     var sources: KeyedTable<SourceAccumulator>
-    /// Requests per (client pod, cluster) and per (client pod, upstream host).
-    var podClusters: KeyedTable<LinkCounts>
-    var podHosts: KeyedTable<LinkCounts>
+    /// Live (client pod, cluster) and (client pod, upstream host) links, kept in the clusters' and
+    /// hosts' `PodLinks` and bounded together by `limits.podLinks` each.
+    var podClusterLinks = 0
+    var podHostLinks = 0
 
     var timeline: TimelineAccumulator
     /// DR/DC records paired across the client's and the server's sidecar.
@@ -92,8 +94,6 @@ public struct Aggregator: Sendable {
         hosts = KeyedTable(.host, capacity: limits.hosts, limits: limits, keepsEvicted: true)
         methods = KeyedTable(.method, capacity: limits.methods, limits: limits)
         sources = KeyedTable(.source, capacity: limits.sources, limits: limits)
-        podClusters = KeyedTable(.podCluster, capacity: limits.podLinks, limits: limits)
-        podHosts = KeyedTable(.podHost, capacity: limits.podLinks, limits: limits)
         timeline = TimelineAccumulator(capacity: limits.timelineBuckets)
         cancels = CancelCorrelator(capacity: limits.cancelKeys)
         recent = RecentLineRing(entryCapacity: limits.recentLines, byteCapacity: limits.recentLineBytes)

@@ -21,7 +21,9 @@ struct ClusterAccumulator: KeyedPayload {
     var requestsWithoutHost = 0
     /// Hosts evicted from the aggregator's host table (for the "other clusters" bucket: the hosts of
     /// every evicted cluster).
-    var otherHost = HostAccumulator()
+    var otherHost: HostAccumulator
+    /// Requests per client pod.
+    var pods: PodLinks
     var flags = RefCounter(capacity: 32)
     var codes = RefCounter(capacity: 64)
     var details: RefCounter
@@ -29,6 +31,8 @@ struct ClusterAccumulator: KeyedPayload {
     var destinations: RefCounter
 
     init(limits: AggregatorLimits) {
+        otherHost = HostAccumulator(limits: limits)
+        pods = PodLinks(limits: limits)
         details = RefCounter(capacity: limits.breakdown)
         methods = RefCounter(capacity: limits.breakdown)
         destinations = RefCounter(capacity: limits.breakdown)
@@ -97,5 +101,6 @@ struct ClusterAccumulator: KeyedPayload {
         details.merge(o.details, remap: remap)
         methods.merge(o.methods, remap: remap)
         destinations.merge(o.destinations, remap: remap)
+        pods.absorb(o.pods, remap: remap)
     }
 }

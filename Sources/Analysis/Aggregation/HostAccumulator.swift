@@ -14,9 +14,10 @@ struct HostAccumulator: KeyedPayload {
     var codes = RefCounter(capacity: 64)
     /// Keyed by `Signature.grpcKey`.
     var grpcStatuses = RefCounter(capacity: 24)
+    /// Requests per client pod.
+    var pods: PodLinks
 
-    init() {}
-    init(limits: AggregatorLimits) {}
+    init(limits: AggregatorLimits) { pods = PodLinks(limits: limits) }
 
     /// Counts `n` records of signature `s`.
     mutating func recordCounts(_ s: Signature, _ n: Int) {
@@ -50,5 +51,6 @@ struct HostAccumulator: KeyedPayload {
         flags.merge(o.flags)
         codes.merge(o.codes)
         grpcStatuses.merge(o.grpcStatuses)
+        pods.absorb(o.pods, remap: remap)
     }
 }

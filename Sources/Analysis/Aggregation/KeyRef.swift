@@ -9,7 +9,7 @@ struct KeyRef: Hashable, Sendable {
     /// Which table a reference points into.
     enum Table: UInt64, Sendable {
         case cluster = 1, host, detail, transportFailure, termination, route, authority, path, method,
-             tcpDestination, source, podCluster, podHost
+             tcpDestination, source
     }
 
     static let none = KeyRef(raw: 0)

@@ -47,7 +47,30 @@ struct RefCounter: Sendable {
         if outcome == 1 { liveCount += 1 } else if outcome == 2 { prune(); insertNew(key, n) }
     }
 
-    /// The count of `key` (0 when absent). Not on the hot path.
+    /// Counts `n` occurrences of `key`; a key not yet present is admitted only when `admitNew` (else
+    /// counted in `other`). Returns the change in live keys (1 for an admitted key, negative after a
+    /// prune, else 0).
+    @inline(__always)
+    mutating func add(_ key: UInt64, _ n: Int, admitNew: Bool) -> Int {
+        let before = liveCount
+        if admitNew || count(key) > 0 { add(key, n) } else { other &+= n }
+        return liveCount - before
+    }
+
+    /// Keeps at most `maxLive` keys (the heaviest), as a full counter would.
+    mutating func shrink(toAtMost maxLive: Int) {
+        while liveCount > Swift.max(0, maxLive) && liveCount > 0 {
+            if liveCount == 1 { for p in table where p.key != 0 { other &+= p.count }; clear(); return }
+            prune()
+        }
+    }
+
+    private mutating func clear() {
+        for i in 0..<table.count { table[i] = Pair(key: 0, count: 0) }
+        liveCount = 0
+    }
+
+    /// The count of `key` (0 when absent).
     func count(_ key: UInt64) -> Int {
         if table.isEmpty { return 0 }
         var i = Self.spread(key) & mask

@@ -22,7 +22,6 @@ struct RefResolver {
         case .method: aggregator.methods.keys
         case .tcpDestination: aggregator.tcpDestinations
         case .source: aggregator.sources.keys
-        case .podCluster, .podHost: nil
         }
     }
 

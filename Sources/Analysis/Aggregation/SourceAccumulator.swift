@@ -1,5 +1,5 @@
 /// Statistics of one client pod (from a kubectl/stern prefix or a kubelet log path). Where its
-/// requests went is kept in the aggregator's pod-link tables (`LinkCounts`).
+/// requests went is kept in the clusters' and hosts' `PodLinks`.
 struct SourceAccumulator: KeyedPayload {
     var requests = 0
     var errors = 0

@@ -14,6 +14,10 @@ public struct LiveIngest: Sendable {
     /// Least wall time between two sealed time-window buckets (see `LiveBuckets`); 0: every
     /// 10 seconds of log time gets its own bucket however fast the input is.
     public var bucketSealIntervalMs = 20
+    /// Follow the input files by name as `tail -F` does (`FollowedFile`): read to the end, then
+    /// read what is appended, across rotation, and open files that do not exist yet. Stdin is not
+    /// followed (give files).
+    public var follow = false
 
     public init(inputs: [String], customFormat: String?, limits: AggregatorLimits = .default,
                 publishIntervalMs: Int = 250) {
@@ -27,22 +31,27 @@ public struct LiveIngest: Sendable {
     /// starts the reader thread.
     public func start() throws -> LiveStore {
         let parser = try customFormat.map { try LineParser(customFormat: $0) } ?? LineParser()
-        let sources = try inputs.map { try ByteSource(path: $0) }
+        let sources = follow ? [] : try inputs.map { try ByteSource(path: $0) }
         let store = LiveStore()
         let job = LiveReader(sources: SourceList(sources), parser: parser, limits: limits,
                              intervalMs: publishIntervalMs, sealIntervalMs: Int64(bucketSealIntervalMs), store: store)
-        ThreadRunner.detach { job.run() }
+        if follow {
+            let follower = FollowReader(paths: inputs, reader: job)
+            ThreadRunner.detach { follower.run() }
+        } else {
+            ThreadRunner.detach { job.run() }
+        }
         return store
     }
 }
 
 /// Hands the (non-Sendable) byte sources to the reader thread, which becomes their only user.
-private final class SourceList: @unchecked Sendable {
+final class SourceList: @unchecked Sendable {
     let sources: [ByteSource]
     init(_ sources: [ByteSource]) { self.sources = sources }
 }
 
-private struct LiveReader: Sendable {
+struct LiveReader: Sendable {
     let sources: SourceList
     let parser: LineParser
     let limits: AggregatorLimits
@@ -56,6 +65,7 @@ private struct LiveReader: Sendable {
         var bytes: Int64 = 0
         for source in sources.sources {
             var reader = LineReader(source: source)
+            processor.startInput(path: source.name)
             do {
                 while !store.stopRequested {
                     let woken = store.takeWakeUp()
@@ -90,8 +100,8 @@ private struct LiveReader: Sendable {
         return rc != 0   // readable, hung up, or an error that read(2) will report
     }
 
-    private func publish(_ processor: inout LineProcessor<LiveBuckets>, _ clock: inout PublishClock,
-                         bytes: Int64, ended: Bool = false) {
+    func publish(_ processor: inout LineProcessor<LiveBuckets>, _ clock: inout PublishClock,
+                 bytes: Int64, ended: Bool = false, followed: [FollowedInput]? = nil) {
         let total = processor.sink.total().snapshot()
         let window = store.requestedWindow
         var snapshot = total
@@ -114,6 +124,7 @@ private struct LiveReader: Sendable {
             $0.bytesRead = bytes
             $0.linesRead = lines
             $0.linesPerSecond = rate
+            if let followed { $0.followed = followed }
             if ended { $0.ended = true }
         }
         clock.dirty = false

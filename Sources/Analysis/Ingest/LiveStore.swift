@@ -1,3 +1,4 @@
+import AccessLog
 import Synchronization
 
 /// What the live reader thread publishes for the UI: the latest snapshots and the input's state.
@@ -22,7 +23,24 @@ public struct LiveState: Sendable, Equatable {
     public var linesRead = 0
     /// Lines per second over the last publication interval.
     public var linesPerSecond = 0.0
+    /// The files followed (`meshlog tui --follow`), in the order given; empty otherwise.
+    public var followed: [FollowedInput] = []
     public init() {}
+}
+
+/// A file followed by the live reader, as the header shows it.
+public struct FollowedInput: Sendable, Equatable {
+    /// The pod and file for a kubelet log file (`frontend-7d9c/0.log`), else the path as given.
+    public var name: String
+    public var state: FollowedFile.State
+    /// Times it was rotated (replaced or truncated) while followed.
+    public var rotations: Int
+
+    public init(name: String, state: FollowedFile.State, rotations: Int = 0) {
+        self.name = name
+        self.state = state
+        self.rotations = rotations
+    }
 }
 
 /// Shared between the reader thread (writer) and the UI thread (reader).

@@ -13,6 +13,10 @@ public struct ReportIngest: Sendable {
     public var limits: AggregatorLimits
     /// Files smaller than this are not split.
     public var splitThreshold: Int64 = 8 << 20
+    /// The least bytes per part when a file is split.
+    public var minimumPartSize: Int64 = 4 << 20
+    /// Where the readers report how far they got (for a progress line), if anywhere.
+    public var progress: IngestProgress?
 
     public init(inputs: [String], customFormat: String?, jobs: Int, limits: AggregatorLimits = .report) {
         self.inputs = inputs.isEmpty ? ["-"] : inputs
@@ -46,14 +50,16 @@ public struct ReportIngest: Sendable {
             return try ingestInParallel(path: path, parser: parser, lineBase: lineBase)
         }
         var processor = LineProcessor(parser: parser, limits: limits)
-        try processor.consume(source)
+        try processor.consume(source, progress: progress)
         var aggregator = processor.aggregator
         aggregator.offsetLineNumbers(by: lineBase)
         return (aggregator, processor.lineNumber)
     }
 
     private func ingestInParallel(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
-        let ranges = try FileSplitter.ranges(path: path, parts: jobs)
+        // A part never starts inside a JSON record printed over several lines.
+        let ranges = try JSONObjectBoundary.adjust(try FileSplitter.ranges(path: path, parts: jobs, minimumPartSize: minimumPartSize), path: path)
+        let progress = self.progress
         let results = Mutex<[Int: Result<(Aggregator, Int), InputError>]>([:])
         let limits = self.limits
         var work: [@Sendable () -> Void] = []
@@ -63,7 +69,7 @@ public struct ReportIngest: Sendable {
                 do {
                     let source = try ByteSource(path: path, byteRange: range)
                     var processor = LineProcessor(parser: parser, limits: limits)
-                    try processor.consume(source)
+                    try processor.consume(source, progress: progress)
                     outcome = .success((processor.aggregator, processor.lineNumber))
                 } catch let error as InputError {
                     outcome = .failure(error)

@@ -30,34 +30,83 @@ extension TextReportWriter {
     }
 
     mutating func clustersSection() {
-        section("Clusters (\(snapshot.clusters.count))")
-        for cluster in snapshot.clusters.prefix(options.maxRows) { clusterBlock(cluster) }
-        more(min(snapshot.clusters.count, options.maxRows), of: snapshot.clusters.count, what: "clusters")
+        let accuracy = snapshot.accuracy.clusters
+        let named = snapshot.clusters.filter { !$0.isOther }
+        section("Clusters (\(Format.thousands(named.count)))" + (accuracy.approximate ? " ≈" : ""))
+        let shown = named.prefix(options.maxRows)
+        for cluster in shown { clusterBlock(cluster, approximate: accuracy.approximate) }
+        let rest = named.dropFirst(options.maxRows)
+        if !rest.isEmpty {
+            let requests = rest.reduce(0) { $0 + $1.requests }
+            emit(style.dim("  … \(Format.thousands(rest.count)) more cluster\(rest.count == 1 ? "" : "s") with \(Format.thousands(requests)) requests "
+                           + "(\(Self.prosePercent(requests, of: snapshot.requests)))"))
+        }
+        approximateNote(accuracy, of: "clusters", indent: "  ")
     }
 
-    private mutating func clusterBlock(_ c: ClusterStats) {
+    /// One cluster: its totals, its top hosts and one line for the rest, the "other" hosts when the
+    /// host table is approximate, and the balance verdict.
+    private mutating func clusterBlock(_ c: ClusterStats, approximate: Bool) {
         let lat = c.latency
         let protocols = [("HTTP/1", c.http1), ("HTTP/2", c.http2), ("gRPC", c.grpc), ("TCP", c.tcp)]
             .filter { $0.1 > 0 }.map { "\($0.0) \(Format.thousands($0.1))" }.joined(separator: ", ")
         emit("  " + style.bold(safe(c.name.name)))
-        emitWrapped("\(Format.thousands(c.requests)) requests (\(protocols)) · errors \(Format.percent(c.errors, of: c.requests))"
+        emitWrapped("\(SpreadText.approx(Format.thousands(c.requests), approximate)) requests (\(protocols))"
+            + " · errors \(Format.percent(c.errors, of: c.requests))"
             + " · p50 \(ms(lat.p50)) p90 \(ms(lat.p90)) p99 \(ms(lat.p99)) max \(ms(lat.max))"
             + (c.flags.isEmpty ? "" : " · flags " + c.flags.prefix(4).map { "\($0.flag.shortName) \($0.count)" }.joined(separator: ", ")),
             lead: "    ", hanging: 6)
+        if c.requestsWithoutHost > 0 {
+            emit("    \(Format.thousands(c.requestsWithoutHost)) requests (\(Self.prosePercent(c.requestsWithoutHost, of: c.requests))) "
+                 + "reached no upstream host")
+        }
         guard !c.hosts.isEmpty else { return }
+        hostTable(c)
+        emitWrapped("balance: " + SpreadText.balance(c.balance)
+            + (c.hosts.count > 1 ? " · imbalance \(Format.fixed(c.imbalance, decimals: 2)) (0 = even, 1 = all on one host)" : ""),
+            lead: "    ", hanging: 6)
+    }
+
+    /// The top hosts (up to `maxRows`), the "other" row of an approximate table, then
+    /// `… 85 more hosts with 85.0 % of the requests, 0.9–1.2 % each`: never a silent cut.
+    private mutating func hostTable(_ c: ClusterStats) {
+        let approximate = c.hostTable.approximate
+        let named = c.hosts.filter { !$0.isOther }
         let barWidth = max(8, min(30, width - 70))
         var table = TextTable([.init("UPSTREAM HOST", flexible: true), .init("REQUESTS", .right), .init("SHARE", .right),
                                .init("DISTRIBUTION"), .init("ERR", .right), .init("P99", .right)])
         table.indent = 4
-        for h in c.hosts.prefix(options.maxRows) {
-            table.add([safe(h.host), Format.thousands(h.requests), Format.percent(h.share), Format.bar(h.share, width: barWidth),
-                       Format.percent(h.errors, of: h.requests), ms(h.latency.p99)])
+        for h in named.prefix(options.maxRows) + c.hosts.filter(\.isOther) {
+            table.add([h.isOther ? "≈ other (hosts past the bound)" : safe(h.host),
+                       SpreadText.approx(Format.thousands(h.requests), approximate), Format.percent(h.share),
+                       Format.bar(h.share, width: barWidth), Format.percent(h.errors, of: h.requests), ms(h.latency.p99)])
         }
         emit(table)
-        more(min(c.hosts.count, options.maxRows), of: c.hosts.count, what: "hosts")
-        if c.hosts.count > 1 {
-            emit("    imbalance \(Format.fixed(c.imbalance, decimals: 2)) (0 = even, 1 = all on one host)")
+        let rest = named.dropFirst(options.maxRows)
+        if !rest.isEmpty {
+            let requests = rest.reduce(0) { $0 + $1.requests }
+            emit(style.dim("    … \(Format.thousands(rest.count)) more host\(rest.count == 1 ? "" : "s") with \(Self.prosePercent(requests, of: c.requests)) "
+                           + "of the requests, \(SpreadText.shareRange(rest.map(\.share))) % each"))
         }
+        approximateNote(c.hostTable, of: "hosts", indent: "    ")
+    }
+
+    /// `approximate: 1,234 requests (3.2 %) of clusters past the bound are in "other"; listed counts within ±12`.
+    mutating func approximateNote(_ a: TableAccuracy, of what: String, indent: String) {
+        guard a.approximate else { return }
+        emitWrapped("approximate: \(Format.thousands(a.otherCount)) requests (\(Self.prosePercent(a.otherShare))) "
+            + "of \(what) past the bound are counted as \"other\"; listed counts within ±\(Format.thousands(a.errorBound))",
+            lead: indent + "≈ ", hanging: indent.count + 4)
+    }
+
+    /// `12.3 %`, as the findings write shares in prose.
+    static func prosePercent(_ part: Int, of total: Int) -> String {
+        total > 0 ? prosePercent(Double(part) / Double(total)) : "-"
+    }
+
+    static func prosePercent(_ fraction: Double) -> String {
+        let text = Format.percent(fraction)
+        return text.hasSuffix("%") ? String(text.dropLast()) + " %" : text
     }
 
     mutating func methodsSection() {
@@ -72,6 +121,7 @@ extension TextReportWriter {
             }
             emit(table)
             more(min(snapshot.methods.count, options.maxRows), of: snapshot.methods.count, what: "methods")
+            approximateNote(snapshot.accuracy.methods, of: "methods", indent: "  ")
         }
         if !snapshot.routes.isEmpty {
             emitWrapped(snapshot.routes.prefix(options.maxRows).map { "\(safe($0.key)) \(Format.thousands($0.count))" }
@@ -94,6 +144,8 @@ extension TextReportWriter {
         }
         emit(table)
         more(min(snapshot.sources.count, options.maxRows), of: snapshot.sources.count, what: "pods")
+        approximateNote(snapshot.accuracy.sources, of: "client pods", indent: "  ")
+        approximateNote(snapshot.accuracy.podLinks, of: "pod → cluster / host links", indent: "  ")
     }
 
     private func ms(_ value: Int) -> String { Format.duration(milliseconds: value) }

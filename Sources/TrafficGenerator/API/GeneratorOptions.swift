@@ -19,11 +19,14 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var requestsPerSecond: Int
     /// Share of lines that are not access records (pilot-agent and Envoy application logs).
     public var nonAccessShare: Double
+    /// A large mesh instead of the `shop` mesh: client-side access lines only, and the scenario and
+    /// `nonAccessShare` are ignored (see `ScaleOptions`). Nil for the `shop` mesh.
+    public var scale: ScaleOptions?
 
     public init(lines: Int = 10_000, seed: UInt64 = 1, output: OutputFormat = .istio19,
                 prefix: GeneratedPrefix = .none, scenario: Scenario = .healthy,
                 startTimeMs: Int64 = GeneratorOptions.defaultStartTimeMs, requestsPerSecond: Int = 250,
-                nonAccessShare: Double = 0.02) {
+                nonAccessShare: Double = 0.02, scale: ScaleOptions? = nil) {
         self.lines = lines
         self.seed = seed
         self.output = output
@@ -32,20 +35,23 @@ public struct GeneratorOptions: Sendable, Equatable {
         self.startTimeMs = startTimeMs
         self.requestsPerSecond = requestsPerSecond
         self.nonAccessShare = nonAccessShare
+        self.scale = scale
     }
 
     /// The format actually written: `customGrpc` when the scenario needs gRPC status or attempt
     /// counts and the output is the default `istio19`; `istio19` when the scenario is
     /// `grpc-status-not-logged` and the output is `customGrpc` (which would log the status).
+    /// Always `output` in the scale mode (no scenario).
     public var effectiveOutput: OutputFormat {
+        if scale != nil { return output }
         if scenario.needsGrpcStatusFields && output == .istio19 { return .customGrpc }
         if scenario == .grpcStatusNotLogged && output == .customGrpc { return .istio19 }
         return output
     }
 
     /// The prefix actually written: `kubectlPrefix` when the scenario is per pod
-    /// (`connection-pinning`) and no prefix was asked for.
+    /// (`connection-pinning`) and no prefix was asked for. Always `prefix` in the scale mode.
     public var effectivePrefix: GeneratedPrefix {
-        scenario.needsPodPrefix && prefix == .none ? .kubectlPrefix : prefix
+        scale == nil && scenario.needsPodPrefix && prefix == .none ? .kubectlPrefix : prefix
     }
 }

@@ -6,7 +6,8 @@ import Darwin
 
 /// A deterministic generator of realistic istio-proxy logs: a small mesh (namespace `shop`) with
 /// gRPC, HTTP/1.1 and TCP traffic seen from client and server sidecars, a trace of common flags,
-/// ~2 % non-access proxy lines, and optionally one scenario's signature mixed in.
+/// ~2 % non-access proxy lines, and optionally one scenario's signature mixed in. With
+/// `GeneratorOptions.scale` it writes a large mesh instead (many clusters, hosts and client pods).
 ///
 /// ```swift
 /// var generator = TrafficGenerator(options: GeneratorOptions(lines: 1000, scenario: .upstreamTimeout))
@@ -38,6 +39,8 @@ public struct TrafficGenerator {
     let flowTotal: Int
     let operationWeights: [[Int]]
     let operationTotals: [Int]
+    /// The large mesh of `options.scale` (nil for the `shop` mesh).
+    let scaleMesh: ScaleMesh?
     /// Running average of lines per request group (calibrates the non-access share).
     var linesPerRequestGroup = 1.8
     /// Prefix timestamp of the previous line (nanoseconds).
@@ -58,6 +61,7 @@ public struct TrafficGenerator {
         let weights = Target.allCases.map { MeshOperations.operations($0).map(\.weight) }
         operationWeights = weights
         operationTotals = weights.map { max(1, $0.reduce(0, +)) }
+        scaleMesh = options.scale.map { ScaleMesh(options: $0, seed: options.seed) }
         queue.reserveCapacity(16)
     }
 

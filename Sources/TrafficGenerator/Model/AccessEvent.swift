@@ -7,6 +7,8 @@ struct AccessEvent {
     var writtenNs: Int64 = 0
     /// Index into `Mesh.pods` of the pod whose sidecar wrote the line.
     var loggerPod = 0
+    /// The name of that pod when it is not one of `MeshPods` (the scale mode); empty otherwise.
+    var loggerName = Text.empty
 
     /// TCP proxy record (`"- - -"`, code 0).
     var isTCP = false

@@ -9,22 +9,22 @@ struct LineRenderer {
     func render(_ line: PendingLine, timeNs: Int64, into w: inout ByteWriter) {
         switch line {
         case .access(let event):
-            writePrefix(pod: event.loggerPod, timeNs: timeNs, stderr: false, into: &w)
+            let name = event.loggerName.isEmpty ? MeshPods.all[event.loggerPod].name : event.loggerName
+            writePrefix(pod: name, timeNs: timeNs, stderr: false, into: &w)
             if format.isJSON {
                 JSONAccessRenderer(format: format).render(event, into: &w)
             } else {
                 TextAccessRenderer(format: format).render(event, into: &w)
             }
         case .proxy(let proxy):
-            writePrefix(pod: proxy.pod, timeNs: timeNs, stderr: proxy.message.isEnvoy, into: &w)
+            writePrefix(pod: MeshPods.all[proxy.pod].name, timeNs: timeNs, stderr: proxy.message.isEnvoy, into: &w)
             ProxyLineRenderer(style: dialect.proxyLog).render(proxy, into: &w)
         }
     }
 
     /// `[pod/NAME/istio-proxy] `, RFC3339Nano timestamps, stern's `NAME istio-proxy `, or the CRI
     /// `TIME stdout F `.
-    func writePrefix(pod: Int, timeNs: Int64, stderr: Bool, into w: inout ByteWriter) {
-        let name = MeshPods.all[pod].name
+    func writePrefix(pod name: Text, timeNs: Int64, stderr: Bool, into w: inout ByteWriter) {
         switch prefix {
         case .none:
             return

@@ -24,6 +24,12 @@ struct Text: @unchecked Sendable, ExpressibleByStringLiteral, Equatable {
 
     init(stringLiteral value: StaticString) { self.init(value) }
 
+    /// Bytes the caller keeps alive and unchanged while the text is used (`TextArena`).
+    init(start: UnsafePointer<UInt8>, count: Int) {
+        self.start = start
+        self.count = count
+    }
+
     private static let emptyStorage: StaticString = ""
 
     static let dash: Text = "-"

@@ -37,6 +37,10 @@ extension TrafficGenerator {
 
     /// Adds the next group of lines to the queue and advances the clock.
     mutating func produceGroup() {
+        if let mesh = scaleMesh {
+            produceScaleGroup(mesh)
+            return
+        }
         if rng.chance(proxyGroupProbability) {
             appendProxyLines()
             clockUs += Int64(rng.range(0, 2000))

@@ -25,7 +25,7 @@ import Testing
         #expect(a.clusters.liveCount <= 8 && a.paths.liveCount <= 16 && a.authorities.liveCount <= 8)
         #expect(a.sources.liveCount <= 8 && a.methods.liveCount <= 8 && a.details.liveCount <= 8)
         #expect(a.hosts.liveCount <= 16)
-        #expect(a.podClusters.liveCount <= limits.podLinks && a.podHosts.liveCount <= limits.podLinks)
+        #expect(a.podClusterLinks <= limits.podLinks && a.podHostLinks <= limits.podLinks)
         let s = a.snapshot()
         #expect(s.requests == n)
         #expect(s.clusters.reduce(0) { $0 + $1.requests } == n)

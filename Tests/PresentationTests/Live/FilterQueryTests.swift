@@ -69,4 +69,26 @@ import Testing
         #expect(FilterQuery(parsing: "cluster:orders").matches(flag))
         #expect(!FilterQuery(parsing: "flag:UF").matches(flag))
     }
+
+    @Test func narrowsTheHostsOfAClusterAndItsPods() {
+        let hot = HostStats(host: "10.8.2.14:50051", requests: 40, flags: [FlagCount(flag: .upstreamConnectionFailure, count: 3)],
+                            codes: [CodeCount(code: 503, count: 3), CodeCount(code: 200, count: 37)])
+        let cold = HostStats(host: "10.8.0.11:50051", requests: 40, codes: [CodeCount(code: 200, count: 40)])
+        let other = HostStats(host: "other", isOther: true, requests: 9)
+        let orders = ClusterStats(name: ClusterName("outbound|50051||orders.shop.svc.cluster.local"), hosts: [hot, cold, other])
+        func shown(_ text: String) -> [String] {
+            let query = FilterQuery(parsing: text)
+            return orders.hosts.filter { query.matches($0, in: orders) }.map(\.host)
+        }
+        #expect(shown("host:10.8.2.") == ["10.8.2.14:50051"])
+        #expect(shown("!host:10.8.2.") == ["10.8.0.11:50051", "other"])
+        #expect(shown("flag:UF") == ["10.8.2.14:50051"])
+        #expect(shown("code:5xx") == ["10.8.2.14:50051"])
+        #expect(shown("10.8.0") == ["10.8.0.11:50051"])
+        #expect(shown("orders") == ["10.8.2.14:50051", "10.8.0.11:50051", "other"], "free text in the cluster name keeps every host")
+        #expect(shown("cluster:orders pod:web method:Get") == ["10.8.2.14:50051", "10.8.0.11:50051", "other"])
+        #expect(FilterQuery(parsing: "pod:checkout host:10.8").matches(pod: "checkout-5d8f-1"))
+        #expect(!FilterQuery(parsing: "pod:checkout").matches(pod: "frontend-1"))
+        #expect(FilterQuery(parsing: "!pod:checkout").matches(pod: "frontend-1"))
+    }
 }

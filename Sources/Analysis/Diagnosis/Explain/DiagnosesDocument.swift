@@ -51,6 +51,29 @@ enum DiagnosesDocument {
         (`Tests/AnalysisTests/Scenarios`) run generated healthy traffic and every scenario through the
         real parser and these rules.
 
+        ## Balance
+
+        Every cluster carries a balance verdict over its upstream hosts (`balance` in the JSON report,
+        a line in the text report and the TUI's cluster view), judged with a test that accounts for
+        sample size instead of the busiest host's share alone:
+
+        - **χ² goodness-of-fit** of the per-host request counts against an even spread, with its p-value
+          (df = hosts − 1; the regularized incomplete gamma function, exact for any number of hosts);
+        - **coefficient of variation** (CV) of the per-host counts (standard deviation / mean).
+
+        | verdict | when |
+        |---|---|
+        | `pinned` | ≥ 2 client pods with ≥ \(BalanceJudge.minPodRequests) requests to the cluster, and at least half of them, send ≥ \(Int(BalanceJudge.pinnedShare * 100)) % to one host; or more than half of the cluster's records are TCP connections (balanced per connection, never per request) |
+        | `too-few` | fewer than \(Int(BalanceJudge.minExpectedPerHost)) requests expected per host (χ² says nothing) |
+        | `skewed` | χ² p < \(BalanceJudge.skewedP) **and** CV > \(BalanceJudge.skewedCV) |
+        | `even` | otherwise: 100 hosts with about 2,000 requests each (CV ≈ 0.02) are even |
+        | `single-host` | one host |
+
+        Both conditions of `skewed` are needed: with a million requests χ² flags differences of a
+        fraction of a percent that no one should act on, and with a few dozen requests a large CV is
+        chance. `connection-pinning` without per-pod data fires only on long-lived traffic whose
+        verdict is `skewed` (or `pinned`) and whose busiest host is far above its fair share.
+
         """
 
     static func thresholdTable(_ t: DiagnosisThresholds) -> String {

@@ -56,9 +56,13 @@ extension AppState {
     }
 
     static func scroll(_ top: Int, showing row: Int, _ panel: PanelContext) -> Int {
+        scroll(top, showing: row, rowCount: panel.rowCount, pageRows: panel.pageRows)
+    }
+
+    static func scroll(_ top: Int, showing row: Int, rowCount: Int, pageRows: Int) -> Int {
         var top = min(top, row)
-        if row >= top + panel.pageRows { top = row - panel.pageRows + 1 }
-        return max(0, min(top, panel.rowCount - panel.pageRows))
+        if row >= top + pageRows { top = row - pageRows + 1 }
+        return max(0, min(top, rowCount - pageRows))
     }
 
     mutating func move(by delta: Int, _ context: NavigationContext) {

@@ -28,6 +28,35 @@ extension FilterQuery {
         }
     }
 
+    /// True when a host row of `cluster` passes the terms that say something about hosts: `host:`
+    /// (its address), `flag:` / `code:` (the host had them) and free text (in its address or the
+    /// cluster's name). `cluster:` terms are left to the cluster; pods and methods do not hide hosts.
+    /// The "other" row passes only terms that do not name a host.
+    public func matches(_ host: HostStats, in cluster: ClusterStats) -> Bool {
+        terms.allSatisfy { term in
+            let hit: Bool
+            switch term.matcher {
+            case .host(let s): hit = !host.isOther && host.host.lowercased().contains(s)
+            case .text(let s):
+                hit = cluster.name.name.lowercased().contains(s) || (!host.isOther && host.host.lowercased().contains(s))
+            case .flag(let f): hit = host.flags.contains { $0.flag == f && $0.count > 0 }
+            case .unknownFlag: hit = false
+            case .code(let c): hit = host.codes.contains { $0.code == c }
+            case .codeClass(let d): hit = host.codes.contains { $0.code / 100 == d }
+            case .cluster, .noFlag, .method, .pod: return true
+            }
+            return hit != term.inverted
+        }
+    }
+
+    /// True when a client pod passes the `pod:` terms (others do not hide pods).
+    public func matches(pod: String) -> Bool {
+        terms.allSatisfy { term in
+            guard case .pod(let s) = term.matcher else { return true }
+            return pod.lowercased().contains(s) != term.inverted
+        }
+    }
+
     /// True when a flag row passes the `flag:`, `code:`, `cluster:` / `host:` terms (the flag
     /// occurred on such a cluster / host) and free text (its name or a cluster).
     public func matches(_ flag: FlagStats) -> Bool {

@@ -1,8 +1,8 @@
 import AccessLog
 import Analysis
 
-/// A cluster: traffic summary, hosts with share bars, the client pods and where each sends,
-/// subsets, methods, flags, codes and details.
+/// A cluster: traffic summary with the balance verdict, hosts with share bars (`HostRows`), the
+/// client pods and where each sends, subsets, methods, flags, codes and details.
 enum ClusterDetail {
     static func rows(_ name: String, data: LiveData, app: AppState, width: Int) -> [ModelRow] {
         let snapshot = data.snapshot
@@ -16,7 +16,8 @@ enum ClusterDetail {
         let n = cluster.requests
         var protocols = "HTTP/1 \(Format.thousands(cluster.http1)) · HTTP/2 \(Format.thousands(cluster.http2))"
         protocols += " · TCP \(Format.thousands(cluster.tcp)) · gRPC \(Format.thousands(cluster.grpc))"
-        rows.append(.fact("requests", Format.thousands(n) + "   (" + protocols + ")"))
+        rows.append(.fact("requests", SpreadText.approx(Format.thousands(n), snapshot.accuracy.clusters.approximate)
+                          + "   (" + protocols + ")"))
         rows.append(.fact("errors", Format.thousands(cluster.errors) + " (" + Format.percent(cluster.errors, of: n) + ")"
                           + " · 4xx " + Format.thousands(cluster.clientErrors), LiveText.errorStyle(cluster.errors, of: n)))
         rows.append(.fact("duration", DetailRows.latency(cluster.latency)))
@@ -27,8 +28,13 @@ enum ClusterDetail {
         if cluster.retried > 0 { rows.append(.fact("retried", Format.thousands(cluster.retried))) }
         rows.append(.fact("host imbalance", Format.fixed(cluster.imbalance, decimals: 2) + "  (0 = even, 1 = all on one host)",
                           cluster.imbalance >= 0.5 ? Style(.warning) : .plain))
-        rows += hosts(cluster, sort: app.sort, width: width)
-        rows += pods(name, snapshot: snapshot, width: width)
+        rows.append(.fact("balance", SpreadText.balance(cluster.balance), ClusterRows.verdictStyle(cluster.balance.verdict)))
+        if cluster.requestsWithoutHost > 0 {
+            rows.append(.fact("without a host", Format.thousands(cluster.requestsWithoutHost) + " ("
+                              + Format.percent(cluster.requestsWithoutHost, of: n) + ") never reached an upstream host"))
+        }
+        rows += HostRows.rows(cluster, app: app, width: width)
+        rows += pods(name, snapshot: snapshot, filter: app.filter, width: width)
         rows += subsets(cluster, snapshot: snapshot, width: width)
         rows += DetailRows.keyCounts("Methods / paths", cluster.methods, of: n, width: width)
         rows += DetailRows.flags(cluster.flags, of: n)
@@ -38,45 +44,19 @@ enum ClusterDetail {
         return rows
     }
 
-    static func sortedHosts(_ hosts: [HostStats], by sort: SortMode) -> [HostStats] {
-        switch sort {
-        case .count: hosts
-        case .errors: hosts.sorted { $0.errors != $1.errors ? $0.errors > $1.errors : $0.requests > $1.requests }
-        case .p99: hosts.sorted { $0.latency.p99 != $1.latency.p99 ? $0.latency.p99 > $1.latency.p99 : $0.requests > $1.requests }
-        }
-    }
-
-    static func hosts(_ cluster: ClusterStats, sort: SortMode, width: Int) -> [ModelRow] {
-        guard !cluster.hosts.isEmpty else { return [] }
-        let barWidth = max(6, min(40, width - 70))
-        var rows: [ModelRow] = [.blank, .heading("Upstream hosts (\(cluster.hosts.count)) · sorted by \(sort.label)"),
-                                ModelRow([TextSpan("  "), TextSpan("HOST", .muted, width: 24), TextSpan("REQ", .muted, width: 9, align: .right),
-                                          TextSpan("SHARE", .muted, width: 8, align: .right), TextSpan("  "),
-                                          TextSpan("DISTRIBUTION", .muted, width: barWidth), TextSpan("ERR", .muted, width: 8, align: .right),
-                                          TextSpan("P50", .muted, width: 7, align: .right), TextSpan("P99", .muted, width: 7, align: .right)])]
-        for host in sortedHosts(cluster.hosts, by: sort) {
-            rows.append(ModelRow([
-                TextSpan("  "), TextSpan(host.host, host.isOther ? .muted : .plain, width: 24),
-                TextSpan(Format.thousands(host.requests), width: 9, align: .right),
-                TextSpan(Format.percent(host.share), width: 8, align: .right), TextSpan("  "),
-                TextSpan(Format.bar(host.share, width: barWidth), host.share >= 0.9 && cluster.hosts.count > 1 ? Style(.warning) : Style(.accent)),
-                TextSpan(Format.percent(host.errors, of: host.requests), LiveText.errorStyle(host.errors, of: host.requests),
-                         width: 8, align: .right),
-                TextSpan(LiveText.latency(host.latency.p50, count: host.latency.count), width: 7, align: .right),
-                TextSpan(LiveText.latency(host.latency.p99, count: host.latency.count), width: 7, align: .right),
-            ], target: host.isOther ? nil : .host(cluster: cluster.name.name, host: host.host)))
-        }
-        return rows
-    }
-
     /// Client pods (from kubectl/stern prefixes) that sent to this cluster, each with the host
     /// that got most of its requests: per-pod pinning shows here even when the cluster looks even.
-    static func pods(_ name: String, snapshot: Snapshot, width: Int) -> [ModelRow] {
-        let entries = snapshot.sources.compactMap { pod in
+    static func pods(_ name: String, snapshot: Snapshot, filter: FilterQuery, width: Int) -> [ModelRow] {
+        let all = snapshot.sources.compactMap { pod in
             pod.clusters.first { $0.cluster == name }.map { (pod.pod, $0) }
         }
-        guard !entries.isEmpty else { return [] }
-        var rows: [ModelRow] = [.blank, .heading("Client pods (\(entries.count)) → busiest host")]
+        guard !all.isEmpty else { return [] }
+        let entries = all.filter { filter.matches(pod: $0.0) }
+        let count = entries.count == all.count ? Format.thousands(all.count)
+            : "\(Format.thousands(entries.count)) of \(Format.thousands(all.count))"
+        var rows: [ModelRow] = [.blank, .heading("Client pods (\(count)) → busiest host"
+                                                 + (snapshot.accuracy.podLinks.approximate ? " · ≈ approximate" : ""))]
+        if entries.isEmpty { rows.append(.text("no pod matches the filter", .muted)) }
         for (pod, stats) in entries {
             let top = stats.hosts.max { $0.count < $1.count }
             let share = top.map { Double($0.count) / Double(max(1, stats.requests)) } ?? 0
@@ -87,7 +67,7 @@ enum ClusterDetail {
                 TextSpan("  → "), TextSpan(top?.key ?? "-", width: 24),
                 TextSpan(Format.percent(share), pinned ? Style(.warning, .bold) : .plain, width: 8, align: .right),
                 TextSpan(pinned ? "  pinned" : "", Style(.warning)),
-            ], target: top.map { .host(cluster: name, host: $0.key) }))
+            ], target: top.flatMap { $0.isOther ? nil : .host(cluster: name, host: $0.key) }))
         }
         return rows
     }

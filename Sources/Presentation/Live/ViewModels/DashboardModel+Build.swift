@@ -15,7 +15,10 @@ extension DashboardModel {
         let codes = snapshot.responseCodes.filter { filter.matches(code: $0.code) }
         let panels = [
             findingsPanel(findings, total: data.findings.count, rect: rects[0]),
-            ClusterRows.panel(clusters, total: snapshot.clusters.count, sort: app.sort, rect: rects[1]),
+            ClusterRows.panel(clusters, total: snapshot.clusters.count, requests: snapshot.requests,
+                              accuracy: snapshot.accuracy.clusters, sort: app.sort, rect: rects[1],
+                              visible: PanelModel.visibleRows(app.view, panel: 1, rowCount: clusters.count,
+                                                              pageRows: PanelModel.pageRows(rects[1], columns: true))),
             flagsPanel(flags, requests: snapshot.requests, total: snapshot.flags.count, rect: rects[2]),
             codesPanel(codes, requests: snapshot.requests, total: snapshot.responseCodes.count, rect: rects[3]),
         ]

@@ -19,10 +19,14 @@ enum HeaderModel {
         } else {
             status = TextSpan(" LIVE ", Style(.ok, [.bold, .reverse]))
         }
-        let sources = data.sources.isEmpty ? "stdin" : data.sources.joined(separator: ", ")
+        let sources = state.followed.isEmpty ? (data.sources.isEmpty ? "stdin" : data.sources.joined(separator: ", "))
+            : followedText(state.followed)
         var spans = [TextSpan(" meshlog ", bar), status, TextSpan(" " + sources, bar),
                      TextSpan(" · " + Format.thousands(state.linesRead) + (state.linesRead == 1 ? " line" : " lines"), bar)]
         if !state.ended { spans.append(TextSpan(" · " + Format.compact(Int(state.linesPerSecond.rounded())) + "/s", bar)) }
+        if SpreadText.isApproximate(data.snapshot) {
+            spans.append(TextSpan(" · ≈ approximate beyond bounds", Style(.header, .bold)))
+        }
         if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         var window = " · window " + app.window.label
         if app.window != .all, state.window == app.window, let start = state.windowStartMs {
@@ -32,6 +36,18 @@ enum HeaderModel {
         spans.append(TextSpan(" · sort " + app.sort.label, bar))
         spans.append(TextSpan("", bar, width: 500))
         return ModelRow(spans)
+    }
+
+    /// `follow 3 files: frontend-1/0.log, b.log (waiting), old.log.gz (read once)`.
+    static func followedText(_ files: [FollowedInput]) -> String {
+        let names = files.map { file -> String in
+            switch file.state {
+            case .following: file.name
+            case .waiting: file.name + " (waiting)"
+            case .readOnce: file.name + " (read once)"
+            }
+        }
+        return "follow " + (files.count == 1 ? "" : "\(files.count) files: ") + names.joined(separator: ", ")
     }
 
     /// ` 21,917 access · 472 non-access · 0 malformed │ 4 errors (<0.1%) │ 09:58:20–10:00:05 (1m45s)`

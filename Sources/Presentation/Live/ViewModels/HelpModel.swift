@@ -37,8 +37,12 @@ enum HelpModel {
                               TextSpan("  "), TextSpan("info", .info), TextSpan("  "), TextSpan("ok", .ok),
                               TextSpan("  "), TextSpan("muted", .muted)]))
         rows += ModelRow.wrapped("Cluster host bars: one segment per upstream host, sized by its share of the requests; "
-                                 + "a cluster whose requests go to one host shows one long segment (connection pinning).",
+                                 + "a cluster whose requests go to one host shows one long segment (connection pinning). "
+                                 + "With more than \(ClusterRows.barHosts) hosts: the balance verdict (even, skewed, pinned, "
+                                 + "too few), the host count and the quietest–busiest host share.",
                                  width: width)
+        rows += ModelRow.wrapped("≈ marks counts from a table past its bound (the header says so); its \"other\" row holds "
+                                 + "the rest, with its share. Totals stay exact.", width: width)
         return rows
     }
 
@@ -56,8 +60,10 @@ enum HelpModel {
             return "A response flag: what it means, how often it occurred, the clusters and upstream hosts it "
                 + "occurred on, its codes, details and sample lines. Enter opens a cluster, host or sample."
         case .cluster:
-            return "An upstream cluster: requests, errors, latency, and how requests spread over its hosts (and, "
-                + "per client pod, which host each one uses: pinning). Then subsets, methods, flags and codes. "
+            return "An upstream cluster: requests, errors, latency, the balance verdict (χ² test and CV of the "
+                + "per-host counts), and how requests spread over its hosts (and, per client pod, which host each "
+                + "one uses: pinning). Then subsets, methods, flags and codes. The host list scrolls through every "
+                + "host; s sorts it by count, errors or p99, / narrows it (host:, flag:, code:; pod: the client pods). "
                 + "Enter on a host opens it."
         case .host:
             return "One upstream host of a cluster: its requests, errors, latency, flags, codes, the client pods "

@@ -1,0 +1,38 @@
+/// Requests (and errors) from each client pod to one cluster, or to one upstream host: kept inside the
+/// cluster's and the host's payload, keyed by the pod's `KeyRef`, so counting a line's pod costs one
+/// probe in a small array that the line's cluster or host already brought into cache.
+///
+/// The aggregator bounds the links of all clusters (and, separately, of all hosts) together
+/// (`AggregatorLimits.podLinks`): past the bound a new pod is counted in `other` of the link it
+/// would have made, and the snapshot says the pod tables are approximate.
+struct PodLinks: Sendable {
+    var requests: RefCounter
+    var errors: RefCounter
+
+    init(limits: AggregatorLimits) {
+        requests = RefCounter(capacity: limits.sources)
+        errors = RefCounter(capacity: limits.sources)
+    }
+
+    var count: Int { requests.liveCount }
+
+    /// Counts one request of `pod`; returns the change in live links.
+    @inline(__always)
+    mutating func record(_ pod: KeyRef, isError: Bool, admitNew: Bool) -> Int {
+        let delta = requests.add(pod.raw, 1, admitNew: admitNew)
+        if isError { _ = errors.add(pod.raw, 1, admitNew: admitNew) }
+        return delta
+    }
+
+    /// Adds `o`'s links, mapping pod references through `remap` (nil: the pod is gone, counted as other).
+    mutating func absorb(_ o: PodLinks, remap: (UInt64) -> UInt64?) {
+        requests.merge(o.requests, remap: remap)
+        errors.merge(o.errors, remap: remap)
+    }
+
+    /// Keeps at most `maxLive` links.
+    mutating func shrink(toAtMost maxLive: Int) {
+        requests.shrink(toAtMost: maxLive)
+        errors.shrink(toAtMost: maxLive)
+    }
+}

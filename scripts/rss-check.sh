@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Bounded memory at mesh scale (issue 9): runs `meshlog report --output json --jobs 1` under
+# `/usr/bin/time -v` on two generated 1 M-line files and fails when its peak RSS is over the bound
+# or its report does not count every line as a request:
+#
+#   adversarial   every line a new client pod, upstream host, cluster, path, authority and user
+#                 agent (`meshlog generate --unique-keys`)                         ≤ 256 MiB
+#   usual shape   500 clusters × 20 hosts, 300 client pods                          ≤  64 MiB
+#
+# Both files are Istio 1.9+ text with `kubectl logs --prefix` pod names and only access lines, so
+# the JSON report's `requests` must equal the file's line count. The usual shape is within the
+# aggregator's exact bounds, so its report must also list every cluster, (cluster, host) pair and
+# client pod that awk finds in the file (500, 10,000 and 300 at the default size), none folded into
+# an `other` bucket, with requests adding up to the line count. Usage, from anywhere:
+#
+#   scripts/rss-check.sh [MESHLOG_BINARY]
+#
+# Without an argument (or $MESHLOG) it builds the release binary first. RSS_CHECK_LINES changes
+# the line count (default 1000000). Needs GNU time (Debian/Ubuntu package `time`) and python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${1:-${MESHLOG:-}}
+if [[ -z "$bin" ]]; then
+    swift build -c release --product meshlog >&2
+    bin="$(swift build -c release --show-bin-path)/meshlog"
+fi
+if [[ ! -x /usr/bin/time ]]; then
+    echo "rss-check: /usr/bin/time is missing (apt-get install time)" >&2
+    exit 2
+fi
+lines=${RSS_CHECK_LINES:-1000000}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+failed=0
+# truth FILE: "CLUSTERS PAIRS PODS" of a generated Istio 1.9+ text file with kubectl prefixes
+# ($1 is `[pod/NAME/istio-proxy]`, the quoted upstream host is $19 and the cluster $20).
+truth() {
+    awk '{ c[$20]; h[$20 " " $19]; split($1, p, "/"); pod[p[2]] }
+         END { for (k in c) nc++; for (k in h) nh++; for (k in pod) np++; print nc, nh, np }' "$1"
+}
+
+# exact REPORT CLUSTERS PAIRS PODS LINES: prints what is wrong with the report's tables, or nothing.
+exact() {
+    python3 - "$@" <<'PY'
+import json, sys
+report, clusters, hosts, pods, lines = sys.argv[1], *map(int, sys.argv[2:])
+r = json.load(open(report))
+real = [c for c in r["clusters"] if not c.get("other")]
+pairs = [h for c in real for h in c["hosts"] if not h.get("other")]
+sources = [s for s in r["sources"] if not s.get("other") and s["pod"] != "other"]
+problems = []
+for what, got, want, total in (("clusters", len(real), clusters, sum(c["requests"] for c in real)),
+                               ("(cluster, host) pairs", len(pairs), hosts, sum(h["requests"] for h in pairs)),
+                               ("client pods", len(sources), pods, sum(s["requests"] for s in sources))):
+    if got != want or total != lines:
+        problems.append(f"{got} {what} with {total} requests (want {want} with {lines})")
+print("; ".join(problems))
+PY
+}
+
+# check NAME LIMIT_MIB GENERATOR_OPTIONS...
+check() {
+    local name=$1 limit=$2
+    shift 2
+    local file="$tmp/$name.log"
+    "$bin" generate --lines "$lines" --seed 7 --prefix kubectlPrefix "$@" --output "$file"
+    local count
+    count=$(wc -l < "$file")
+    /usr/bin/time -v -o "$tmp/time.txt" "$bin" report --output json --jobs 1 "$file" > "$tmp/report.json"
+    local rss_kib requests seconds
+    rss_kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
+    seconds=$(awk -F': ' '/Elapsed \(wall clock\) time/ { print $2 }' "$tmp/time.txt")
+    requests=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["requests"])' "$tmp/report.json")
+    local rss_mib=$((rss_kib / 1024))
+    local problems=()
+    if (( rss_mib > limit )); then problems+=("peak RSS over ${limit} MiB"); fi
+    if (( requests != count )); then problems+=("report counts $requests requests, the file has $count lines"); fi
+    if [[ $name == usual-shape ]]; then
+        local wrong
+        # shellcheck disable=SC2046
+        wrong=$(exact "$tmp/report.json" $(truth "$file") "$count")
+        if [[ -n "$wrong" ]]; then problems+=("not exact: $wrong"); fi
+    fi
+    local verdict=ok
+    if (( ${#problems[@]} > 0 )); then
+        verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
+        failed=1
+    fi
+    printf '%-12s %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
+        "$name" "$count" "$rss_mib" "$limit" "$requests" "$seconds" "$verdict"
+}
+
+check adversarial 256 --unique-keys
+check usual-shape 64 --clusters 500 --hosts-per-cluster 20 --client-pods 300
+exit $failed
