@@ -12,19 +12,31 @@ extension Aggregator {
         if !hasAttemptCountField && !record[.upstreamRequestAttemptCount].isAbsent { hasAttemptCountField = true }
         let ranges = RecordRanges(record)
         var f = Self.facts(of: record)
+        // Only cancels (DR/DC) read the request id: they are paired across sidecars.
+        let requestId = f.signature.flags.rawValue & Self.cancelFlags != 0 ? record[.requestId] : .absent
         let entry = countLine(ranges, line, &f)
         if f.signature.flags.rawValue != 0 || source.count > 0 || recent.isEnabled {
-            countExtras(entry, ranges, f, line: line, source: source, container: container)
+            countExtras(entry, ranges, f, line: line, source: source, container: container, requestId: requestId)
         }
+    }
+
+    /// DR and DC: the flags of a cancel, which both sidecars may log (`CancelCorrelator`).
+    @inline(__always) static var cancelFlags: UInt32 {
+        1 << UInt32(ResponseFlag.downstreamRemoteReset.rawValue) | 1 << UInt32(ResponseFlag.downstreamConnectionTermination.rawValue)
     }
 
     /// Flag values, the source pod, the recent-lines ring: what only some lines need, out of line.
     @inline(never)
     private mutating func countExtras(_ entry: Int, _ ranges: RecordRanges, _ f: LineFacts,
                                       line: UnsafeRawBufferPointer, source: UnsafeRawBufferPointer,
-                                      container: UnsafeRawBufferPointer) {
+                                      container: UnsafeRawBufferPointer, requestId: FieldRange) {
         let keys = entry >= 0 ? keyCache.keys(at: entry) : uncachedKeys
         if f.signature.flags.rawValue != 0 { recordFlagValues(f, line: line) }
+        if f.signature.flags.rawValue & Self.cancelFlags != 0 {
+            cancels.record(id: line.safeBytes(requestId), authority: line.safeBytes(ranges.authority),
+                           path: line.safeBytes(ranges.path), startTimeMs: f.startTimeMs,
+                           cluster: line.safeBytes(ranges.cluster), clusterRef: keys.cluster, line: line)
+        }
         if source.count > 0 {
             countSource(source, container: container, isError: f.signature.isError, cluster: keys.cluster, host: keys.host)
         }

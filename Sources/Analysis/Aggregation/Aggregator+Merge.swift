@@ -54,6 +54,7 @@ extension Aggregator {
             flagStats[i].merge(other.flagStats[i], maxSamples: limits.samplesPerFlag, remap: remap)
         }
         recent.merge(other.recent) { KeyRef(raw: remap($0.raw) ?? 0) }
+        cancels.merge(other.cancels, remap: remap)
         if clusters.hasEvicted || hosts.hasEvicted { settleEvictions() }
     }
 

@@ -38,6 +38,7 @@ extension Aggregator {
         s.hasAttemptCountField = hasAttemptCountField
         s.grpcRequests = grpcRequests
         s.accuracy = accuracy()
+        if !cancels.isEmpty { s.cancelPairs = cancels.summary { resolver.string(KeyRef(raw: $0)) } }
         return s
     }
 

@@ -18,6 +18,7 @@ extension Aggregator {
         authorities.shrink(toAtMost: bounds.keys)
         tcpDestinations.shrink(toAtMost: bounds.keys)
         paths.shrink(toAtMost: bounds.paths)
+        cancels.shrink(toAtMost: bounds.cancelKeys)
         keyEpoch &+= 1
     }
 }

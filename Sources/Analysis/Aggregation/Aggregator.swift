@@ -67,6 +67,8 @@ public struct Aggregator: Sendable {
     var podHostLinks = 0
 
     var timeline: TimelineAccumulator
+    /// DR/DC records paired across the client's and the server's sidecar.
+    var cancels: CancelCorrelator
     var recent: RecentLineRing
     var keyCache: LineKeyCache
     /// The most recent source key and where it lives (prefixed logs come in runs per pod).
@@ -93,6 +95,7 @@ public struct Aggregator: Sendable {
         methods = KeyedTable(.method, capacity: limits.methods, limits: limits)
         sources = KeyedTable(.source, capacity: limits.sources, limits: limits)
         timeline = TimelineAccumulator(capacity: limits.timelineBuckets)
+        cancels = CancelCorrelator(capacity: limits.cancelKeys)
         recent = RecentLineRing(entryCapacity: limits.recentLines, byteCapacity: limits.recentLineBytes)
         keyCache = LineKeyCache(entries: limits.keyCacheEntries)
     }

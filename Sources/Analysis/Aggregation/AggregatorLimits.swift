@@ -41,12 +41,15 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// Entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables it).
     /// Memory: about 520 bytes per entry.
     public var keyCacheEntries: Int
+    /// Unpaired DR/DC records kept to pair a cancel logged by two sidecars (`CancelCorrelator`); only
+    /// what is still unpaired stays, so this bounds the pairing's memory (about 80 bytes a key).
+    public var cancelKeys: Int
 
     public init(clusters: Int = 10_000, hosts: Int = 100_000, methods: Int = 2_000, paths: Int = 1_000,
                 keys: Int = 1_000, sources: Int = 5_000, podLinks: Int = 200_000, breakdown: Int = 32,
                 recentLines: Int = 2048, recentLineBytes: Int = 1 << 20, samplesPerFlag: Int = 5,
                 malformedSamples: Int = 5, timelineBuckets: Int = 3600, maxKeyLength: Int = 256,
-                keyCacheEntries: Int = 2048) {
+                keyCacheEntries: Int = 2048, cancelKeys: Int = 4096) {
         self.clusters = max(1, clusters)
         self.hosts = max(1, hosts)
         self.methods = max(1, methods)
@@ -62,6 +65,7 @@ public struct AggregatorLimits: Sendable, Equatable {
         self.timelineBuckets = max(2, timelineBuckets)
         self.maxKeyLength = max(16, maxKeyLength)
         self.keyCacheEntries = max(0, keyCacheEntries)
+        self.cancelKeys = max(1, cancelKeys)
     }
 
     /// Live mode: everything, including the recent-lines ring.
@@ -76,7 +80,7 @@ public struct AggregatorLimits: Sendable, Equatable {
         func part(_ n: Int) -> Int { max(16, n / max(1, divisor)) }
         var l = self
         l.clusters = part(clusters); l.hosts = part(hosts); l.methods = part(methods); l.paths = part(paths)
-        l.keys = part(keys); l.sources = part(sources); l.podLinks = part(podLinks)
+        l.keys = part(keys); l.sources = part(sources); l.podLinks = part(podLinks); l.cancelKeys = part(cancelKeys)
         return l
     }
 

@@ -143,7 +143,8 @@ enum JSONReportTraffic {
         w.endArray()
     }
 
-    /// Requests and errors per bucket: `{"bucket_seconds", "start", "requests": [...], "errors": [...]}`.
+    /// Requests and errors per bucket: `{"bucket_seconds", "start", "requests": [...], "errors": [...],
+    /// "outside_range"}` (records left out as isolated outliers).
     static func writeTimeline(_ t: Timeline, _ w: inout JSONWriter) {
         w.key("timeline"); w.beginObject()
         w.field("bucket_seconds", t.bucketSeconds)
@@ -151,6 +152,7 @@ enum JSONReportTraffic {
         if t.requests.isEmpty { w.null() } else { w.string(TimeText.iso(t.startSecond * 1000)) }
         w.key("requests"); w.beginArray(); t.requests.forEach { w.int($0) }; w.endArray()
         w.key("errors"); w.beginArray(); t.errors.forEach { w.int($0) }; w.endArray()
+        w.field("outside_range", t.outsideRange)
         w.endObject()
     }
 

@@ -27,6 +27,7 @@ extension TextReportWriter {
                 + "(\(Format.duration(milliseconds: Int(range.lastMs - range.firstMs)))), "
                 + "\(Format.fixed(rate, decimals: 1)) req/s", lead: "  time: ", hanging: 4)
         }
+        if let note = TimelineNote.text(snapshot.timeline) { emitWrapped(note, lead: "  timeline: ", hanging: 4) }
         let errorShare = Format.percent(snapshot.errors, of: snapshot.requests)
         emitWrapped("\(Format.thousands(snapshot.requests)), errors \(Format.thousands(snapshot.errors)) (\(errorShare))"
             + (snapshot.grpcRequests > 0 ? ", gRPC \(Format.thousands(snapshot.grpcRequests))" : ""),

@@ -41,9 +41,12 @@ extension FindingKnowledgeBase {
             titleTemplate: "{flag}: clients cancelled {share} of requests to {service} ({count} of {total})",
             signature: """
                 DC (downstream connection termination) and DR (downstream remote reset) flags. A gRPC cancel is \
-                logged as DR by both the client's and the server's sidecar: the two records are paired by \
-                request id (or by time, authority and path when no id is logged) and reported once, with both \
-                sides as evidence.
+                logged as DR by both the client's (`outbound|…`) and the server's (`inbound|…`) sidecar: the two \
+                records are paired by request id (or, when no id is logged, by authority, path and start time \
+                within 1 s) and reported once, on the client's cluster, with the server's side as evidence \
+                (fact "Seen by both sidecars", a sample of each side). Server-side records with no client-side \
+                partner stay a finding of their own. Pairing keeps up to 4,096 unpaired records; beyond, the \
+                counts are upper bounds and the finding says so.
                 """,
             thresholds: "nothing below 5 occurrences or 0.1 %; warning at ≥ 5 % and ≥ max(5, √requests) (the count bound grows with traffic: 20 in 400 requests, 100 in 10,000); info otherwise (never critical: the client left)",
             flags: [.downstreamConnectionTermination, .downstreamRemoteReset],

@@ -89,7 +89,8 @@ extension DashboardModel {
         let lastRequests = timeline.requests.last ?? 0, lastErrors = timeline.errors.last ?? 0
         let reqLabel = " req/" + unit + " ", errLabel = "  err/" + unit + " "
         let reqValue = " " + Format.compact(lastRequests), errValue = " " + Format.compact(lastErrors)
-        let room = max(0, width - reqLabel.count - errLabel.count - reqValue.count - errValue.count - 1)
+        let note = TimelineNote.short(timeline).map { "  " + $0 } ?? ""
+        let room = max(0, width - reqLabel.count - errLabel.count - reqValue.count - errValue.count - note.count - 1)
         let reqWidth = room * 3 / 5, errWidth = room - reqWidth
         let top = timeline.requests.max() ?? 0
         return ModelRow([
@@ -99,6 +100,7 @@ extension DashboardModel {
             TextSpan(errLabel, .muted),
             TextSpan(Format.sparkline(timeline.errors, width: errWidth), Style(.critical)),
             TextSpan(errValue, lastErrors > 0 ? Style(.critical, .bold) : .muted),
+            TextSpan(note, .muted),
         ])
     }
 }
