@@ -84,6 +84,13 @@ public struct AggregatorLimits: Sendable, Equatable {
         return l
     }
 
+    /// The same limits without the line-key cache (an aggregator that is only merged and read).
+    public var withoutKeyCache: AggregatorLimits {
+        var l = self
+        l.keyCacheEntries = 0
+        return l
+    }
+
     /// Capacity of a response flag's cluster and host breakdowns.
     var flagBreakdown: Int { min(4096, max(breakdown, hosts)) }
 }

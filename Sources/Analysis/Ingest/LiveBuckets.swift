@@ -158,9 +158,12 @@ struct LiveBuckets: RecordSink {
         guard bucket.linesSeen > 0, let index = openIndex else { return }
         let first = openFirstIndex ?? index
         bucket.flushPendingKeyCounts()
-        bucket.keyCache = LineKeyCache(entries: 0)
         bucket.trim(to: Self.bucketBounds(limits))
-        sealed.append((first, index, bucket))
+        // Trimming leaves the tables' arrays at their peak size; merging into a fresh aggregator
+        // keeps only the live keys (a bucket of 5,000 new hosts would otherwise hold 5,000 slots).
+        var compact = Aggregator(limits: Self.bucketBounds(limits).withoutKeyCache)
+        compact.merge(bucket)
+        sealed.append((first, index, compact))
         let oldest = index - Int64(Self.keptBuckets) + 1
         if let first = sealed.firstIndex(where: { $0.index >= oldest }), first > 0 {
             sealed.removeFirst(first)
