@@ -41,7 +41,7 @@ struct ReportRunner {
         }
         switch options.output {
         case .json:
-            StandardOutput.shared.write(JSONReport.render(snapshot, findings: findings, inputs: names))
+            StandardOutput.shared.write(bytes: JSONReport.renderBytes(snapshot, findings: findings, inputs: names))
             StandardOutput.shared.write("\n")
         case .text:
             let textOptions = TextReportOptions(color: useColor, width: width, inputNames: names)

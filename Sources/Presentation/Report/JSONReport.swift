@@ -7,6 +7,12 @@ public enum JSONReport {
     public static let schema = "meshlog.report/v1"
 
     public static func render(_ snapshot: Snapshot, findings: [Finding], inputs: [String]) -> String {
+        String(decoding: renderBytes(snapshot, findings: findings, inputs: inputs), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes: what the command writes, without a `String` copy of a report that
+    /// runs to megabytes at mesh scale.
+    public static func renderBytes(_ snapshot: Snapshot, findings: [Finding], inputs: [String]) -> [UInt8] {
         var w = JSONWriter(capacity: 1 << 16)
         w.beginObject()
         w.field("schema", schema)
@@ -36,7 +42,7 @@ public enum JSONReport {
         JSONReportTraffic.writeTimeline(snapshot.timeline, &w)
         JSONReportFindings.write(findings.sorted(by: Diagnoser.ranksBefore), &w)
         w.endObject()
-        return w.string
+        return w.bytes
     }
 
     private static func writeLines(_ l: LineCounts, _ w: inout JSONWriter) {
