@@ -3,9 +3,8 @@ import AccessLog
 /// Turns request paths into low-cardinality keys: the query string is dropped and every path segment
 /// that looks like an identifier becomes `{id}`.
 ///
-/// A segment is an identifier when it contains a digit and is one of: all digits (`12345`); a UUID
-/// (`8-4-4-4-12` hex digits); hex only and at least 8 long (`5f2b1c9a`, Mongo ObjectIds, hashes); or
-/// at least 16 long made of letters, digits, `-` and `_` (opaque tokens, base64url ids).
+/// A segment is an identifier when it contains a digit and is all digits, a long token (UUIDs,
+/// ULIDs, base64url), or an 8–15-byte hex, upper-case or mixed-case id (`isIdentifier`).
 /// `/orders/42/items?x=1` → `/orders/{id}/items`.
 enum PathNormalizer {
     /// What one scan of a path tells: where the query starts, whether any digit occurs before it, and
@@ -149,28 +148,37 @@ enum PathNormalizer {
         normalize(path, end: shape(path).end, into: out)
     }
 
-    /// True when the segment contains a digit and is all digits, or hex only and at least 8 long, or
-    /// at least 16 long made of letters, digits, `-` and `_` (a UUID is such a token). Stops at the
-    /// first byte that rules all three out.
+    /// True when the segment contains a digit and is one of:
+    /// - all digits (`12345`);
+    /// - at least 16 long, made of letters, digits, `-` and `_` (UUIDs, ULIDs, base64url tokens);
+    /// - 8 to 15 long and hex only (`5f2b1c9a`, hashes), or letters and digits with no lower-case
+    ///   letter (`OLJCESPC7Z`, `66VCHSJNUP`: opaque upper-case ids), or letters and digits in both
+    ///   cases (`dQw4w9WgXcQ`: base62 ids).
+    /// Words and versions stay: `v1`, `oauth2`, `healthz`, `ISO8601`, `product2023` (short, or lower-case
+    /// words with digits). Anything else (`.`, `%`, `~`, …) rules a segment out.
     static func isIdentifier(_ s: UnsafeRawBufferPointer) -> Bool {
         let n = s.count
         guard n > 0, let p = s.baseAddress else { return false }
-        // What the first non-digit byte may be for the segment to still qualify.
-        let allowed = n >= 16 ? 2 : (n >= 8 ? 1 : 0)   // 2: token byte, 1: hex letter, 0: nothing
-        var hasDigit = false, allDigits = true, allHex = true
+        var digits = 0, upper = 0, lower = 0, nonHexLetters = 0, separators = 0
         for i in 0..<n {
             let b = p.load(fromByteOffset: i, as: UInt8.self)
-            if b &- 0x30 < 10 { hasDigit = true; continue }
-            allDigits = false
-            if (b | 0x20) &- 0x61 < 6 {
-                if allowed < 1 { return false }
-                continue
-            }
-            allHex = false
-            guard allowed == 2, (b | 0x20) &- 0x61 < 26 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") else {
+            if b &- 0x30 < 10 {
+                digits &+= 1
+            } else if b &- 0x41 < 26 {
+                upper &+= 1
+                if b > 0x46 { nonHexLetters &+= 1 }
+            } else if b &- 0x61 < 26 {
+                lower &+= 1
+                if b > 0x66 { nonHexLetters &+= 1 }
+            } else if b == UInt8(ascii: "-") || b == UInt8(ascii: "_") {
+                separators &+= 1
+            } else {
                 return false
             }
         }
-        return hasDigit && (allDigits || (allHex && n >= 8) || n >= 16)
+        guard digits > 0 else { return false }
+        if digits == n || n >= 16 { return true }
+        guard n >= 8, separators == 0 else { return false }
+        return nonHexLetters == 0 || lower == 0 || upper > 0
     }
 }

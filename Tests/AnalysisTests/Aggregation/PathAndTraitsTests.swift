@@ -34,15 +34,20 @@ import Testing
 
     /// The identifier rule, counted byte by byte (the specification `isIdentifier` must match).
     static func referenceIsIdentifier(_ s: [UInt8]) -> Bool {
-        var digits = 0, hex = 0, token = 0
-        for b in s {
-            if b &- 0x30 < 10 { digits += 1; hex += 1; token += 1 }
-            else if (b | 0x20) &- 0x61 < 6 { hex += 1; token += 1 }
-            else if (b | 0x20) &- 0x61 < 26 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") { token += 1 }
-        }
         let n = s.count
-        if digits == 0 || n == 0 { return false }
-        return digits == n || (hex == n && n >= 8) || (token == n && n >= 16)
+        let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
+        let isUpper = { (b: UInt8) in b >= 0x41 && b <= 0x5A }
+        let isLower = { (b: UInt8) in b >= 0x61 && b <= 0x7A }
+        let isHex = { (b: UInt8) in isDigit(b) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x66) }
+        let isAlnum = { (b: UInt8) in isDigit(b) || isUpper(b) || isLower(b) }
+        let isToken = { (b: UInt8) in isAlnum(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") }
+        guard n > 0, s.contains(where: isDigit), s.allSatisfy(isToken) else { return false }
+        if s.allSatisfy(isDigit) || n >= 16 { return true }
+        guard n >= 8, s.allSatisfy(isAlnum) else { return false }
+        let hexOnly = s.allSatisfy(isHex)
+        let noLower = !s.contains(where: isLower)
+        let mixedCase = s.contains(where: isLower) && s.contains(where: isUpper)
+        return hexOnly || noLower || mixedCase
     }
 
     /// The digit-to-digit normaliser agrees with a plain segment-by-segment reference, also when the
