@@ -227,6 +227,8 @@ import Testing
             let pinned = try report("seed-pinned-tcp", format)
             let pods = hostsPerPod(pinned)
             #expect(pods.count == 4 && pods.values.allSatisfy { $0.count == 1 }, "\(format): \(pods)")
+            let pinnedCluster = try #require((pinned["clusters"] as? [[String: Any]])?.first)
+            #expect((pinnedCluster["balance"] as? [String: Any])?["verdict"] as? String == "pinned", "\(format)")
             let spread = try report("seed-spread-http2", format)
             let spreadPods = hostsPerPod(spread)
             #expect(spreadPods.count == 4 && spreadPods.values.allSatisfy { $0.count == 3 }, "\(format): \(spreadPods)")
@@ -234,6 +236,7 @@ import Testing
             let shares = ((cluster["hosts"] as? [[String: Any]]) ?? []).compactMap { $0["share"] as? Double }
             #expect(shares.count == 3 && shares.allSatisfy { abs($0 - 1.0 / 3.0) < 0.05 }, "\(format): \(shares)")
             #expect((cluster["imbalance"] as? Double ?? 1) < 0.1)
+            #expect((cluster["balance"] as? [String: Any])?["verdict"] as? String == "even", "\(format)")
         }
     }
 }
