@@ -17,7 +17,15 @@ struct FlagOccurrence {
 
     var share: Double { SeverityPolicy.share(count, of: denominator) }
     var clusterName: ClusterName? { cluster?.name }
-    var target: ServiceTarget { cluster.map { ServiceTarget($0.name) } ?? .generic }
+    /// The service the records went to: from the cluster name, or — for an inbound cluster whose
+    /// name carries no service (`inbound|50051||`) — from the authority its requests named.
+    var target: ServiceTarget {
+        guard let cluster else { return .generic }
+        let named = ServiceTarget(cluster.name)
+        if named.isKnown { return named }
+        return ServiceTarget(authority: cluster.destinations.first { !$0.isOther }?.key, port: cluster.name.port,
+                             clusterName: cluster.name.name) ?? named
+    }
 
     /// `orders.shop:50051`, or "all requests" phrasing when there is no cluster.
     var displayName: String { cluster.map { ServiceTarget.displayName($0.name) } ?? "unknown destinations" }

@@ -36,6 +36,27 @@ struct ServiceTarget: Sendable, Equatable {
         isKnown = cluster.fqdn != nil
     }
 
+    /// The service an authority names (`orders.shop.svc.cluster.local:50051`, `orders.shop:50051`,
+    /// `orders:50051`), with `port` when the authority has none; nil for an IP address or no authority.
+    init?(authority: String?, port: Int?, clusterName: String?) {
+        guard let authority, !authority.isEmpty, authority != "-" else { return nil }
+        var host = Substring(authority), authorityPort: String?
+        if let colon = host.lastIndex(of: ":"), !host.contains("]") {
+            authorityPort = String(host[host.index(after: colon)...])
+            host = host[..<colon]
+        }
+        let labels = host.split(separator: ".")
+        guard let first = labels.first, !first.allSatisfy({ $0.isNumber }), first.first?.isLetter == true else { return nil }
+        let g = ServiceTarget.generic
+        service = String(first)
+        namespace = labels.count >= 2 && labels[1] != "svc" ? String(labels[1]) : g.namespace
+        fqdn = "\(service).\(namespace).svc.cluster.local"
+        self.port = authorityPort ?? port.map(String.init) ?? g.port
+        self.clusterName = clusterName
+        subset = nil
+        isKnown = namespace != g.namespace
+    }
+
     /// Short human name: `orders.shop:50051`, `orders.shop:50051 subset v2`, `api.example.com:443`,
     /// `PassthroughCluster`, `inbound|8080||`.
     static func displayName(_ cluster: ClusterName) -> String {

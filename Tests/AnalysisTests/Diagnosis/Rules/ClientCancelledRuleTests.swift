@@ -1,4 +1,5 @@
 import AccessLog
+import TestSupport
 import Testing
 @testable import Analysis
 
@@ -44,4 +45,21 @@ import Testing
     }
 
     @Test func noCancellationsNoFinding() { #expect(run(rule, flagged(.upstreamOverflow, 60, of: 1_000)).isEmpty) }
+
+    /// Issue 12: on an inbound cluster (`inbound|50051||`, no service in its name) the fixes name the
+    /// service its requests' authority names, not `<service>.<namespace>`.
+    @Test func inboundClusterFixesNameTheServiceFromTheAuthority() throws {
+        var a = Aggregator()
+        for i in 0..<400 {
+            var t = TestLine.grpc(status: i < 40 ? -1 : 0, flags: i < 40 ? "DR" : "-")
+            t.cluster = "inbound|50051||"
+            t.authority = "orders.shop.svc.cluster.local:50051"
+            if i < 40 { t.code = 0 }
+            a.add(t)
+        }
+        let f = try #require(run(rule, a.snapshot()).first)
+        let bodies = f.fixes.map(\.body).joined(separator: "\n")
+        #expect(bodies.contains("orders.shop.svc.cluster.local") && bodies.contains("namespace: shop"))
+        #expect(!bodies.contains("<service>") && !bodies.contains("<namespace>"))
+    }
 }
