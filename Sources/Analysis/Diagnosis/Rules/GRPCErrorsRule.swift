@@ -50,7 +50,24 @@ public struct GRPCErrorsRule: DiagnosisRule {
                 subject: m.method,
                 evidence: Evidence(facts: facts, window: nil, samples: Self.samples(m.method, snapshot)),
                 explanation: k.causes(first: [key]), fixes: fixes, verify: k.verify(p),
-                impact: SeverityPolicy.share(server, of: snapshot.requests))
+                impact: SeverityPolicy.share(server, of: snapshot.requests),
+                causedBy: Self.envoyCause(dominant, snapshot))
+        }
+    }
+
+    /// The finding behind the statuses when Envoy wrote them itself, as the real-Envoy lab shows: a
+    /// local rate limit answers gRPC with UNAVAILABLE (`RL`), and a client's own deadline races the
+    /// server's DEADLINE_EXCEEDED while both sidecars log the cancel (`DR`/`DC`). Then the statuses are
+    /// that finding's symptom and rank right after it.
+    static func envoyCause(_ dominant: GrpcStatusCount, _ snapshot: Snapshot) -> FindingID? {
+        func count(_ flags: [ResponseFlag]) -> Int {
+            snapshot.flags.filter { flags.contains($0.flag) }.reduce(0) { $0 + $1.count }
+        }
+        switch dominant.status {
+        case 14 where count([.rateLimited]) * 2 >= dominant.count: return .rateLimited
+        case 4 where count([.downstreamRemoteReset, .downstreamConnectionTermination]) * 2 >= dominant.count:
+            return .clientCancelled
+        default: return nil
         }
     }
 
