@@ -39,7 +39,7 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// Longest key, in bytes; longer keys are cut.
     public var maxKeyLength: Int
     /// Entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables it).
-    /// Memory: about 520 bytes per entry.
+    /// Memory: about 450 bytes per entry (`LineKeyCacheLayout.stride`).
     public var keyCacheEntries: Int
     /// Unpaired DR/DC records kept to pair a cancel logged by two sidecars (`CancelCorrelator`); only
     /// what is still unpaired stays, so this bounds the pairing's memory (about 80 bytes a key).

@@ -11,18 +11,16 @@
 /// Layout: one 64-byte-aligned allocation (`Slab`) of `stride`-byte entries, so that a hit touches a few adjacent
 /// cache lines (the tag line, the entry's header and pending values, its key) instead of several
 /// parallel arrays. 4-way set associative: a key lives in one of the four entries of its set, whose
-/// 64-bit tags (hash | 1; 0 for unused) share one cache line. Memory: `entries × 512` bytes, on
+/// 64-bit tags (hash | 1; 0 for unused) share one cache line. Memory: `entries × LineKeyCacheLayout.stride` (448) bytes, on
 /// first use.
 ///
-/// Entry layout (byte offsets): 0 pending count (UInt32), 4 epoch (UInt32), 8 key length (UInt16),
-/// 10 values kept (UInt8), 12 largest attempt count (Int32), 16/24 bytes received/sent (Int64),
-/// 32 durations (8 × UInt32), 64 upstream service times (8 × UInt32), 96 key (`LineKey.capacity`),
-/// 352 `LineKeys`, 432 `Signature` (as its two words).
+/// Entry layout: `LineKeyCacheLayout` (named offsets derived from the stored types' sizes).
 struct LineKeyCache: Sendable {
     let entryCount: Int
-    static let stride = 512
+    static let stride = LineKeyCacheLayout.stride
     static let ways = 4
-    private static let keyOffset = 96, keysOffset = 352, signatureOffset = 432
+    private typealias L = LineKeyCacheLayout
+    private static let keyOffset = L.key, keysOffset = L.keys, signatureOffset = L.signature
     private var tags: [UInt64] = []
     /// The entries (nil until the first `store`); copied on write like an array.
     private var slab: Slab?
@@ -30,6 +28,7 @@ struct LineKeyCache: Sendable {
     private var dirty: [Int32] = []
 
     init(entries: Int) {
+        precondition(LineKeyCacheLayout.fits, "LineKeyCacheLayout: an entry no longer holds its fields")
         var n = 1
         while n < entries { n <<= 1 }
         entryCount = entries > 0 ? max(n, Self.ways) : 0
@@ -76,7 +75,7 @@ struct LineKeyCache: Sendable {
         return tags.withUnsafeBufferPointer { t in
             for i in set..<(set &+ Self.ways) where t[i] == tag {
                 let e = base + i &* Self.stride
-                if Int(e.load(fromByteOffset: 8, as: UInt16.self)) == length
+                if Int(e.load(fromByteOffset: L.keyLength, as: UInt16.self)) == length
                     && LineKey.equal(e + Self.keyOffset, key, length: length) {
                     return i
                 }
@@ -104,14 +103,14 @@ struct LineKeyCache: Sendable {
         let e = mutableEntries() + i &* Self.stride
         let pending = e.load(as: UInt32.self) &+ 1
         e.storeBytes(of: pending, as: UInt32.self)
-        e.storeBytes(of: epoch, toByteOffset: 4, as: UInt32.self)
-        let k = Int(e.load(fromByteOffset: 10, as: UInt8.self))
-        e.storeBytes(of: PendingValues.clamped(f.durationMs), toByteOffset: 32 &+ k &* 4, as: UInt32.self)
-        e.storeBytes(of: PendingValues.clamped(f.upstreamServiceTimeMs), toByteOffset: 64 &+ k &* 4, as: UInt32.self)
-        e.storeBytes(of: UInt8(truncatingIfNeeded: k &+ 1), toByteOffset: 10, as: UInt8.self)
-        if f.attempts > e.load(fromByteOffset: 12, as: Int32.self) { e.storeBytes(of: f.attempts, toByteOffset: 12, as: Int32.self) }
-        e.storeBytes(of: e.load(fromByteOffset: 16, as: Int64.self) &+ f.bytesReceived, toByteOffset: 16, as: Int64.self)
-        e.storeBytes(of: e.load(fromByteOffset: 24, as: Int64.self) &+ f.bytesSent, toByteOffset: 24, as: Int64.self)
+        e.storeBytes(of: epoch, toByteOffset: L.epoch, as: UInt32.self)
+        let k = Int(e.load(fromByteOffset: L.valuesKept, as: UInt8.self))
+        e.storeBytes(of: PendingValues.clamped(f.durationMs), toByteOffset: L.durations &+ k &* 4, as: UInt32.self)
+        e.storeBytes(of: PendingValues.clamped(f.upstreamServiceTimeMs), toByteOffset: L.serviceTimes &+ k &* 4, as: UInt32.self)
+        e.storeBytes(of: UInt8(truncatingIfNeeded: k &+ 1), toByteOffset: L.valuesKept, as: UInt8.self)
+        if f.attempts > e.load(fromByteOffset: L.maxAttempts, as: Int32.self) { e.storeBytes(of: f.attempts, toByteOffset: L.maxAttempts, as: Int32.self) }
+        e.storeBytes(of: e.load(fromByteOffset: L.bytesReceived, as: Int64.self) &+ f.bytesReceived, toByteOffset: L.bytesReceived, as: Int64.self)
+        e.storeBytes(of: e.load(fromByteOffset: L.bytesSent, as: Int64.self) &+ f.bytesSent, toByteOffset: L.bytesSent, as: Int64.self)
         if pending == 1 { dirty.append(Int32(i)) }
         return k &+ 1 == PendingValues.capacity
     }
@@ -120,18 +119,18 @@ struct LineKeyCache: Sendable {
     mutating func takeValues(_ i: Int) -> PendingValues {
         let e = mutableEntries() + i &* Self.stride
         let values = PendingValues(
-            count: Int(e.load(fromByteOffset: 10, as: UInt8.self)), durations: UnsafeRawPointer(e + 32),
-            serviceTimes: UnsafeRawPointer(e + 64), bytesReceived: e.load(fromByteOffset: 16, as: Int64.self),
-            bytesSent: e.load(fromByteOffset: 24, as: Int64.self), maxAttempts: e.load(fromByteOffset: 12, as: Int32.self))
+            count: Int(e.load(fromByteOffset: L.valuesKept, as: UInt8.self)), durations: UnsafeRawPointer(e + L.durations),
+            serviceTimes: UnsafeRawPointer(e + L.serviceTimes), bytesReceived: e.load(fromByteOffset: L.bytesReceived, as: Int64.self),
+            bytesSent: e.load(fromByteOffset: L.bytesSent, as: Int64.self), maxAttempts: e.load(fromByteOffset: L.maxAttempts, as: Int32.self))
         Self.clearValues(e)
         return values
     }
 
     private static func clearValues(_ e: UnsafeMutableRawPointer) {
-        e.storeBytes(of: 0 as UInt8, toByteOffset: 10, as: UInt8.self)
-        e.storeBytes(of: Int32.min, toByteOffset: 12, as: Int32.self)
-        e.storeBytes(of: 0 as Int64, toByteOffset: 16, as: Int64.self)
-        e.storeBytes(of: 0 as Int64, toByteOffset: 24, as: Int64.self)
+        e.storeBytes(of: 0 as UInt8, toByteOffset: L.valuesKept, as: UInt8.self)
+        e.storeBytes(of: Int32.min, toByteOffset: L.maxAttempts, as: Int32.self)
+        e.storeBytes(of: 0 as Int64, toByteOffset: L.bytesReceived, as: Int64.self)
+        e.storeBytes(of: 0 as Int64, toByteOffset: L.bytesSent, as: Int64.self)
     }
 
     /// Remembers `keys` and `signature` for the `length`-byte key at `key` (at most
@@ -156,8 +155,8 @@ struct LineKeyCache: Sendable {
         do {
             let e = mutableEntries() + i * Self.stride
             e.storeBytes(of: 0 as UInt32, as: UInt32.self)
-            e.storeBytes(of: epoch, toByteOffset: 4, as: UInt32.self)
-            e.storeBytes(of: UInt16(length), toByteOffset: 8, as: UInt16.self)
+            e.storeBytes(of: epoch, toByteOffset: L.epoch, as: UInt32.self)
+            e.storeBytes(of: UInt16(length), toByteOffset: L.keyLength, as: UInt16.self)
             Self.clearValues(e)
             (e + Self.keyOffset).copyMemory(from: key, byteCount: length)
             e.storeBytes(of: keys, toByteOffset: Self.keysOffset, as: LineKeys.self)
