@@ -83,13 +83,23 @@ public struct LineProcessor<Sink: RecordSink> {
         sink.add(record, line: line.content, source: line.pod, container: line.container)
     }
 
+    /// True while a record is incomplete: fragments wait for the line that ends their record, so
+    /// the lines that follow may change how they are counted. A part of a split file that ends
+    /// like this was split inside a record (see `ReportIngest`).
+    public var hasPendingRecord: Bool { heldFragments > 0 }
+
     /// Reads `source` to its end (and `finish`es it).
     public mutating func consume(_ source: ByteSource) throws {
+        try read(source)
+        finish()
+    }
+
+    /// Reads `source` to its end without `finish`ing it (a record may still be pending).
+    public mutating func read(_ source: ByteSource) throws {
         var reader = LineReader(source: source)
         try reader.forEachLine { line, truncated in
             process(line, truncated: truncated)
         }
-        finish()
     }
 }
 

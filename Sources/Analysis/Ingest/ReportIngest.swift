@@ -13,6 +13,8 @@ public struct ReportIngest: Sendable {
     public var limits: AggregatorLimits
     /// Files smaller than this are not split.
     public var splitThreshold: Int64 = 8 << 20
+    /// The smallest part a split file is cut into (tests lower it with `splitThreshold`).
+    public var minimumPartSize: Int64 = 4 << 20
 
     public init(inputs: [String], customFormat: String?, jobs: Int, limits: AggregatorLimits = .report) {
         self.inputs = inputs.isEmpty ? ["-"] : inputs
@@ -52,19 +54,26 @@ public struct ReportIngest: Sendable {
         return (aggregator, processor.lineNumber)
     }
 
+    /// Parses the parts of a split file on one thread each. A part whose last record is still
+    /// incomplete (fragments whose end lies in the next part, which the splitter could not avoid)
+    /// would make the next part count lines differently than one reader does; then the file is read
+    /// again by one reader, so a line's category never depends on where the file was split.
     private func ingestInParallel(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
-        let ranges = try FileSplitter.ranges(path: path, parts: jobs)
-        let results = Mutex<[Int: Result<(Aggregator, Int), InputError>]>([:])
+        let ranges = try FileSplitter.ranges(path: path, parts: jobs, minimumPartSize: minimumPartSize)
+        typealias Part = (aggregator: Aggregator, lines: Int, pending: Bool)
+        let results = Mutex<[Int: Result<Part, InputError>]>([:])
         let limits = self.limits
         var work: [@Sendable () -> Void] = []
         for (index, range) in ranges.enumerated() {
             work.append {
-                let outcome: Result<(Aggregator, Int), InputError>
+                let outcome: Result<Part, InputError>
                 do {
                     let source = try ByteSource(path: path, byteRange: range)
                     var processor = LineProcessor(parser: parser, limits: limits)
-                    try processor.consume(source)
-                    outcome = .success((processor.aggregator, processor.lineNumber))
+                    try processor.read(source)
+                    let pending = processor.hasPendingRecord
+                    processor.finish()
+                    outcome = .success((processor.aggregator, processor.lineNumber, pending))
                 } catch let error as InputError {
                     outcome = .failure(error)
                 } catch {
@@ -79,11 +88,23 @@ public struct ReportIngest: Sendable {
         var lines = 0
         for index in ranges.indices {
             guard let outcome = parts[index] else { continue }
-            var (aggregator, count) = try outcome.get()
+            let part = try outcome.get()
+            if part.pending, index + 1 < ranges.count {
+                return try ingestWhole(path: path, parser: parser, lineBase: lineBase)
+            }
+            var aggregator = part.aggregator
             aggregator.offsetLineNumbers(by: lineBase + lines)
             total.merge(aggregator)
-            lines += count
+            lines += part.lines
         }
         return (total, lines)
+    }
+
+    private func ingestWhole(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+        var processor = LineProcessor(parser: parser, limits: limits)
+        try processor.consume(try ByteSource(path: path))
+        var aggregator = processor.aggregator
+        aggregator.offsetLineNumbers(by: lineBase)
+        return (aggregator, processor.lineNumber)
     }
 }
