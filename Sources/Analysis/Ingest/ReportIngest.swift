@@ -24,13 +24,14 @@ public struct ReportIngest: Sendable {
     }
 
     /// Reads everything. Throws `InputError` for an input that cannot be read, `FormatError` for a
-    /// bad custom format.
-    public func run() throws -> Aggregator {
+    /// bad custom format; hands what was wrong with an input that could still be read to `warn`
+    /// (on the calling thread, once the input is read).
+    public func run(warn: (InputWarning) -> Void = { _ in }) throws -> Aggregator {
         let parser = try makeParser()
         var total = Aggregator(limits: limits)
         var linesBefore = 0
         for path in inputs {
-            let part = try ingest(path: path, parser: parser, lineBase: linesBefore)
+            let part = try ingest(path: path, parser: parser, lineBase: linesBefore, warn: warn)
             linesBefore += part.lines
             total.merge(part.aggregator)
         }
@@ -42,13 +43,15 @@ public struct ReportIngest: Sendable {
         return LineParser()
     }
 
-    private func ingest(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+    private func ingest(path: String, parser: LineParser, lineBase: Int,
+                        warn: (InputWarning) -> Void) throws -> (aggregator: Aggregator, lines: Int) {
         let source = try ByteSource(path: path)
         if jobs > 1, !source.isCompressed, let size = source.size, size >= splitThreshold {
             return try ingestInParallel(path: path, parser: parser, lineBase: lineBase)
         }
         var processor = LineProcessor(parser: parser, limits: limits)
         try processor.consume(source)
+        source.warnings.forEach(warn)
         var aggregator = processor.aggregator
         aggregator.offsetLineNumbers(by: lineBase)
         return (aggregator, processor.lineNumber)
