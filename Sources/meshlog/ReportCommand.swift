@@ -17,17 +17,24 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Reads, diagnoses, renders and judges; shared by `report` and the no-terminal default.
+/// Reads, diagnoses, renders and judges: the one report-and-exit path, shared by `report`, the
+/// no-terminal default and the live view's `--summary-on-exit`.
 struct ReportRunner {
     var input: InputOptions
     var options: ReportOptions
 
+    /// Reads every input to its end, then prints the report (warnings about inputs go to stderr).
     func run() throws {
         let ingest = ReportIngest(inputs: input.inputs, customFormat: input.customFormat, jobs: input.jobs)
-        let snapshot = try ingest.run().snapshot()
-        let context = DiagnosisContext(expectedSplit: options.split)
-        let findings = Diagnoser(context: context).diagnose(snapshot)
+        let snapshot = try ingest.run(warn: CommandErrors.warn).snapshot()
+        try emit(snapshot)
+    }
+
+    /// Prints the report of `snapshot` (read from `input`) and throws exit 1 when `--fail-on` is met.
+    func emit(_ snapshot: Snapshot) throws {
+        let findings = Diagnoser(context: DiagnosisContext(expectedSplit: options.split)).diagnose(snapshot)
         let names = input.inputs.map { $0 == "-" ? "stdin" : $0 }
+        let out = StandardOutput.shared
 
         if snapshot.lines.total == 0 {
             CommandErrors.printError("no input: 0 lines read from \(names.joined(separator: ", "))")
@@ -35,20 +42,21 @@ struct ReportRunner {
         }
         switch options.output {
         case .json:
-            StandardOutput.shared.write(JSONReport.render(snapshot, findings: findings, inputs: names))
-            StandardOutput.shared.write("\n")
+            try out.write(JSONReport.render(snapshot, findings: findings, inputs: names))
+            try out.write("\n")
         case .text:
             let textOptions = TextReportOptions(color: useColor, width: width, inputNames: names)
-            StandardOutput.shared.write(TextReport.render(snapshot, findings: findings, options: textOptions))
+            try out.write(TextReport.render(snapshot, findings: findings, options: textOptions))
         }
-        StandardOutput.shared.flush()
+        try out.flush()
 
         if let failOn = options.failOn.flatMap(Severity.init(name:)),
            findings.contains(where: { $0.severity >= failOn }) {
-            throw ExitCode(1)
+            throw CommandFailure.findingAtOrAboveThreshold
         }
     }
 
+    /// `--color auto`: only on a terminal, and not when NO_COLOR is set or TERM is `dumb`.
     private var useColor: Bool {
         switch options.color {
         case .always: return true
