@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Analysis", "TrafficGenerator"], path: "Tests/TestSupport"),
 
         .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator", "TestSupport"]),
+        .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "AccessLog"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TrafficGenerator", "TestSupport"]),
         .testTarget(name: "PresentationTests", dependencies: [
             "Presentation", "TrafficGenerator", "TestSupport",
