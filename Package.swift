@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Analysis", "TrafficGenerator"], path: "Tests/TestSupport"),
 
         .testTarget(name: "AccessLogTests", dependencies: ["AccessLog", "TrafficGenerator", "TestSupport"]),
+        .testTarget(name: "TrafficGeneratorTests", dependencies: ["TrafficGenerator", "AccessLog"]),
         .testTarget(name: "AnalysisTests", dependencies: [
             "Analysis", "TrafficGenerator", "TestSupport",
             .product(name: "Histogram", package: "hdrhistogram-swift"),

@@ -24,32 +24,21 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         if list {
-            print(Explain.list())
+            try StandardOutput.shared.write(Explain.list() + "\n")
             return
         }
         guard let name, !name.isEmpty else {
             throw ValidationError("Give a flag or finding id, e.g. `meshlog explain UO`, or use --list.")
         }
         if let text = Explain.text(for: name) {
-            print(text)
+            try StandardOutput.shared.write(text + "\n")
             return
         }
-        var message = "meshlog: unknown flag or finding id '\(Self.printable(name))'."
+        var message = "unknown flag or finding id '\(Self.printable(name))'."
         let close = Explain.suggestions(for: name)
         if !close.isEmpty { message += " Did you mean: " + close.joined(separator: ", ") + "?" }
-        message += "\nRun `meshlog explain --list` for every name.\n"
-        Self.writeToStandardError(message)
-        throw ExitCode(2)
-    }
-
-    static func writeToStandardError(_ text: String) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written <= 0 { return }
-            offset += written
-        }
+        message += "\nRun `meshlog explain --list` for every name."
+        throw CommandFailure.usage(message)
     }
 
     /// The user's text with control characters replaced, so it is safe to echo to a terminal.

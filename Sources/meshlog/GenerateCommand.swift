@@ -120,34 +120,15 @@ struct GenerateCommand: ParsableCommand {
         if let path = output {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else {
-                let reason = String(cString: strerror(errno))
-                printError("meshlog generate: cannot write \(path): \(reason)")
-                throw ExitCode(2)
+                throw CommandFailure.usage("generate: cannot write \(path): \(String(cString: strerror(errno)))")
             }
         }
         defer { if fd != STDOUT_FILENO { close(fd) } }
         do {
             try generator.write(to: fd)
-        } catch GeneratorError.writeFailed(let code) where code == EPIPE {
-            // The reader went away (`meshlog generate | head`): stop quietly.
-            throw ExitCode.success
-        } catch let error as GeneratorError {
-            printError("meshlog generate: \(error)")
-            throw ExitCode(2)
+        } catch GeneratorError.writeFailed(let code) {
+            // EPIPE: the reader went away (`meshlog generate | head`), which ends quietly.
+            throw code == EPIPE ? OutputError.readerClosed : OutputError.failed(code)
         }
     }
-
-    /// One line to standard error.
-    private func printError(_ message: String) {
-        var line = message + "\n"
-        line.withUTF8 { bytes in _ = systemWrite(STDERR_FILENO, bytes.baseAddress, bytes.count) }
-    }
-}
-
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, bytes, count)
-    #else
-    Darwin.write(fd, bytes, count)
-    #endif
 }

@@ -20,12 +20,14 @@ struct Meshlog: ParsableCommand {
 
     static func main() {
         StandardOutput.ignoreBrokenPipe()
+        InputFaultPolicy.install()
         do {
             var command = try parseAsRoot()
             try command.run()
-            StandardOutput.shared.flush()
+            try StandardOutput.shared.flush()
         } catch {
-            StandardOutput.shared.flush()
+            // What was printed before the error still goes out (unless stdout itself failed).
+            if !(error is OutputError) { try? StandardOutput.shared.flush() }
             exit(withError: CommandErrors.map(error))
         }
     }

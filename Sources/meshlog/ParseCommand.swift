@@ -15,9 +15,17 @@ struct ParseCommand: ParsableCommand {
         let parser = try input.customFormat.map { try LineParser(customFormat: $0) } ?? LineParser()
         var counts = LineTally()
         for path in input.inputs {
+            let source = try ByteSource(path: path)
             var processor = LineProcessor(parser: parser, sink: NDJSONSink())
-            try processor.consume(try ByteSource(path: path))
-            processor.sink.flush()
+            var reader = LineReader(source: source)
+            // Stop reading as soon as stdout fails (a closed pipe: `meshlog parse big.log | head`).
+            try reader.forEachLine { line, truncated in
+                processor.process(line, truncated: truncated)
+                if let failure = processor.sink.failure { throw failure }
+            }
+            processor.finish()
+            try processor.sink.flush()
+            source.warnings.forEach(CommandErrors.warn)
             counts.add(processor.sink.tally)
         }
         if counts.malformed > 0 || isatty(2) == 1 {
@@ -46,7 +54,7 @@ struct NDJSONSink: RecordSink {
         tally.access += 1
         RecordJSON.write(copy record, line: line, source: source, to: &writer)
         writer.endLine()
-        if writer.bytes.count >= 1 << 16 { flush() }
+        if writer.bytes.count >= 1 << 16 { try? flush() }
     }
 
     mutating func addNonAccess(_ kind: NonAccessKind, line: UnsafeRawBufferPointer) { tally.nonAccess += 1 }
@@ -55,9 +63,12 @@ struct NDJSONSink: RecordSink {
         tally.malformed += 1
     }
 
-    mutating func flush() {
-        StandardOutput.shared.write(bytes: writer.bytes)
-        StandardOutput.shared.flush()
-        writer.reset()
+    /// The first failed write to stdout (the reader loop stops on it).
+    var failure: OutputError? { StandardOutput.shared.failure }
+
+    mutating func flush() throws(OutputError) {
+        defer { writer.reset() }
+        try StandardOutput.shared.write(bytes: writer.bytes)
+        try StandardOutput.shared.flush()
     }
 }

@@ -81,8 +81,7 @@ final class ProgressLine: Sendable {
     }
 
     private func write(_ text: String) {
-        var text = text
-        text.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
+        CommandErrors.writeStandardError(text)
     }
 
     static func size(_ bytes: Int64) -> String {

@@ -17,23 +17,32 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-/// Reads, diagnoses, renders and judges; shared by `report` and the no-terminal default.
+/// Reads, diagnoses, renders and judges: the one report-and-exit path, shared by `report`, the
+/// no-terminal default and the live view's `--summary-on-exit`.
 struct ReportRunner {
     var input: InputOptions
     var options: ReportOptions
 
+    /// Reads every input to its end, then prints the report (warnings about inputs go to stderr).
     func run() throws {
         var ingest = ReportIngest(inputs: input.inputs, customFormat: input.customFormat, jobs: input.jobs)
         let progress = IngestProgress(totalBytes: IngestProgress.totalSize(of: input.inputs))
         let progressLine = ProgressLine.make(for: progress, quiet: input.quiet)
         if progressLine != nil { ingest.progress = progress }
+        // Warnings wait until the progress line is erased, so the two never share a line.
+        var warnings: [InputWarning] = []
         progressLine?.start()
-        let read = Result { try ingest.run() }
+        let read = Result { try ingest.run(warn: { warnings.append($0) }) }
         progressLine?.stop()
-        let snapshot = try read.get().snapshot()
-        let context = DiagnosisContext(expectedSplit: options.split)
-        let findings = Diagnoser(context: context).diagnose(snapshot)
+        warnings.forEach(CommandErrors.warn)
+        try emit(try read.get().snapshot())
+    }
+
+    /// Prints the report of `snapshot` (read from `input`) and throws exit 1 when `--fail-on` is met.
+    func emit(_ snapshot: Snapshot) throws {
+        let findings = Diagnoser(context: DiagnosisContext(expectedSplit: options.split)).diagnose(snapshot)
         let names = input.inputs.map { $0 == "-" ? "stdin" : $0 }
+        let out = StandardOutput.shared
 
         if snapshot.lines.total == 0 {
             CommandErrors.printError("no input: 0 lines read from \(names.joined(separator: ", "))")
@@ -41,20 +50,21 @@ struct ReportRunner {
         }
         switch options.output {
         case .json:
-            StandardOutput.shared.write(bytes: JSONReport.renderBytes(snapshot, findings: findings, inputs: names))
-            StandardOutput.shared.write("\n")
+            try out.write(bytes: JSONReport.renderBytes(snapshot, findings: findings, inputs: names))
+            try out.write("\n")
         case .text:
             let textOptions = TextReportOptions(color: useColor, width: width, inputNames: names)
-            StandardOutput.shared.write(TextReport.render(snapshot, findings: findings, options: textOptions))
+            try out.write(TextReport.render(snapshot, findings: findings, options: textOptions))
         }
-        StandardOutput.shared.flush()
+        try out.flush()
 
         if let failOn = options.failOn.flatMap(Severity.init(name:)),
            findings.contains(where: { $0.trips(failOn: failOn) }) {
-            throw ExitCode(1)
+            throw CommandFailure.findingAtOrAboveThreshold
         }
     }
 
+    /// `--color auto`: only on a terminal, and not when NO_COLOR is set or TERM is `dumb`.
     private var useColor: Bool {
         switch options.color {
         case .always: return true

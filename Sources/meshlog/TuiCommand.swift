@@ -48,19 +48,16 @@ struct LiveRunner {
     /// default command) fall back to the report when there is no terminal or stdout is not one.
     func run(forced: Bool) throws {
         if let problem = TerminalCheck.problem() {
-            guard forced else { return try report() }
-            CommandErrors.printError(problem.description)
-            throw ExitCode(2)
+            guard forced else { return try reporter.run() }
+            throw CommandFailure.usage(problem.description)
         }
-        if !forced && !TerminalCheck.standardOutputIsTerminal { return try report() }
+        if !forced && !TerminalCheck.standardOutputIsTerminal { return try reporter.run() }
         if live.follow && input.inputs.contains("-") {
-            CommandErrors.printError("--follow follows files by name: give files, not standard input")
-            throw ExitCode(2)
+            throw CommandFailure.usage("--follow follows files by name: give files, not standard input")
         }
         if input.inputs == ["-"] && isatty(0) == 1 {
-            CommandErrors.printError("standard input is the terminal: pipe a log in "
+            throw CommandFailure.usage("standard input is the terminal: pipe a log in "
                 + "(kubectl logs -f deploy/NAME -c istio-proxy | meshlog) or give files")
-            throw ExitCode(2)
         }
         var ingest = LiveIngest(inputs: input.inputs, customFormat: input.customFormat)
         ingest.follow = live.follow
@@ -72,54 +69,31 @@ struct LiveRunner {
         case .failure(let error):
             guard !forced else {
                 store.requestStop()
-                CommandErrors.printError(error.description)
-                throw ExitCode(2)
+                throw CommandFailure.usage(error.description)
             }
             // No usable terminal after all: read to the end and print the report instead.
+            // A followed file never ends, so there is no report to fall back to.
             guard !live.follow else {
                 store.requestStop()
-                CommandErrors.printError(error.description)
-                throw ExitCode(2)
+                throw CommandFailure.usage(error.description)
             }
-            while !store.current.ended { usleep(50_000) }
+            let state = store.waitUntilEnded()
             store.requestStop()
-            return try printReport(store.current.total)
+            state.warnings.forEach(CommandErrors.warn)
+            return try reporter.emit(state.total)
         }
         let exit = LiveApp(store: store, sources: sourceNames, customFormat: input.customFormat,
                            diagnoser: diagnoser).run(on: terminal)
         terminal.close()
         store.requestStop()
-        if live.summaryOnExit { try printReport(store.current.total) }
-        if case .signal(let number?) = exit { throw ExitCode(128 + number) }
+        let state = store.current
+        state.warnings.forEach(CommandErrors.warn)
+        if live.summaryOnExit { try reporter.emit(state.total) }
+        if case .signal(let number?) = exit { throw CommandFailure.signal(number) }
     }
 
     private var sourceNames: [String] { input.inputs.map { $0 == "-" ? "stdin" : $0 } }
     private var diagnoser: Diagnoser { Diagnoser(context: DiagnosisContext(expectedSplit: options.split)) }
-
-    private func report() throws {
-        try ReportRunner(input: input, options: options).run()
-    }
-
-    /// The report of a snapshot the live reader built, as `meshlog report` prints it.
-    private func printReport(_ snapshot: Snapshot) throws {
-        let findings = diagnoser.diagnose(snapshot)
-        switch options.output {
-        case .json:
-            StandardOutput.shared.write(JSONReport.render(snapshot, findings: findings, inputs: sourceNames) + "\n")
-        case .text:
-            let color: Bool
-            switch options.color {
-            case .always: color = true
-            case .never: color = false
-            case .auto: color = StandardOutput.isTerminal && ProcessEnvironment.value("NO_COLOR") == nil
-            }
-            let width = options.width.map { max(40, $0) } ?? ProcessEnvironment.terminalColumns ?? 100
-            let textOptions = TextReportOptions(color: color, width: width, inputNames: sourceNames)
-            StandardOutput.shared.write(TextReport.render(snapshot, findings: findings, options: textOptions))
-        }
-        StandardOutput.shared.flush()
-        if let failOn = options.failOn.flatMap(Severity.init(name:)), findings.contains(where: { $0.trips(failOn: failOn) }) {
-            throw ExitCode(1)
-        }
-    }
+    /// The report path `meshlog report` takes, also for `--summary-on-exit`.
+    private var reporter: ReportRunner { ReportRunner(input: input, options: options) }
 }

@@ -80,6 +80,37 @@ import Testing
         #expect(a["requests"] as? Int == b["requests"] as? Int)
     }
 
+    /// Like `gzip -d`: the valid members are read, the garbage after them is named in a warning.
+    @Test func gzipWithTrailingGarbageIsReadWithAWarning() throws {
+        let dir = try MeshlogProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = try generated(["--lines", "1000", "--seed", "3"], in: dir, name: "t.log")
+        _ = try MeshlogProcess.shell("gzip -k '\(log.path)' && printf 'trailing junk' >> '\(log.path).gz'")
+        let plain = try MeshlogProcess.run(["report", "--output", "json", log.path])
+        let zipped = try MeshlogProcess.run(["report", "--output", "json", log.path + ".gz"])
+        #expect(zipped.status == 0)
+        #expect(zipped.stderr == "meshlog: warning: \(log.path).gz: trailing garbage after the gzip data ignored\n")
+        #expect(try json(zipped.stdout)["requests"] as? Int == json(plain.stdout)["requests"] as? Int)
+        let parsed = try MeshlogProcess.run(["parse", log.path + ".gz"])
+        #expect(parsed.status == 0 && parsed.stderr.contains("trailing garbage"))
+    }
+
+    /// Every error comes out as one `meshlog: …` line with its exit status.
+    @Test func errorsHaveOneShapeAndStatus() throws {
+        let explain = try MeshlogProcess.run(["explain", "NOPE\u{1B}[31m"])
+        #expect(explain.status == 2)
+        #expect(explain.stderr.hasPrefix("meshlog: unknown flag or finding id 'NOPE?[31m'."))
+        #expect(!explain.stderr.contains("\u{1B}"))
+        let format = try MeshlogProcess.run(["report", "--format", "   "], stdin: Data())
+        #expect(format.status == 2 && format.stderr == "meshlog: bad --format: the format is empty\n")
+        let generate = try MeshlogProcess.run(["generate", "--lines", "1", "--output", "/nonexistent/dir/x.log"])
+        #expect(generate.status == 2 && generate.stderr.hasPrefix("meshlog: generate: cannot write /nonexistent/dir/x.log"))
+        let full = try MeshlogProcess.shell("\"$MESHLOG\" explain --list > /dev/full")
+        #expect(full.status == 2 && full.stderr.hasPrefix("meshlog: cannot write output: "))
+        let closed = try MeshlogProcess.shell("\"$MESHLOG\" generate --lines 100000 | head -1")
+        #expect(closed.status == 0 && closed.stderr.isEmpty && closed.stdout.split(separator: "\n").count == 1)
+    }
+
     @Test func closedPipeEndsQuietly() throws {
         let dir = try MeshlogProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -27,8 +27,7 @@ extension SignalStateTests {
             defer { try? FileManager.default.removeItem(atPath: path) }
             let store = try LiveIngest(inputs: [path], customFormat: nil, publishIntervalMs: 20).start()
             defer { store.requestStop() }
-            for _ in 0..<500 where !store.current.ended { usleep(10_000) }
-            #expect(store.current.ended)
+            #expect(store.wait(timeoutMs: 10_000) { $0.ended } != nil)
 
             var session = LiveSession(app: LiveApp(store: store, sources: ["test.log"], tickMs: 10))
             let terminal = FakeTerminal(rows: 24, cols: 80, script: [

@@ -24,15 +24,40 @@ final class CompiledFormat: Sendable {
     }
 
     /// Without surrounding whitespace and a final newline, real or written as `\n`.
-    private static func trimmed(_ format: String) -> String {
-        var s = Substring(format)
-        while let last = s.last, last.isWhitespace { s = s.dropLast() }
-        while s.hasSuffix("\\n") {
-            s = s.dropLast(2)
-            while let last = s.last, last.isWhitespace { s = s.dropLast() }
+    ///
+    /// Linear in the format's length: it walks Unicode scalars from both ends once (a run of
+    /// 100,000 trailing spaces used to be trimmed one `Character` and one `String` copy at a time).
+    static func trimmed(_ format: String) -> String {
+        let scalars = format.unicodeScalars
+        var end = scalars.endIndex
+        func dropTrailingWhitespace() {
+            while end > scalars.startIndex {
+                let before = scalars.index(before: end)
+                guard scalars[before].properties.isWhitespace else { return }
+                end = before
+            }
         }
-        while let first = s.first, first.isNewline { s = s.dropFirst() }
-        return String(s)
+        dropTrailingWhitespace()
+        // A trailing `\n` written out (as in a YAML value), possibly several, each after whitespace.
+        while end > scalars.startIndex {
+            let n = scalars.index(before: end)
+            guard scalars[n] == "n", n > scalars.startIndex else { break }
+            let backslash = scalars.index(before: n)
+            guard scalars[backslash] == "\\" else { break }
+            end = backslash
+            dropTrailingWhitespace()
+        }
+        var start = scalars.startIndex
+        while start < end, Self.isNewline(scalars[start]) { start = scalars.index(after: start) }
+        return String(scalars[start..<end])
+    }
+
+    /// What `Character.isNewline` accepts: LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR.
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// `{"key": "%OPERATOR%", …}`: a key whose value is exactly one known operator fills that

@@ -18,6 +18,16 @@ public final class ByteSource {
         case gzip(GzipInflater)
     }
 
+    /// What was wrong with the input although it could be read (trailing bytes after the last
+    /// gzip member). Known once the source has been read to its end; the caller decides whether and
+    /// how to show it.
+    public var warnings: [InputWarning] {
+        if case .gzip(let inflater) = mode, inflater.sawTrailingGarbage {
+            return [InputWarning(.trailingGarbage, path: name)]
+        }
+        return []
+    }
+
     private let ownsDescriptor: Bool
     private var mode: Mode
     private var offset: Int64 = 0
@@ -256,8 +266,12 @@ public final class ByteSource {
                 let produced = try inflater.inflate(into: buffer, path: name)
                 if produced > 0 { return produced }
             }
+            if inflater.sawTrailingGarbage { return 0 }
             if sawEndOfInput {
-                if inflater.insideMember { throw InputError(.truncatedGzip, path: name) }
+                if inflater.insideMember {
+                    guard inflater.isAtTrailingGarbage else { throw InputError(.truncatedGzip, path: name) }
+                    inflater.ignoreTheRest()
+                }
                 return 0
             }
             let raw = UnsafeMutableRawBufferPointer(start: inflater.input, count: inflater.inputCapacity)

@@ -7,8 +7,9 @@ import Glibc
 /// Each window is mapped with `MAP_POPULATE`, so its pages are set up in one call, and unmapped
 /// before the next one: resident memory stays at one window whatever the file's size.
 ///
-/// A file that shrinks while it is mapped makes the next access to a vanished page raise SIGBUS;
-/// `MappedInputGuard` turns that into a clear message and exit status 2 instead of a crash.
+/// A file that shrinks while it is mapped makes the next access to a vanished page raise SIGBUS.
+/// The library installs no handler for it: what that means for the process is the program's
+/// policy (meshlog's executable prints a one-line message and exits 2, see `InputFaultPolicy`).
 struct FileWindow: ~Copyable {
     private let fileDescriptor: Int32
     /// The mapping (page-aligned) and its length; nil when nothing is mapped.
@@ -33,7 +34,6 @@ struct FileWindow: ~Copyable {
     mutating func map(from offset: Int64, to end: Int64) -> UnsafeRawBufferPointer? {
         unmap()
         guard end > offset else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        MappedInputGuard.install()
         let start = offset - offset % Self.pageSize
         let length = Int(end - start)
         let address = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fileDescriptor, off_t(start))

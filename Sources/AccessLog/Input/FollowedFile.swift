@@ -23,6 +23,8 @@ public final class FollowedFile {
     /// Times the file was replaced under its name, or truncated, since it was first opened.
     public private(set) var rotations = 0
     public private(set) var truncations = 0
+    /// What was wrong with the file that could still be read (trailing garbage after gzip data).
+    public private(set) var warnings: [InputWarning] = []
     /// Lines longer than this are delivered cut, with `truncated == true`.
     public let maxLineLength: Int
 
@@ -104,8 +106,10 @@ public final class FollowedFile {
         let n = withUnsafeMutableBytes(of: &magic) { pread(opened, $0.baseAddress, 2, 0) }
         if n == 2, magic.0 == 0x1F, magic.1 == 0x8B {
             Glibc.close(opened)
-            var reader = LineReader(source: try ByteSource(path: path))
+            let source = try ByteSource(path: path)
+            var reader = LineReader(source: source)
             try reader.forEachLine(body)
+            warnings += source.warnings
             state = .readOnce
             return true
         }

@@ -13,6 +13,12 @@ final class GzipInflater {
     private(set) var insideMember = true
     /// True when the last call filled the whole output buffer, so zlib may hold more output.
     private(set) var mayHaveOutput = false
+    /// Members inflated to their end.
+    private(set) var completedMembers = 0
+    /// After at least one complete member came bytes that do not start another one (or a member
+    /// that ended before its first byte of output): they were ignored, as `gzip -d` ignores
+    /// trailing garbage. Nothing is inflated after this.
+    private(set) var sawTrailingGarbage = false
 
     /// Fails only when zlib cannot allocate its state.
     init(inputCapacity: Int = 128 << 10) throws(InputError) {
@@ -72,6 +78,7 @@ final class GzipInflater {
         s.pointee.next_out = outBase.assumingMemoryBound(to: Bytef.self)
         s.pointee.avail_out = uInt(capacity)
         mayHaveOutput = false
+        if sawTrailingGarbage { return 0 }
         while true {
             if !insideMember {
                 skipZeroPadding()
@@ -86,6 +93,7 @@ final class GzipInflater {
                 if s.pointee.avail_in == 0 { return capacity - Int(s.pointee.avail_out) }
             case Z_STREAM_END:
                 insideMember = false
+                completedMembers += 1
                 if s.pointee.avail_out == 0 { mayHaveOutput = s.pointee.avail_in > 0; return capacity }
             case Z_BUF_ERROR:
                 // No progress possible: zlib needs more input (or more room, which cannot be here).
@@ -93,10 +101,25 @@ final class GzipInflater {
             case Z_MEM_ERROR:
                 throw InputError(.corruptGzip, path: path, detail: "out of memory")
             default:  // Z_DATA_ERROR, Z_NEED_DICT, Z_STREAM_ERROR
+                if isAtTrailingGarbage {
+                    ignoreTheRest()
+                    return capacity - Int(s.pointee.avail_out)
+                }
                 throw InputError(.corruptGzip, path: path, detail: zlibMessage())
             }
         }
         return capacity - Int(s.pointee.avail_out)
+    }
+
+    /// True when what is being inflated is not a member but bytes after the last one: a member is
+    /// complete and this one has not produced a byte yet (`total_out` restarts at each member).
+    var isAtTrailingGarbage: Bool { completedMembers > 0 && stream.pointee.total_out == 0 }
+
+    /// Drops the unread input and stops inflating (see `sawTrailingGarbage`).
+    func ignoreTheRest() {
+        sawTrailingGarbage = true
+        insideMember = false
+        stream.pointee.avail_in = 0
     }
 
     private func skipZeroPadding() {

@@ -54,6 +54,9 @@ public struct FollowSession<Sink: RecordSink> {
         }
     }
 
+    /// What was wrong with the files that could still be read, in the order the files were given.
+    public var warnings: [InputWarning] { files.flatMap(\.warnings) }
+
     /// The files as the header shows them.
     public var followed: [FollowedInput] {
         files.map { file in
@@ -79,6 +82,7 @@ struct FollowReader: Sendable {
         var clock = PublishClock(intervalMs: reader.intervalMs)
         var lastFollowed: [FollowedInput] = []
         var reportedErrors = 0
+        var reportedWarnings = 0
         while !reader.store.stopRequested {
             let read = session.step()
             session.processor.sink.advance(toArrivalMs: PublishClock.wallMs())
@@ -89,6 +93,12 @@ struct FollowReader: Sendable {
                 reportedErrors = session.errors.count
                 let text = session.errors.last
                 reader.store.update { $0.error = text }
+            }
+            let warnings = session.warnings
+            if warnings.count != reportedWarnings {
+                let new = Array(warnings[reportedWarnings...])
+                reportedWarnings = warnings.count
+                reader.store.update { $0.warnings += new }
             }
             let woken = reader.store.takeWakeUp()
             if woken || (clock.dirty && clock.due()) {

@@ -146,8 +146,24 @@ public struct LineProcessor<Sink: RecordSink> {
         }
     }
 
+    /// True while a record is incomplete: fragments wait for the line that ends their record, or a
+    /// JSON object printed over several lines is still open, so the lines that follow may change how
+    /// they are counted. A part of a split file that ends like this was split inside a record (see
+    /// `ReportIngest`).
+    public var hasPendingRecord: Bool {
+        input.heldFragments > 0 || input.joining || input.joiner.lines > 0
+    }
+
     /// Reads `source` to its end (and `finish`es it), reporting to `progress` after every chunk.
     public mutating func consume(_ source: ByteSource, progress: IngestProgress? = nil) throws {
+        try read(source, progress: progress)
+        finish()
+    }
+
+    /// Starts `source` as a new input and reads it to its end without `finish`ing it (a record may
+    /// still be pending), reporting to `progress` after every chunk. Call `finish()` for the
+    /// previous input first.
+    public mutating func read(_ source: ByteSource, progress: IngestProgress? = nil) throws {
         startInput(path: source.name)
         var reader = LineReader(source: source)
         if let progress {
@@ -166,7 +182,6 @@ public struct LineProcessor<Sink: RecordSink> {
                 process(line, truncated: truncated)
             }
         }
-        finish()
     }
 }
 

@@ -84,6 +84,8 @@ struct LiveReader: Sendable {
                 store.update { $0.error = "\(error)" }
             }
             processor.finish()
+            let warnings = source.warnings
+            if !warnings.isEmpty { store.update { $0.warnings += warnings } }
             bytes += reader.bytesRead
             if store.stopRequested { return }
         }

@@ -18,6 +18,8 @@ public struct LiveState: Sendable, Equatable {
     public var ended = false
     /// An input error that stopped reading (shown in the header), if any.
     public var error: String?
+    /// What was wrong with inputs that could still be read (shown after the live view closes).
+    public var warnings: [InputWarning] = []
     /// Bytes and lines read so far.
     public var bytesRead: Int64 = 0
     public var linesRead = 0
@@ -49,13 +51,34 @@ public final class LiveStore: Sendable {
     private let quit = Atomic<Bool>(false)
     private let selectedWindow = Atomic<Int>(LiveWindow.all.rawValue)
     private let wakeUp = Atomic<Bool>(false)
+    private let published = UpdateSignal()
 
     public init() {}
 
     /// A copy of the current state (cheap: the snapshot's arrays are copy-on-write).
     public var current: LiveState { state.withLock { $0 } }
 
-    func update(_ body: (inout LiveState) -> Void) { state.withLock { body(&$0) } }
+    func update(_ body: (inout LiveState) -> Void) {
+        state.withLock { body(&$0) }
+        published.notify()
+    }
+
+    /// Blocks until a published state satisfies `condition` and returns it; nil when `timeoutMs`
+    /// passes first. No polling: the reader wakes the caller at every publication.
+    public func wait(timeoutMs: Int? = nil, until condition: (LiveState) -> Bool) -> LiveState? {
+        var matched: LiveState?
+        _ = published.wait(timeoutMs: timeoutMs) {
+            let state = current
+            if condition(state) { matched = state }
+            return matched != nil
+        }
+        return matched
+    }
+
+    /// Blocks until every input has ended and returns that state.
+    public func waitUntilEnded() -> LiveState {
+        wait { $0.ended }!
+    }
 
     /// Asks the reader to stop at its next wake-up.
     public func requestStop() { quit.store(true, ordering: .relaxed) }

@@ -1,5 +1,4 @@
 import AccessLog
-import Synchronization
 
 /// Reads whole inputs for `meshlog report`: every file (or stdin) to its end, splitting large
 /// plain files at line boundaries so each core parses a part, then merging the aggregators.
@@ -13,7 +12,7 @@ public struct ReportIngest: Sendable {
     public var limits: AggregatorLimits
     /// Files smaller than this are not split.
     public var splitThreshold: Int64 = 8 << 20
-    /// The least bytes per part when a file is split.
+    /// The least bytes per part when a file is split (tests lower it with `splitThreshold`).
     public var minimumPartSize: Int64 = 4 << 20
     /// Where the readers report how far they got (for a progress line), if anywhere.
     public var progress: IngestProgress?
@@ -26,13 +25,14 @@ public struct ReportIngest: Sendable {
     }
 
     /// Reads everything. Throws `InputError` for an input that cannot be read, `FormatError` for a
-    /// bad custom format.
-    public func run() throws -> Aggregator {
+    /// bad custom format; hands what was wrong with an input that could still be read to `warn`
+    /// (on the calling thread, once the input is read).
+    public func run(warn: (InputWarning) -> Void = { _ in }) throws -> Aggregator {
         let parser = try makeParser()
         var total = Aggregator(limits: limits)
         var linesBefore = 0
         for path in inputs {
-            let part = try ingest(path: path, parser: parser, lineBase: linesBefore)
+            let part = try ingest(path: path, parser: parser, lineBase: linesBefore, warn: warn)
             linesBefore += part.lines
             total.merge(part.aggregator)
         }
@@ -46,52 +46,98 @@ public struct ReportIngest: Sendable {
         return LineParser()
     }
 
-    private func ingest(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+    private func ingest(path: String, parser: LineParser, lineBase: Int,
+                        warn: (InputWarning) -> Void) throws -> (aggregator: Aggregator, lines: Int) {
         let source = try ByteSource(path: path)
         if jobs > 1, !source.isCompressed, let size = source.size, size >= splitThreshold {
             return try ingestInParallel(path: path, parser: parser, lineBase: lineBase)
         }
         var processor = LineProcessor(parser: parser, limits: limits)
         try processor.consume(source, progress: progress)
+        source.warnings.forEach(warn)
         var aggregator = processor.aggregator
         aggregator.offsetLineNumbers(by: lineBase)
         return (aggregator, processor.lineNumber)
     }
 
+    /// Parses the parts of a split file on one thread each. A part whose last record is still
+    /// incomplete (fragments whose end lies in the next part, which the splitter could not avoid)
+    /// would make the next part count lines differently than one reader does; then the file is read
+    /// again by one reader, so a line's category never depends on where the file was split.
     private func ingestInParallel(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
         // A part never starts inside a JSON record printed over several lines.
         let ranges = try JSONObjectBoundary.adjust(try FileSplitter.ranges(path: path, parts: jobs, minimumPartSize: minimumPartSize), path: path)
         let progress = self.progress
-        let results = Mutex<[Int: Result<(Aggregator, Int), InputError>]>([:])
+        typealias Part = (aggregator: Aggregator, lines: Int, pending: Bool)
+        let results = PartResults<Result<Part, InputError>>(count: ranges.count)
         let limits = self.limits
         var work: [@Sendable () -> Void] = []
         for (index, range) in ranges.enumerated() {
             work.append {
-                let outcome: Result<(Aggregator, Int), InputError>
+                let outcome: Result<Part, InputError>
                 do {
                     let source = try ByteSource(path: path, byteRange: range)
                     var processor = LineProcessor(parser: parser, limits: limits)
-                    try processor.consume(source, progress: progress)
-                    outcome = .success((processor.aggregator, processor.lineNumber))
+                    try processor.read(source, progress: progress)
+                    let pending = processor.hasPendingRecord
+                    processor.finish()
+                    outcome = .success((processor.aggregator, processor.lineNumber, pending))
                 } catch let error as InputError {
                     outcome = .failure(error)
                 } catch {
                     outcome = .failure(InputError(.readFailed, path: path, detail: "\(error)"))
                 }
-                results.withLock { $0[index] = outcome }
+                results.set(index, outcome)
             }
         }
         ThreadRunner.runAll(work)
-        let parts = results.withLock { $0 }
         var total = Aggregator(limits: limits)
         var lines = 0
         for index in ranges.indices {
-            guard let outcome = parts[index] else { continue }
-            var (aggregator, count) = try outcome.get()
+            guard let outcome = results[index] else { continue }
+            let part = try outcome.get()
+            if part.pending, index + 1 < ranges.count {
+                return try ingestWhole(path: path, parser: parser, lineBase: lineBase)
+            }
+            var aggregator = part.aggregator
             aggregator.offsetLineNumbers(by: lineBase + lines)
             total.merge(aggregator)
-            lines += count
+            lines += part.lines
         }
         return (total, lines)
     }
+
+    /// Reads the file with one reader after a split pass was discarded. Its bytes were already
+    /// reported to `progress` by that pass, so this read does not report them again.
+    private func ingestWhole(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+        var processor = LineProcessor(parser: parser, limits: limits)
+        try processor.consume(try ByteSource(path: path))
+        var aggregator = processor.aggregator
+        aggregator.offsetLineNumbers(by: lineBase)
+        return (aggregator, processor.lineNumber)
+    }
+}
+
+/// One result per part of a split file, each written by its part's thread and read once all of
+/// them were joined (`ThreadRunner.runAll` returns after `pthread_join`). Distinct slots need no
+/// lock; a `Mutex` here drew a ThreadSanitizer race report when two parts finished together (its
+/// contended path apparently synchronizes in the kernel, which TSan does not see).
+private final class PartResults<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Stores part `index`'s result; called by that part's thread only.
+    func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+    /// Part `index`'s result, once every part's thread has ended.
+    subscript(index: Int) -> Value? { slots[index] }
 }

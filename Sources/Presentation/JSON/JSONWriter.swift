@@ -80,8 +80,9 @@ public struct JSONWriter {
         value.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Escapes `"`, `\\`, C0 controls, DEL, C1 controls and U+2028/U+2029, so the output is safe
-    /// to print and to embed in JavaScript; other UTF-8 passes through.
+    /// Escapes `"`, `\\`, C0 controls, DEL, C1 controls, U+2028/U+2029 and the bidi embeddings,
+    /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), so the output is safe to print to a
+    /// terminal and to embed in JavaScript; other UTF-8 passes through.
     private mutating func appendEscaped(_ value: UnsafeRawBufferPointer) {
         bytes.append(UInt8(ascii: "\""))
         var start = 0
@@ -95,8 +96,10 @@ public struct JSONWriter {
                 length = 1; scalar = UInt32(b)
             } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(value[i + 1]) {
                 length = 2; scalar = UInt32(value[i + 1])
-            } else if b == 0xE2, i + 2 < n, value[i + 1] == 0x80, value[i + 2] == 0xA8 || value[i + 2] == 0xA9 {
-                length = 3; scalar = 0x2000 | UInt32(value[i + 2] - 0x80)
+            } else if b == 0xE2, i + 2 < n, value[i + 1] == 0x80, (0xA8...0xAE).contains(value[i + 2]) {
+                length = 3; scalar = 0x2000 | UInt32(value[i + 2] - 0x80)       // U+2028…U+202E
+            } else if b == 0xE2, i + 2 < n, value[i + 1] == 0x81, (0xA6...0xA9).contains(value[i + 2]) {
+                length = 3; scalar = 0x2040 | UInt32(value[i + 2] - 0x80)       // U+2066…U+2069
             }
             if length == 0 { i += 1; continue }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[start..<i]))

@@ -74,7 +74,9 @@ import Testing
         #expect(out.first { $0.id == .retriesExhausted }?.explanation.first?.contains("tls-handshake-failure") == true)
     }
 
-    @Test func diagnosingIsCheapEnoughForTheLiveView() {
+    /// The live view re-diagnoses every 250 ms: many clusters give a stable, bounded answer (its
+    /// speed is measured by meshlog-bench, not asserted in a debug build).
+    @Test func diagnosingManyClustersIsStable() {
         let clusters = (1...60).map { i in
             Fixture.cluster("outbound|80||svc\(i).shop.svc.cluster.local", requests: 10_000,
                             flags: [.upstreamOverflow: i, .upstreamConnectionFailure: i, .downstreamConnectionTermination: 2 * i],
@@ -82,10 +84,10 @@ import Testing
         }
         let snapshot = Fixture.snapshot(clusters)
         let diagnoser = Diagnoser()
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { for _ in 0..<20 { _ = diagnoser.diagnose(snapshot) } }
-        // 20 runs on 60 clusters in a debug build; the TUI needs one run per 250 ms.
-        #expect(elapsed < .seconds(5))
+        let first = diagnoser.diagnose(snapshot)
+        #expect(!first.isEmpty)
+        #expect(first.contains { $0.id == .circuitBreakerOverflow })
+        #expect(diagnoser.diagnose(snapshot) == first)
     }
 }
 

@@ -107,5 +107,29 @@ import Testing
         session.finish()
         #expect(numbers(session) == [0, 1, 2, 3])
         #expect(session.followed.map(\.state) == [.readOnce])
+        #expect(session.warnings.isEmpty)
+    }
+
+    /// Trailing garbage after a followed gzip file's data: its lines are read, and a warning says so.
+    @Test func gzipTrailingGarbageIsAWarning() throws {
+        let dir = try Dir()
+        try dir.append("0.log", 0..<3)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", dir.path("0.log")]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try #require(gzip.terminationStatus == 0)
+        let handle = try #require(FileHandle(forWritingAtPath: dir.path("0.log.gz")))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("not gzip".utf8))
+        try handle.close()
+        var session = FollowSession(paths: [dir.path("0.log.gz")],
+                                    processor: LineProcessor(parser: LineParser(), sink: CollectingSink()))
+        session.step()
+        session.step()
+        session.finish()
+        #expect(numbers(session) == [0, 1, 2])
+        #expect(session.warnings == [InputWarning(.trailingGarbage, path: dir.path("0.log.gz"))])
     }
 }

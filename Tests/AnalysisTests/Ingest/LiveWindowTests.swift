@@ -71,10 +71,10 @@ import Testing
         ingest.bucketSealIntervalMs = 0
         let store = try ingest.start()
         defer { store.requestStop() }
-        #expect(waitUntil { store.current.ended })
+        #expect(store.wait(timeoutMs: 10_000) { $0.ended } != nil)
         #expect(store.current.snapshot.requests == 100 && store.current.window == .all)
         store.setWindow(.lastMinute)
-        #expect(waitUntil { store.current.window == .lastMinute })
+        #expect(store.wait(timeoutMs: 10_000) { $0.window == .lastMinute } != nil)
         let state = store.current
         #expect(state.snapshot.requests == 60)
         #expect(state.total.requests == 100)
@@ -82,13 +82,6 @@ import Testing
         #expect(state.snapshot.recentLines.count == 60, "recent lines are cut to the window")
     }
 
-    private func waitUntil(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<500 {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return false
-    }
 }
 
 extension LiveWindowTests {
@@ -124,5 +117,24 @@ extension LiveWindowTests {
         let minute = try #require(minuteWindow)
         #expect(minute.aggregator.snapshot().requests == 100)
         #expect(minute.startMs == Self.base, "the one bucket starts at 0 s, not at the nominal 40 s")
+    }
+}
+
+/// `LiveStore.wait` blocks until a publication satisfies the condition, with no polling.
+@Suite struct LiveStoreWaitTests {
+    @Test func waitReturnsThePublishedStateThatMatches() {
+        let store = LiveStore()
+        ThreadRunner.detach {
+            for n in 1...5 { store.update { $0.linesRead = n } }
+            store.update { $0.ended = true }
+        }
+        let state = store.waitUntilEnded()
+        #expect(state.ended && state.linesRead == 5)
+        #expect(store.wait { $0.linesRead == 5 }?.linesRead == 5)   // already true: no wait
+    }
+
+    @Test func waitGivesUpAfterItsTimeout() {
+        let store = LiveStore()
+        #expect(store.wait(timeoutMs: 30) { $0.ended } == nil)
     }
 }

@@ -6,7 +6,7 @@ import TrafficGenerator
 @Suite struct SampleLogsTests {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("SampleLogs")
+        .appendingPathComponent("SampleLogs")
 
     @Test func customFormatFileIsTheGeneratorsFormatString() throws {
         let url = SampleLogsTests.directory.appendingPathComponent("custom-grpc.format")
