@@ -68,12 +68,7 @@ FORMAT_ADVISORY = "grpc-status-not-logged"
 
 # Where meshlog's diagnosis (not Envoy, not the lab) is wrong today: (output set, format) -> why.
 # Reported as "known", not counted as failures; listed in docs/testing.md "What the lab showed".
-KNOWN_ISSUES = {
-    ("client-cancelled", "custom-grpc"): "DeadlineExceeded answered by the server for the client's own "
-        "deadline counts as a server gRPC error: grpc-errors (critical) outranks client-cancelled",
-    ("rate-limited", "custom-grpc"): "the local rate limit's gRPC reply (grpc-status Unavailable) counts as "
-        "a server gRPC error: grpc-errors (critical) outranks rate-limited",
-}
+KNOWN_ISSUES = {}
 
 
 def expectations(spec):
