@@ -41,4 +41,18 @@ import Testing
         #expect(run(rule, method([0: 996, 13: 4])).first?.severity == .info)
         #expect(run(rule, method([0: 1_000])).isEmpty)
     }
+
+    /// Statuses Envoy wrote itself point at their cause: UNAVAILABLE from a local rate limit (RL), and
+    /// DEADLINE_EXCEEDED while the cancels are logged (DR); other statuses, or too few flags, do not.
+    @Test func statusesEnvoyWroteNameTheirCause() throws {
+        func cause(_ statuses: [Int: Int], flags: [FlagStats]) throws -> FindingID? {
+            var s = method(statuses)
+            s.flags = flags
+            return try #require(run(rule, s).first).causedBy
+        }
+        #expect(try cause([0: 900, 14: 100], flags: [FlagStats(flag: .rateLimited, count: 60)]) == .rateLimited)
+        #expect(try cause([0: 900, 14: 100], flags: [FlagStats(flag: .rateLimited, count: 40)]) == nil)
+        #expect(try cause([0: 900, 4: 100], flags: [FlagStats(flag: .downstreamRemoteReset, count: 50)]) == .clientCancelled)
+        #expect(try cause([0: 900, 13: 100], flags: [FlagStats(flag: .rateLimited, count: 500)]) == nil)
+    }
 }
