@@ -3,7 +3,7 @@ import AccessLog
 /// 403 from Istio authorization (`rbac_access_denied_matched_policy[…]`, no flag) or ext_authz
 /// (UAEX). The policy named in the details picks the cause. Capped at warning: denials are often
 /// the policy doing its job.
-public struct AccessDeniedRule: DiagnosisRule {
+struct AccessDeniedRule: DiagnosisRule {
     public static let id = FindingID.accessDenied
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// BlackHoleCluster (TCP `0 UH`) and route `block_all` (HTTP 502 direct_response): outbound traffic
 /// blocked by `outboundTrafficPolicy: REGISTRY_ONLY`.
-public struct BlackholeTrafficRule: DiagnosisRule {
+struct BlackholeTrafficRule: DiagnosisRule {
     public static let id = FindingID.blackholeTraffic
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// UO: a DestinationRule connectionPool limit rejects requests. Orders the limits by the cluster's
 /// protocol mix and estimates the concurrency the limits must allow (Little's law).
-public struct CircuitBreakerOverflowRule: DiagnosisRule {
+struct CircuitBreakerOverflowRule: DiagnosisRule {
     public static let id = FindingID.circuitBreakerOverflow
     public init() {}
 

@@ -7,7 +7,7 @@ import AccessLog
 /// (`inbound|…`): the aggregator pairs the two records (`Snapshot.cancelPairs`), and the rule reports
 /// each event once — on the client's cluster, with the server's side as evidence. Server-side records
 /// without a client-side partner stay a finding of their own (the client's sidecar was not captured).
-public struct ClientCancelledRule: DiagnosisRule {
+struct ClientCancelledRule: DiagnosisRule {
     public static let id = FindingID.clientCancelled
     public init() {}
 

@@ -1,7 +1,7 @@
 import AccessLog
 
 /// NC: a route names a cluster the proxy lacks — almost always a subset no DestinationRule defines.
-public struct ClusterNotFoundRule: DiagnosisRule {
+struct ClusterNotFoundRule: DiagnosisRule {
     public static let id = FindingID.clusterNotFound
     public init() {}
 

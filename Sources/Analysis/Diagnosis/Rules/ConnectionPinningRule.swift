@@ -5,7 +5,7 @@ import AccessLog
 /// has ≥ 2 hosts; or, failing that, on long-lived HTTP/2 or TCP traffic a spread that the balance
 /// test calls skewed (χ² significant and a coefficient of variation above 0.1, so that many hosts with
 /// ordinary random differences stay quiet) with the busiest host far above its fair share.
-public struct ConnectionPinningRule: DiagnosisRule {
+struct ConnectionPinningRule: DiagnosisRule {
     public static let id = FindingID.connectionPinning
     public init() {}
 

@@ -1,7 +1,7 @@
 import AccessLog
 
 /// DF: the dynamic forward proxy could not resolve the destination host.
-public struct DNSFailureRule: DiagnosisRule {
+struct DNSFailureRule: DiagnosisRule {
     public static let id = FindingID.dnsFailure
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// One host of an outbound cluster produces most of its errors, at a rate well above its siblings'
 /// and significantly so (two-proportion z test): errors spread over hosts by chance are not one bad host.
-public struct FailingUpstreamHostRule: DiagnosisRule {
+struct FailingUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.failingUpstreamHost
     public init() {}
 

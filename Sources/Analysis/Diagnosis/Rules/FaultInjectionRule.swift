@@ -2,7 +2,7 @@ import AccessLog
 
 /// FI / DI: fault injection configured in a VirtualService. Aborts (FI) are failures that reach
 /// clients; delays (DI) alone are a warning from `warningCount` delayed requests.
-public struct FaultInjectionRule: DiagnosisRule {
+struct FaultInjectionRule: DiagnosisRule {
     public static let id = FindingID.faultInjection
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// Non-OK gRPC statuses per method, when the format logs `%GRPC_STATUS%`. Server-class statuses
 /// follow the failure thresholds; client-class ones (NOT_FOUND, INVALID_ARGUMENT…) are info.
-public struct GRPCErrorsRule: DiagnosisRule {
+struct GRPCErrorsRule: DiagnosisRule {
     public static let id = FindingID.grpcErrors
     public init() {}
 

@@ -3,7 +3,7 @@ import AccessLog
 /// gRPC traffic logged by a format without `%GRPC_STATUS%`: gRPC errors travel in the trailers of
 /// an HTTP 200, so they are invisible. Always info and of kind advice: it is about the logging, not
 /// a failure, so it never trips `--fail-on` and ranks after every traffic finding.
-public struct GRPCStatusNotLoggedRule: DiagnosisRule {
+struct GRPCStatusNotLoggedRule: DiagnosisRule {
     public static let id = FindingID.grpcStatusNotLogged
     public init() {}
 

@@ -1,7 +1,7 @@
 import AccessLog
 
 /// LR: the proxy reset upstream streams itself (draining, premature upstream close).
-public struct LocalResetRule: DiagnosisRule {
+struct LocalResetRule: DiagnosisRule {
     public static let id = FindingID.localReset
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// UMSDR / DT: upstream streams (the cluster's max stream duration) or connections (max connection
 /// duration) hit their maximum; the fix touches the limit that fired.
-public struct MaxStreamDurationRule: DiagnosisRule {
+struct MaxStreamDurationRule: DiagnosisRule {
     public static let id = FindingID.maxStreamDuration
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// UH on a mesh cluster: no ready endpoint, a subset selecting no pod, or everything ejected.
 /// BlackHoleCluster's `UH` is left to `BlackholeTrafficRule`.
-public struct NoHealthyUpstreamRule: DiagnosisRule {
+struct NoHealthyUpstreamRule: DiagnosisRule {
     public static let id = FindingID.noHealthyUpstream
     public init() {}
 

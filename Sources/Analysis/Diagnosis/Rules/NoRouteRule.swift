@@ -2,7 +2,7 @@ import AccessLog
 
 /// NR: nothing matched. `filter_chain_not_found` (listener level, plaintext to STRICT mTLS)
 /// is told apart from `route_not_found` (VirtualService host/match).
-public struct NoRouteRule: DiagnosisRule {
+struct NoRouteRule: DiagnosisRule {
     public static let id = FindingID.noRoute
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// Create-like methods (`CreateOrder`, `POST /orders`) sent more than once: retries may duplicate
 /// side effects. Needs `%UPSTREAM_REQUEST_ATTEMPT_COUNT%` in the format.
-public struct NonIdempotentRetriesRule: DiagnosisRule {
+struct NonIdempotentRetriesRule: DiagnosisRule {
     public static let id = FindingID.nonIdempotentRetries
     public init() {}
 

@@ -1,7 +1,7 @@
 import AccessLog
 
 /// OM / DO / UDO: the proxy shed load itself (overload manager, drop-overload policies).
-public struct OverloadManagerRule: DiagnosisRule {
+struct OverloadManagerRule: DiagnosisRule {
     public static let id = FindingID.overloadManager
     public init() {}
 

@@ -3,7 +3,7 @@ import AccessLog
 /// PassthroughCluster: traffic to destinations outside the mesh registry, allowed by ALLOW_ANY.
 /// Info (a policy choice) for a trickle; a warning when a sizeable share of all traffic leaves the
 /// mesh unmanaged, or when many of those calls fail.
-public struct PassthroughTrafficRule: DiagnosisRule {
+struct PassthroughTrafficRule: DiagnosisRule {
     public static let id = FindingID.passthroughTraffic
     public init() {}
 

@@ -3,7 +3,7 @@ import AccessLog
 /// DPE / UPE / IH: protocol mismatches. UPE points at the Service port declaring HTTP/2 while the
 /// app speaks HTTP/1.1 (or an h2 upgrade); DPE at clients speaking the wrong protocol or headers
 /// too large.
-public struct ProtocolErrorRule: DiagnosisRule {
+struct ProtocolErrorRule: DiagnosisRule {
     public static let id = FindingID.protocolError
     public init() {}
 

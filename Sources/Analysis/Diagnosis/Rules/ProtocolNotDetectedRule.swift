@@ -5,7 +5,7 @@ import AccessLog
 /// the signature, not a reason to play it down (a gRPC client keeps one connection for hours), so
 /// what they carry decides: long connections, real bytes, or gRPC seen on the same service make it
 /// a warning, ranked by its share of all bytes.
-public struct ProtocolNotDetectedRule: DiagnosisRule {
+struct ProtocolNotDetectedRule: DiagnosisRule {
     public static let id = FindingID.protocolNotDetected
     public init() {}
 

@@ -1,7 +1,7 @@
 import AccessLog
 
 /// RL / RLSE: a rate limiter rejected requests, or the rate-limit service failed closed.
-public struct RateLimitedRule: DiagnosisRule {
+struct RateLimitedRule: DiagnosisRule {
     public static let id = FindingID.rateLimited
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// URX: every attempt failed. When a cause flag (UF, UT, UC, UR, UO, UH) comes with it, that
 /// cause is named first; the `Diagnoser` also ranks this finding below the cause's own finding.
-public struct RetriesExhaustedRule: DiagnosisRule {
+struct RetriesExhaustedRule: DiagnosisRule {
     public static let id = FindingID.retriesExhausted
     public init() {}
 

@@ -10,7 +10,7 @@ import AccessLog
 /// `slowHostMaxTailFailureShare` of the requests above the percentile: that percentile then shows
 /// where Envoy's own durations land (timeouts at a fixed deadline, injected delays), which the flag
 /// rules report. The highest percentile that shows the slowness is reported.
-public struct SlowUpstreamHostRule: DiagnosisRule {
+struct SlowUpstreamHostRule: DiagnosisRule {
     public static let id = FindingID.slowUpstreamHost
     public init() {}
 

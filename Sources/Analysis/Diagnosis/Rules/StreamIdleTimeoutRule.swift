@@ -1,7 +1,7 @@
 import AccessLog
 
 /// SI: streams idle longer than the stream idle timeout (Envoy's 5-minute default, unless changed).
-public struct StreamIdleTimeoutRule: DiagnosisRule {
+struct StreamIdleTimeoutRule: DiagnosisRule {
     public static let id = FindingID.streamIdleTimeout
     public init() {}
 

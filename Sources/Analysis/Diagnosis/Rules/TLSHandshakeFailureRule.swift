@@ -2,7 +2,7 @@ import AccessLog
 
 /// UF whose transport failure reason is a TLS error. The BoringSSL reason picks the cause:
 /// WRONG_VERSION_NUMBER (TLS to plaintext), CERTIFICATE_VERIFY_FAILED (SAN / root CA), …
-public struct TLSHandshakeFailureRule: DiagnosisRule {
+struct TLSHandshakeFailureRule: DiagnosisRule {
     public static let id = FindingID.tlsHandshakeFailure
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// The observed share per subset of each service (info). With `--expect-split` a warning when a
 /// subset deviates by more than max(`splitMinDeviationPoints`, `splitSigmas` σ of a binomial).
-public struct TrafficSplitRule: DiagnosisRule {
+struct TrafficSplitRule: DiagnosisRule {
     public static let id = FindingID.trafficSplit
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// UF that is not a TLS failure: refused (nothing listens), unreachable (pod gone), or timeout
 /// (network policy). TLS failures belong to `TLSHandshakeFailureRule`.
-public struct UpstreamConnectFailureRule: DiagnosisRule {
+struct UpstreamConnectFailureRule: DiagnosisRule {
     public static let id = FindingID.upstreamConnectFailure
     public init() {}
 

@@ -2,7 +2,7 @@ import AccessLog
 
 /// UC: the service closes connections under requests. Spread over hosts → keep-alive race;
 /// concentrated on one host → that pod restarting.
-public struct UpstreamConnectionTerminationRule: DiagnosisRule {
+struct UpstreamConnectionTerminationRule: DiagnosisRule {
     public static let id = FindingID.upstreamConnectionTermination
     public init() {}
 

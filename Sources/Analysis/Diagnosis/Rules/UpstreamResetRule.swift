@@ -2,7 +2,7 @@ import AccessLog
 
 /// UR: the service resets streams (stream level only; a closed connection is UC). gRPC traffic
 /// points at connection ageing early, `remote_refused_stream_reset` at the server's stream limit.
-public struct UpstreamResetRule: DiagnosisRule {
+struct UpstreamResetRule: DiagnosisRule {
     public static let id = FindingID.upstreamReset
     public init() {}
 

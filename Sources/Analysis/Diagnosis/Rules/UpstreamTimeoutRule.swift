@@ -2,7 +2,7 @@ import AccessLog
 
 /// UT: split into per-try timeouts (`upstream_per_try_timeout`) and route timeouts
 /// (`response_timeout`), with the effective timeout read from the UT durations.
-public struct UpstreamTimeoutRule: DiagnosisRule {
+struct UpstreamTimeoutRule: DiagnosisRule {
     public static let id = FindingID.upstreamTimeout
     public init() {}
 
