@@ -1,3 +1,5 @@
+import Glibc
+
 // libFuzzer entry point for meshlog's input library (built by scripts/fuzz.sh together with the
 // AccessLog sources into one module, so internal types are reachable). The target is chosen by
 // MESHLOG_FUZZ_TARGET: text-line, prefix, json-scanner, format, gzip. Every target checks

@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// Environment variables and terminal size, read once where needed.

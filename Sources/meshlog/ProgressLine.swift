@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 import Analysis
 import Synchronization

@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// Why standard output could not be written.

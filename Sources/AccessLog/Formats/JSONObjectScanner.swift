@@ -1,3 +1,4 @@
+import Glibc
 /// One `"key": value` pair of a flat JSON object, as offsets into the line.
 struct JSONMember {
     enum Kind: UInt8 { case string, number, null, boolean, nested }

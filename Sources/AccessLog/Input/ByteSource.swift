@@ -1,3 +1,4 @@
+import Glibc
 /// A source of raw bytes: standard input, a file, or a byte range of a plain file.
 ///
 /// gzip input (detected by its magic bytes `1f 8b`, whatever the name) is inflated transparently,

@@ -1,3 +1,4 @@
+import Glibc
 /// Splits a plain file into byte ranges of whole lines, so several threads can parse it at once
 /// (each through `ByteSource(path:byteRange:)`).
 public enum FileSplitter {

@@ -1,3 +1,4 @@
+import Glibc
 /// One file read to its end and then followed by name, as `tail -F` does: new lines are read as
 /// they are appended; when the file is renamed and a new one created under the name (logrotate,
 /// the kubelet), the old one is read to its end and the new one from its start; when it is

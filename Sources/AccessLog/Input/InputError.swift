@@ -1,3 +1,4 @@
+import Glibc
 /// Why an input could not be opened or read. Its `description` names the file and is meant to be
 /// shown to the user as is (`cannot open "x.log": No such file or directory`).
 public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {

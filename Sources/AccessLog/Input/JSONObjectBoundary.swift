@@ -1,3 +1,4 @@
+import Glibc
 /// Moves the part boundaries of a split file (`FileSplitter.ranges`) so that no part starts inside
 /// a JSON record printed over several lines (`JSONObjectJoiner`): each core then joins whole
 /// objects, as one core would.

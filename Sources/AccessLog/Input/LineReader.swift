@@ -1,3 +1,4 @@
+import Glibc
 /// Splits a `ByteSource` into lines.
 ///
 /// Lines are split on `\n`; one trailing `\r` is removed; a last line without a newline is

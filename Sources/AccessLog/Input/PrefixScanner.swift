@@ -1,3 +1,4 @@
+import Glibc
 /// Byte-level pattern checks used by `PrefixStripper`. Reading past the end yields 0, which matches
 /// no expected character, so callers need no separate bounds checks.
 struct PrefixScanner {

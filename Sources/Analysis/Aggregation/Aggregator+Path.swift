@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// A line's path key and gRPC shape.

@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// A bounded table of byte-string keys with counts: the top-K structure behind every

@@ -1,3 +1,4 @@
+import Glibc
 #if arch(x86_64)
 import _Builtin_intrinsics.intel
 #endif

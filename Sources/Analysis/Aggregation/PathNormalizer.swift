@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// Turns request paths into low-cardinality keys: the query string is dropped and every path segment

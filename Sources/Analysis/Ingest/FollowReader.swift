@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// Files followed together (`meshlog tui --follow a.log b.log …`): each is polled in turn

@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// The live reader: parses input as it arrives on its own thread and publishes snapshots into a

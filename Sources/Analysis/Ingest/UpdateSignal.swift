@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// A condition variable that wakes waiters on every `LiveStore` publication, so a caller can block

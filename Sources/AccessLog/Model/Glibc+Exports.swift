@@ -1,3 +1,0 @@
-#if canImport(Glibc)
-@_exported import Glibc
-#endif
