@@ -1,3 +1,4 @@
+import Glibc
 import AccessLog
 
 /// What a SIGBUS means for meshlog, and what it does about it.

@@ -1,4 +1,5 @@
 import AccessLog
+import Glibc
 import Synchronization
 
 /// How far `ReportIngest` has read, updated by its reader threads after every chunk and read by a

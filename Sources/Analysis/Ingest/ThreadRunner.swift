@@ -1,4 +1,5 @@
 import AccessLog
+import Glibc
 import Synchronization
 
 /// Runs closures on dedicated OS threads (not the cooperative pool: they block in read(2)).
