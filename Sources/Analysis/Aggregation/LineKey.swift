@@ -133,22 +133,25 @@ enum LineKey {
         }
     }
 
-    /// 64-bit hash of a key (`length` bytes, a multiple of 8). It samples the words that tell hot
-    /// keys apart — the header (code, flags, every length), the last 8 bytes of the cluster and of
-    /// the host, the last 16 bytes of the key (the path's end) — instead of reading every byte; a
-    /// hit still compares every byte, so a weaker hash costs only collisions.
+    /// 64-bit hash of a key (`length` bytes, a multiple of 8, at least 24): every word of it, in two
+    /// independent multiply-rotate lanes (16 bytes per step) and a final mix. Sampling a few words
+    /// is not enough: at mesh scale keys differ only in the middle of the cluster name
+    /// (`outbound|50051||svc-350.ns.svc.cluster.local`) and of the host, and keys that hash alike
+    /// land in the same set of the cache and evict each other.
     @inline(__always)
     static func hash(_ key: UnsafeRawPointer, length: Int) -> UInt64 {
-        let lengths = key.load(fromByteOffset: 16, as: UInt64.self)
-        let clusterEnd = 24 &+ Int(lengths & 0xFF) &+ Int((lengths &>> 8) & 0xFF) &+ Int((lengths &>> 16) & 0xFF)
-        let hostEnd = clusterEnd &+ Int((lengths &>> 24) & 0xFF)
-        let a = (key.load(as: UInt64.self) ^ key.loadUnaligned(fromByteOffset: clusterEnd &- 8, as: UInt64.self))
-            &* 0xA076_1D64_78BD_642F
-        let b = (key.load(fromByteOffset: 8, as: UInt64.self) ^ key.loadUnaligned(fromByteOffset: hostEnd &- 8, as: UInt64.self))
-            &* 0xE703_7ED1_A0B4_28DB
-        let c = (lengths ^ key.load(fromByteOffset: length &- 8, as: UInt64.self)) &* 0x8EBC_6AF0_9C88_C6E3
-        let d = (key.load(fromByteOffset: length &- 16, as: UInt64.self) ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        var h = a ^ (b &<< 21 | b &>> 43) ^ (c &<< 42 | c &>> 22) ^ d
+        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
+        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var j = 0
+        while j &+ 16 <= length {
+            a = (a ^ key.load(fromByteOffset: j, as: UInt64.self)) &* 0xA076_1D64_78BD_642F
+            b = (b ^ key.load(fromByteOffset: j &+ 8, as: UInt64.self)) &* 0xE703_7ED1_A0B4_28DB
+            a = a &<< 31 | a &>> 33
+            b = b &<< 27 | b &>> 37
+            j &+= 16
+        }
+        if j < length { a ^= key.load(fromByteOffset: j, as: UInt64.self) &* 0x8EBC_6AF0_9C88_C6E3 }
+        var h = a ^ (b &<< 21 | b &>> 43)
         h = (h ^ (h &>> 33)) &* 0xFF51_AFD7_ED55_8CCD
         h = (h ^ (h &>> 33)) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h &>> 33)
