@@ -17,6 +17,9 @@ extension Aggregator {
         }
         flushPendingKeyCounts()
         keyEpoch &+= 1
+        // Merged counters may be at their bounds; checking them all would cost a pass over every
+        // payload, so later uncached lines simply flush the key cache first (exact, a little slower).
+        countersAtBound = true
         mergeScalars(other)
         // 1. Keys of every table; keyed tables admit their keys with empty payloads. Clusters before
         //    hosts (a host's key holds its cluster's serial), pods and both before links.

@@ -35,8 +35,14 @@ extension Aggregator {
     @inline(never)
     private mutating func countMiss(_ r: RecordRanges, _ line: UnsafeRawBufferPointer, _ f: inout LineFacts,
                                     key: UnsafeRawPointer?, length: Int, hash: UInt64) -> Int {
-        flushPendingKeyCounts()
+        // Admitting a key into a full table or counter prunes it: the prune reads counts (pending ones
+        // must be in, or it could keep other keys than an uncached count would) and may evict keys that
+        // pending entries refer to. Below every bound, counting is pure addition and the order of the
+        // lines does not matter, so the pending counts wait.
+        let mayEvict = countersAtBound || anyKeyTableFull
+        if mayEvict || keyCache.dirtyCount >= keyCache.entryCount { flushPendingKeyCounts() }
         let fields = LineFields(r, line)
+        let serialBefore = serial
         f.isTCP = fields.isTCP
         f.httpVersion = fields.proto.httpVersion
         let keys = withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { buffer -> LineKeys in
@@ -53,14 +59,22 @@ extension Aggregator {
             return lookUpKeys(parts, grpcPath: fields.path.buffer)
         }
         countSignature(keys, f.signature, 1)
+        if !countersAtBound && touchesFullCounter(keys, f.signature) { countersAtBound = true }
         countTime(f.startTimeMs, isError: f.signature.isError)
         if !keys.cluster.isNone { clusters[keys.cluster.slot].recordValues(f, hasHost: !keys.host.isNone) }
         if !keys.host.isNone { hosts[keys.host.slot].recordValues(f) }
         if !keys.method.isNone { methods[keys.method.slot].recordValues(f) }
-        keyEpoch &+= 1
+        if mayEvict { keyEpoch &+= 1 }
         uncachedKeys = keys
         // A gRPC method is keyed by the raw path: not determined by the key when normalising changed it.
         if let key, !(f.signature.has(Signature.grpc) && LineKey.pathWasChanged(key)) {
+            if serial == serialBefore { keyCache.noteRepeatedKeys() }
+            if keyCache.shouldGrow {
+                flushPendingKeyCounts()
+                keyCache.grow()
+            }
+            let victim = keyCache.victim(hash: hash)
+            if keyCache.hasPendingCounts(victim) { drainCacheEntry(victim) }
             keyCache.store(key, length: length, hash: hash, keys: keys, signature: f.signature, epoch: keyEpoch)
         }
         return -1
@@ -70,14 +84,56 @@ extension Aggregator {
     /// key table or reads the counts.
     mutating func flushPendingKeyCounts() {
         guard keyCache.hasPending else { return }
+        countPending { cache, body in cache.drainPending(body) }
+    }
+
+    /// Counts every pending line and frees the key cache's entries (it starts small again if more
+    /// lines come): a report's aggregator does this before its snapshot is built, so that the cache's
+    /// memory is not held at the same time.
+    public mutating func releaseKeyCache() {
+        flushPendingKeyCounts()
+        keyCache.release()
+    }
+
+    /// Counts the pending lines of one key-cache entry (before `store` reuses it).
+    private mutating func drainCacheEntry(_ i: Int) {
+        countPending { cache, body in cache.drainEntry(i, body) }
+    }
+
+    /// Counts the pending lines that `drain` hands out of the key cache into the tables.
+    private mutating func countPending(
+        _ drain: (inout LineKeyCache, (LineKeys, Signature, Int, PendingValues) -> Void) -> Void) {
         var cache = LineKeyCache(entries: 0)
         swap(&cache, &keyCache)
-        cache.drainPending { keys, signature, n, values in
+        drain(&cache) { keys, signature, n, values in
             addTableCounts(keys, n)
             countSignature(keys, signature, n)
             recordValues(keys, values)
         }
         swap(&cache, &keyCache)
+    }
+
+    /// True when a breakdown counter that lines with keys `k` and signature `s` count into is at its
+    /// bound. (Only an uncached line can bring a counter a new key, so checking those suffices.)
+    private func touchesFullCounter(_ k: LineKeys, _ s: Signature) -> Bool {
+        if otherCodes.isFull || flagSets.isFull { return true }
+        if !k.cluster.isNone && clusters[k.cluster.slot].hasFullCounter { return true }
+        if !k.host.isNone && hosts[k.host.slot].hasFullCounter { return true }
+        if !k.method.isNone && methods[k.method.slot].hasFullCounter { return true }
+        var flagBits = s.flags.rawValue
+        while flagBits != 0 {
+            let bit = flagBits.trailingZeroBitCount
+            flagBits &= flagBits - 1
+            if bit < flagStats.count && flagStats[bit].hasFullCounter { return true }
+        }
+        return false
+    }
+
+    /// True when some key table is at its bound, so that admitting a new key would prune it.
+    private var anyKeyTableFull: Bool {
+        clusters.keys.isFull || hosts.keys.isFull || methods.keys.isFull || sources.keys.isFull
+            || details.isFull || transportFailures.isFull || terminations.isFull || routes.isFull
+            || authorities.isFull || paths.isFull || tcpDestinations.isFull
     }
 
     /// Records a batch of lines' values into the cluster (and host) and method of `k` (all live).

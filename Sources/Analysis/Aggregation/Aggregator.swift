@@ -75,6 +75,10 @@ public struct Aggregator: Sendable {
     var lastSource = LastKey()
     /// Bumped whenever a key table may have changed which keys are live (see `LineKeyCache`).
     var keyEpoch: UInt32 = 0
+    /// True once some breakdown counter (a cluster's codes, a flag's hosts, …) has reached its bound:
+    /// from then on a new key may make a counter drop keys by their counts, so the key cache's pending
+    /// counts go in before every uncached line, as they do once a key table is full (`countMiss`).
+    var countersAtBound = false
     /// The keys of the last line counted without the key cache (for `countExtras`).
     var uncachedKeys = LineKeys()
 

@@ -38,8 +38,9 @@ public struct AggregatorLimits: Sendable, Equatable {
     public var timelineBuckets: Int
     /// Longest key, in bytes; longer keys are cut.
     public var maxKeyLength: Int
-    /// Entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables it).
-    /// Memory: about 450 bytes per entry (`LineKeyCacheLayout.stride`).
+    /// Most entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables
+    /// it). It starts with 2,048 and doubles while its entries keep being replaced. Memory: 448 bytes
+    /// per entry (`LineKeyCacheLayout.stride`), so at most 14 MiB by default.
     public var keyCacheEntries: Int
     /// Unpaired DR/DC records kept to pair a cancel logged by two sidecars (`CancelCorrelator`); only
     /// what is still unpaired stays, so this bounds the pairing's memory (about 80 bytes a key).
@@ -49,7 +50,7 @@ public struct AggregatorLimits: Sendable, Equatable {
                 keys: Int = 1_000, sources: Int = 5_000, podLinks: Int = 200_000, breakdown: Int = 32,
                 recentLines: Int = 2048, recentLineBytes: Int = 1 << 20, samplesPerFlag: Int = 5,
                 malformedSamples: Int = 5, timelineBuckets: Int = 3600, maxKeyLength: Int = 256,
-                keyCacheEntries: Int = 2048, cancelKeys: Int = 4096) {
+                keyCacheEntries: Int = 32768, cancelKeys: Int = 4096) {
         self.clusters = max(1, clusters)
         self.hosts = max(1, hosts)
         self.methods = max(1, methods)
@@ -91,6 +92,9 @@ public struct AggregatorLimits: Sendable, Equatable {
         return l
     }
 
-    /// Capacity of a response flag's cluster and host breakdowns.
-    var flagBreakdown: Int { min(4096, max(breakdown, hosts)) }
+    /// Capacity of the breakdowns that span many clusters or hosts at mesh scale — a response flag's
+    /// clusters and hosts, a method's clusters, a cluster's operations — where `breakdown` would be
+    /// reached routinely (and reaching any bound makes the key cache flush before every uncached
+    /// line). Memory follows the keys seen, not this bound.
+    var wideBreakdown: Int { min(4096, max(breakdown, hosts)) }
 }

@@ -34,8 +34,13 @@ struct ClusterAccumulator: KeyedPayload {
         otherHost = HostAccumulator(limits: limits)
         pods = PodLinks(limits: limits)
         details = RefCounter(capacity: limits.breakdown)
-        methods = RefCounter(capacity: limits.breakdown)
+        methods = RefCounter(capacity: limits.wideBreakdown)
         destinations = RefCounter(capacity: limits.breakdown)
+    }
+
+    /// True when a breakdown counter is at its bound (a new key would make it drop keys).
+    var hasFullCounter: Bool {
+        flags.isFull || codes.isFull || details.isFull || methods.isFull || destinations.isFull
     }
 
     /// Counts `n` records of signature `s` with keys `k` (the cluster's counters and breakdowns; the

@@ -18,10 +18,15 @@ struct FlagAccumulator: Sendable {
     var samples: [String] = []
 
     init(limits: AggregatorLimits) {
-        clusters = RefCounter(capacity: limits.flagBreakdown)
-        hosts = RefCounter(capacity: limits.flagBreakdown)
+        clusters = RefCounter(capacity: limits.wideBreakdown)
+        hosts = RefCounter(capacity: limits.wideBreakdown)
         details = RefCounter(capacity: limits.breakdown)
         transportFailures = RefCounter(capacity: limits.breakdown)
+    }
+
+    /// True when a breakdown counter is at its bound (a new key would make it drop keys).
+    var hasFullCounter: Bool {
+        clusters.isFull || hosts.isFull || codes.isFull || details.isFull || transportFailures.isFull
     }
 
     /// Counts `n` records of signature `s` (which carries this flag) with keys `k`.

@@ -19,6 +19,9 @@ struct HostAccumulator: KeyedPayload {
 
     init(limits: AggregatorLimits) { pods = PodLinks(limits: limits) }
 
+    /// True when a breakdown counter is at its bound (a new key would make it drop keys).
+    var hasFullCounter: Bool { flags.isFull || codes.isFull || grpcStatuses.isFull }
+
     /// Counts `n` records of signature `s`.
     mutating func recordCounts(_ s: Signature, _ n: Int) {
         requests &+= n

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A cache from a line's serialised key (`LineKey`) to the `LineKeys` and `Signature` it resolved
 /// to. Lines of the same kind repeat the same key, so one hash and one comparison replace about ten
 /// table lookups and a dozen counter updates.
@@ -12,11 +14,20 @@
 /// cache lines (the tag line, the entry's header and pending values, its key) instead of several
 /// parallel arrays. 4-way set associative: a key lives in one of the four entries of its set, whose
 /// 64-bit tags (hash | 1; 0 for unused) share one cache line. Memory: `entries × LineKeyCacheLayout.stride` (448) bytes, on
-/// first use.
+/// first use; the cache starts at `initialEntries` and doubles up to `maxEntries` while entries keep
+/// being replaced (`shouldGrow`).
 ///
 /// Entry layout: `LineKeyCacheLayout` (named offsets derived from the stored types' sizes).
 struct LineKeyCache: Sendable {
-    let entryCount: Int
+    /// Entries now (a power of two, at least `ways`; 0: disabled).
+    private(set) var entryCount: Int
+    /// Entries the cache may grow to.
+    let maxEntries: Int
+    /// Entries written since the cache was made or last grew.
+    private var storesSinceGrowth = 0
+    /// Lines since the cache was made or last grew whose keys were seen before: hits, and misses
+    /// whose keys the tables already knew (`noteRepeatedKeys`), which a larger cache would have hit.
+    private var repeatsSinceGrowth = 0
     static let stride = LineKeyCacheLayout.stride
     static let ways = 4
     private typealias L = LineKeyCacheLayout
@@ -27,26 +38,69 @@ struct LineKeyCache: Sendable {
     /// Entries whose pending count is not zero.
     private var dirty: [Int32] = []
 
-    init(entries: Int) {
+    /// A cache of `initialEntries` (rounded up to a power of two) that may grow to `maxEntries`; no
+    /// cache when `maxEntries` is 0.
+    init(entries maxEntries: Int, initialEntries: Int = Self.initialEntries) {
         precondition(LineKeyCacheLayout.fits, "LineKeyCacheLayout: an entry no longer holds its fields")
-        var n = 1
-        while n < entries { n <<= 1 }
-        entryCount = entries > 0 ? max(n, Self.ways) : 0
+        let most = maxEntries > 0 ? max(Self.powerOfTwo(atLeast: maxEntries), Self.ways) : 0
+        self.maxEntries = most
+        entryCount = min(most, max(Self.powerOfTwo(atLeast: initialEntries), Self.ways))
+    }
+
+    /// Entries a cache starts with: enough for the distinct line keys of most logs (a few hundred).
+    static let initialEntries = 2048
+
+    private static func powerOfTwo(atLeast n: Int) -> Int {
+        var p = 1
+        while p < n { p <<= 1 }
+        return p
     }
 
     var isEnabled: Bool { entryCount > 0 }
     var hasPending: Bool { !dirty.isEmpty }
 
-    /// Entry memory: one 64-byte-aligned allocation, shared by copies of the cache until one of
-    /// them writes (`mutableEntries` copies it first, as an array would).
+    /// True when the cache keeps replacing entries — it has written as many entries as it holds since
+    /// it last grew — while keys do repeat, and it may still grow: the log has more distinct line keys than the cache holds
+    /// (a mesh of thousands of clusters × hosts). The caller then drains every pending count and
+    /// calls `grow`.
+    /// Growing is worth it only when keys come back: at least one line with known keys per 16 entries
+    /// written (a log in which every line brings new keys never makes the cache grow).
+    var shouldGrow: Bool {
+        storesSinceGrowth >= entryCount && entryCount < maxEntries && repeatsSinceGrowth &* 16 >= storesSinceGrowth
+    }
+
+    /// Counts a line that missed the cache although the tables knew all its keys.
+    mutating func noteRepeatedKeys() { repeatsSinceGrowth &+= 1 }
+
+    /// Doubles the entries, starting empty (pending counts must have been drained).
+    mutating func grow() {
+        precondition(dirty.isEmpty, "LineKeyCache.grow with pending counts")
+        entryCount = min(maxEntries, entryCount * 2)
+        tags = []
+        slab = nil
+        storesSinceGrowth = 0
+        repeatsSinceGrowth = 0
+    }
+
+    /// Frees the entries (pending counts must have been drained); the cache starts again small.
+    mutating func release() {
+        precondition(dirty.isEmpty, "LineKeyCache.release with pending counts")
+        self = LineKeyCache(entries: maxEntries)
+    }
+
+    /// Entry memory: pages mapped for it alone (so that a cache of megabytes goes back to the system
+    /// when it grows or is released, which memory from `malloc` may not), shared by copies of the cache
+    /// until one of them writes (`mutableEntries` copies it first, as an array would).
     final class Slab: @unchecked Sendable {
         let base: UnsafeMutableRawPointer
         let byteCount: Int
 
+        /// Zeroed entries (fresh anonymous pages are zero).
         init(byteCount: Int) {
             self.byteCount = byteCount
-            base = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
-            base.initializeMemory(as: UInt8.self, repeating: 0, count: byteCount)
+            let mapped = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let mapped, mapped != MAP_FAILED else { fatalError("LineKeyCache: cannot map \(byteCount) bytes") }
+            base = mapped
         }
 
         func copy() -> Slab {
@@ -55,7 +109,7 @@ struct LineKeyCache: Sendable {
             return c
         }
 
-        deinit { base.deallocate() }
+        deinit { munmap(base, byteCount) }
     }
 
     /// The entries for writing: this cache's own copy.
@@ -112,6 +166,7 @@ struct LineKeyCache: Sendable {
         e.storeBytes(of: e.load(fromByteOffset: L.bytesReceived, as: Int64.self) &+ f.bytesReceived, toByteOffset: L.bytesReceived, as: Int64.self)
         e.storeBytes(of: e.load(fromByteOffset: L.bytesSent, as: Int64.self) &+ f.bytesSent, toByteOffset: L.bytesSent, as: Int64.self)
         if pending == 1 { dirty.append(Int32(i)) }
+        repeatsSinceGrowth &+= 1
         return k &+ 1 == PendingValues.capacity
     }
 
@@ -133,9 +188,25 @@ struct LineKeyCache: Sendable {
         e.storeBytes(of: 0 as Int64, toByteOffset: L.bytesSent, as: Int64.self)
     }
 
+    /// The entry that `store` would write the key of hash `hash` into: the first unused way of its
+    /// set, else the least recently validated one. The caller drains it first when it has pending
+    /// counts (`hasPendingCounts`, `drainEntry`), so overwriting it loses nothing.
+    func victim(hash: UInt64) -> Int {
+        guard entryCount > 0, !tags.isEmpty else { return 0 }
+        let set = Int(truncatingIfNeeded: hash) & (entryCount - 1) & ~(Self.ways - 1)
+        var i = set
+        for j in set..<(set + Self.ways) {
+            if tags[j] == 0 { return j }
+            if epoch(at: j) < epoch(at: i) { i = j }
+        }
+        return i
+    }
+
+    /// True when entry `i` holds lines not yet counted into the tables.
+    func hasPendingCounts(_ i: Int) -> Bool { !tags.isEmpty && load(i, 0, as: UInt32.self) != 0 }
+
     /// Remembers `keys` and `signature` for the `length`-byte key at `key` (at most
-    /// `LineKey.capacity`). The caller drains pending counts first, so overwriting an entry loses
-    /// nothing.
+    /// `LineKey.capacity`) in entry `victim(hash:)`, which the caller has drained.
     mutating func store(_ key: UnsafeRawPointer, length: Int, hash: UInt64, keys: LineKeys, signature: Signature,
                         epoch: UInt32) {
         guard entryCount > 0, length > 0, length <= LineKey.capacity else { return }
@@ -143,14 +214,9 @@ struct LineKeyCache: Sendable {
             tags = Array(repeating: 0, count: entryCount)
             slab = Slab(byteCount: entryCount * Self.stride)
         }
-        let set = Int(truncatingIfNeeded: hash) & (entryCount - 1) & ~(Self.ways - 1)
-        // The first unused way, else the least recently validated one.
-        var i = set
-        for j in set..<(set + Self.ways) {
-            if tags[j] == 0 { i = j; break }
-            if self.epoch(at: j) < self.epoch(at: i) { i = j }
-        }
+        let i = victim(hash: hash)
         precondition(load(i, 0, as: UInt32.self) == 0, "LineKeyCache.store over pending counts")
+        storesSinceGrowth &+= 1
         tags[i] = hash | 1
         do {
             let e = mutableEntries() + i * Self.stride
@@ -169,12 +235,20 @@ struct LineKeyCache: Sendable {
     /// Hands every pending count, with the entry's keys, signature and pending values, to `body` and
     /// clears them.
     mutating func drainPending(_ body: (LineKeys, Signature, Int, PendingValues) -> Void) {
-        for i in dirty {
-            let n = Int(load(Int(i), 0, as: UInt32.self))
-            let values = takeValues(Int(i))
-            mutableEntries().storeBytes(of: 0 as UInt32, toByteOffset: Int(i) * Self.stride, as: UInt32.self)
-            if n > 0 { body(keys(at: Int(i)), signature(at: Int(i)), n, values) }
-        }
+        for i in dirty { drainEntry(Int(i), body) }
         dirty.removeAll(keepingCapacity: true)
     }
+
+    /// Hands entry `i`'s pending count (if any), keys, signature and pending values to `body` and
+    /// clears them. (The entry may stay in the dirty list; draining it again finds nothing.)
+    mutating func drainEntry(_ i: Int, _ body: (LineKeys, Signature, Int, PendingValues) -> Void) {
+        let n = Int(load(i, 0, as: UInt32.self))
+        guard n > 0 else { return }
+        let values = takeValues(i)
+        mutableEntries().storeBytes(of: 0 as UInt32, toByteOffset: i * Self.stride, as: UInt32.self)
+        body(keys(at: i), signature(at: i), n, values)
+    }
+
+    /// Entries in the dirty list (some may have been drained one by one since).
+    var dirtyCount: Int { dirty.count }
 }

@@ -11,8 +11,11 @@ struct MethodAccumulator: KeyedPayload {
     var clusters: RefCounter
 
     init(limits: AggregatorLimits) {
-        clusters = RefCounter(capacity: limits.breakdown)
+        clusters = RefCounter(capacity: limits.wideBreakdown)
     }
+
+    /// True when a breakdown counter is at its bound (a new key would make it drop keys).
+    var hasFullCounter: Bool { grpcStatuses.isFull || clusters.isFull }
 
     /// Counts `n` records of signature `s` sent to `cluster`.
     mutating func recordCounts(_ s: Signature, cluster: KeyRef, _ n: Int) {

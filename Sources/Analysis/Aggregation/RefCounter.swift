@@ -27,6 +27,8 @@ struct RefCounter: Sendable {
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
     var isEmpty: Bool { liveCount == 0 && other == 0 }
+    /// True when a new key would make the counter drop keys.
+    var isFull: Bool { liveCount >= capacity }
     var total: Int { table.reduce(other &+ soleCount) { $0 &+ $1.count } }
 
     @inline(__always)

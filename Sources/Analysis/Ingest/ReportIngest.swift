@@ -36,8 +36,9 @@ public struct ReportIngest: Sendable {
             linesBefore += part.lines
             total.merge(part.aggregator)
         }
-        // Settled here, in place: `snapshot()` of an aggregator with pending counts settles a copy.
-        total.flushPendingKeyCounts()
+        // Settled here, in place (`snapshot()` of an aggregator with pending counts settles a copy),
+        // and the key cache's memory freed before the snapshot is built.
+        total.releaseKeyCache()
         return total
     }
 

@@ -75,4 +75,42 @@ import Testing
             #expect(run(4, limits) == plain)
         }
     }
+
+    /// At mesh scale the cache grows and keeps pending counts across thousands of other keys:
+    /// still the same snapshot as without a cache — below every bound, and with breakdown counters
+    /// at their bounds (from then on pending counts go in before every uncached line).
+    @Test(arguments: [AggregatorLimits.report, AggregatorLimits(breakdown: 2)])
+    func growingCacheChangesNothing(limits: AggregatorLimits) throws {
+        var state: UInt64 = 99
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var lines: [(TestLine, String)] = []
+        for _ in 0..<12_000 {
+            let c = next(150)
+            var t = TestLine()
+            t.cluster = "outbound|50051||svc-\(c).ns.svc.cluster.local"
+            t.authority = "svc-\(c).ns:50051"
+            t.host = "10.64.\(next(8)).\(c):50051"
+            t.code = [200, 200, 200, 503, 404][next(5)]
+            if next(10) == 0 { t.flags = ["UF,URX", "UO"][next(2)] }
+            t.duration = Int64(next(400))
+            t.bytesOut = Int64(next(5000))
+            lines.append((t, "client-\(next(40))"))
+        }
+        func run(_ cache: LineKeyCache?) -> (Snapshot, Int) {
+            var l = limits
+            if cache == nil { l.keyCacheEntries = 0 }
+            var a = Aggregator(limits: l)
+            if let cache { a.keyCache = cache }
+            for (t, pod) in lines { a.add(t, pod: pod, container: "istio-proxy") }
+            return (a.snapshot(), a.keyCache.entryCount)
+        }
+        let (plain, _) = run(nil)
+        let (cached, entries) = run(LineKeyCache(entries: 4096, initialEntries: 16))
+        #expect(entries > 16)
+        #expect(cached == plain)
+        #expect(plain.requests == 12_000)
+    }
 }

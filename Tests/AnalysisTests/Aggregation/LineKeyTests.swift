@@ -184,4 +184,70 @@ import Testing
             #expect(seen == 2)
         }
     }
+
+    /// Keys of a mesh differ only in the middle of the cluster name and of the host: their hashes
+    /// must still spread over the cache's sets (a hash that sampled the ends made 500 clusters × 20
+    /// hosts share a few sets, and six lines in ten missed).
+    @Test func meshKeysSpreadOverTheSets() {
+        var sets = Set<Int>()
+        var hashes = Set<UInt64>()
+        for c in 0..<500 {
+            for h in 0..<20 {
+                var t = TestLine()
+                t.cluster = "outbound|50051||svc-\(c).ns.svc.cluster.local"
+                t.host = "10.64.\(h).\(c % 250):50051"
+                t.authority = "svc-\(c).ns:50051"
+                Self.key(t).withUnsafeBytes { k in
+                    let hash = LineKey.hash(k.baseAddress!, length: k.count)
+                    hashes.insert(hash)
+                    sets.insert(Int(truncatingIfNeeded: hash) & (32768 - 1) & ~3)
+                }
+            }
+        }
+        #expect(hashes.count == 10_000)
+        // 10,000 keys over 8,192 sets of four: a uniform hash fills about 5,900 of them.
+        #expect(sets.count > 5_000)
+    }
+
+    /// A cache whose entries keep being replaced while keys do repeat grows (starting empty), up to
+    /// its maximum — even when keys come back in a cycle longer than the cache, so that it never
+    /// hits; one that only ever sees new keys does not.
+    @Test func cacheGrowsOnlyWhenKeysRepeat() {
+        // `knownKeys`: a miss whose keys the aggregator's tables already knew (from the second round).
+        func feed(_ cache: inout LineKeyCache, keys: Int, rounds: Int) {
+            for round in 0..<rounds {
+                let knownKeys = round > 0
+                for n in 0..<keys {
+                    var t = TestLine()
+                    t.cluster = "outbound|80||svc-\(n).ns.svc.cluster.local"
+                    Self.key(t).withUnsafeBytes { k in
+                        let h = LineKey.hash(k.baseAddress!, length: k.count)
+                        let i = cache.find(k.baseAddress!, length: k.count, hash: h)
+                        if i >= 0 {
+                            _ = cache.recordHit(i, epoch: 1, values: LineFacts())
+                            return
+                        }
+                        if knownKeys { cache.noteRepeatedKeys() }
+                        if cache.shouldGrow {
+                            cache.drainPending { _, _, _, _ in }
+                            cache.grow()
+                        }
+                        let victim = cache.victim(hash: h)
+                        if cache.hasPendingCounts(victim) { cache.drainEntry(victim) { _, _, _, _ in } }
+                        cache.store(k.baseAddress!, length: k.count, hash: h, keys: LineKeys(), signature: Signature(), epoch: 1)
+                    }
+                }
+            }
+        }
+        var repeating = LineKeyCache(entries: 256, initialEntries: 8)
+        #expect(repeating.entryCount == 8 && repeating.maxEntries == 256)
+        feed(&repeating, keys: 100, rounds: 6)
+        #expect(repeating.entryCount == 256)
+        var unique = LineKeyCache(entries: 256, initialEntries: 8)
+        feed(&unique, keys: 600, rounds: 1)
+        #expect(unique.entryCount == 8)
+        repeating.drainPending { _, _, _, _ in }
+        repeating.release()
+        #expect(repeating.entryCount == min(LineKeyCache.initialEntries, 256) && !repeating.hasPending)
+    }
 }
