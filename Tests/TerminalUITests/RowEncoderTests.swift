@@ -1,3 +1,4 @@
+import AccessLog
 import Presentation
 import Testing
 @testable import TerminalUI

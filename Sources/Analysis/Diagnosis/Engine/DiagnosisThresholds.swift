@@ -1,6 +1,6 @@
 /// Every number a rule compares against, in one place (documented in `docs/diagnoses.md`).
 ///
-/// Shares are fractions (0.05 = 5 %). Comparisons are inclusive: a value exactly at a threshold
+/// Shares are fractions (0.05 = 5%). Comparisons are inclusive: a value exactly at a threshold
 /// reaches it.
 public struct DiagnosisThresholds: Sendable, Equatable {
     // MARK: Failures that reach clients (most flag rules)
@@ -12,7 +12,7 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     public var warningShare = 0.005
     public var warningMinCount = 5
     /// …or when at least this many failed and they are at least `warningCountMinShare` of the requests:
-    /// a large absolute number matters, but a steady trace in a huge volume (0.02 % of a million) does not.
+    /// a large absolute number matters, but a steady trace in a huge volume (0.02% of a million) does not.
     public var warningCount = 20
     public var warningCountMinShare = 0.001
 
@@ -72,7 +72,7 @@ public struct DiagnosisThresholds: Sendable, Equatable {
     /// maximum, one GC pause.
     public var slowHostTailSamples = 10
     /// …and only on hosts whose failed, cancelled or fault-delayed requests are under this share of
-    /// the requests above the percentile (p90: under 5 %): else the percentile is where those land.
+    /// the requests above the percentile (p90: under 5%): else the percentile is where those land.
     public var slowHostMaxTailFailureShare = 0.5
 
     // MARK: gRPC and retries

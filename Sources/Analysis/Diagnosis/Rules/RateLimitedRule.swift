@@ -16,7 +16,7 @@ struct RateLimitedRule: DiagnosisRule {
                 let local = o.mentions("local_rate_limited", in: snapshot)
                 let global = o.mentions("request_rate_limited", in: snapshot)
                 if local + global > 0 {
-                    facts.append(Fact("Limiter", "local token bucket ×\(Fmt.count(local)), global rate-limit service ×\(Fmt.count(global))"))
+                    facts.append(Fact("Limiter", "local token bucket ×\(Format.thousands(local)), global rate-limit service ×\(Format.thousands(global))"))
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)

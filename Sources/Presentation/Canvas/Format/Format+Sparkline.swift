@@ -1,3 +1,5 @@
+import AccessLog
+
 extension Format {
     /// A sparkline, one column per value, `▁▂▃▄▅▆▇█` scaled so that `maxValue` (default: the
     /// largest value) is `█`; any value above zero shows at least `▁`, zero and below show a space.

@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// A finding: evidence, samples, explanation, fixes (YAML) and verify commands.

@@ -22,7 +22,7 @@ enum FlagDetail {
         }
         rows.append(.fact("duration", DetailRows.latency(stats.latency)))
         if let first = stats.firstSeenMs, let last = stats.lastSeenMs {
-            rows.append(.fact("first → last seen", LiveText.dateTime(first) + " → " + LiveText.clock(last)))
+            rows.append(.fact("first → last seen", Format.utcDateTime(first) + " → " + Format.clock(last)))
         }
         rows += DetailRows.keyCounts("Clusters", stats.clusters, of: stats.count, width: width) { item in
             item.isOther ? nil : .cluster(item.key)

@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// The two header rows: status bar (state, sources, rate, window, sort, filter) and input health.
@@ -30,7 +31,7 @@ enum HeaderModel {
         if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         var window = " · window " + app.window.label
         if app.window != .all, state.window == app.window, let start = state.windowStartMs {
-            window += " (since " + LiveText.clock(start) + ")"
+            window += " (since " + Format.clock(start) + ")"
         }
         spans.append(TextSpan(window, bar))
         spans.append(TextSpan(" · sort " + app.sort.label, bar))
@@ -65,7 +66,7 @@ enum HeaderModel {
         ]
         if let range = snapshot.timeRange {
             spans.append(TextSpan(" │ ", .muted))
-            spans.append(TextSpan(LiveText.clock(range.firstMs) + "–" + LiveText.clock(range.lastMs)))
+            spans.append(TextSpan(Format.clock(range.firstMs) + "–" + Format.clock(range.lastMs)))
             spans.append(TextSpan(" " + Format.duration(milliseconds: Int(range.lastMs - range.firstMs)), .muted))
         }
         return ModelRow(spans)

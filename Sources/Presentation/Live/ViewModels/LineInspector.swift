@@ -65,7 +65,7 @@ enum LineInspector {
             rows += wrappedFact(extra.name, value, .plain, width: width)
         }
         if record.durationMs >= 0 { rows.append(.fact("duration (parsed)", Format.duration(milliseconds: Int(record.durationMs)), .muted, labelWidth: 34)) }
-        if record.startTimeMs >= 0 { rows.append(.fact("start time (parsed, UTC)", LiveText.dateTime(record.startTimeMs), .muted, labelWidth: 34)) }
+        if record.startTimeMs >= 0 { rows.append(.fact("start time (parsed, UTC)", Format.utcDateTime(record.startTimeMs), .muted, labelWidth: 34)) }
         return rows
     }
 

@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// Everything one frame of the live view shows, built from the data and the app state for a

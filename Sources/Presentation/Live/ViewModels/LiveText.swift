@@ -3,38 +3,6 @@ import Analysis
 
 /// Small text helpers shared by the live view models.
 enum LiveText {
-    /// `10:04:03` (UTC) from milliseconds since the epoch; with `millis`, `10:04:03.123`.
-    static func clock(_ ms: Int64, millis: Bool = false) -> String {
-        guard ms >= 0 else { return "-" }
-        let secondsOfDay = (ms / 1000) % 86_400
-        let h = secondsOfDay / 3600, m = secondsOfDay / 60 % 60, s = secondsOfDay % 60
-        var text = two(h) + ":" + two(m) + ":" + two(s)
-        if millis {
-            let frac = ms % 1000
-            text += "." + (frac < 100 ? (frac < 10 ? "00" : "0") : "") + String(frac)
-        }
-        return text
-    }
-
-    /// `2026-11-20 10:04:03Z`.
-    static func dateTime(_ ms: Int64) -> String {
-        guard ms >= 0 else { return "-" }
-        let days = ms / 86_400_000
-        // Civil-from-days (Howard Hinnant), proleptic Gregorian.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year)-" + two(month) + "-" + two(d) + " " + clock(ms) + "Z"
-    }
-
-    private static func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
-
     /// A short cluster label: `→ orders.shop:50051`, `→ reviews.shop:9080 v2`, `← inbound:8080`,
     /// `PassthroughCluster`.
     static func clusterLabel(_ name: ClusterName) -> String {
@@ -98,7 +66,7 @@ enum LiveText {
         flag.isFailure ? Style(.critical) : .info
     }
 
-    /// Error share colour: none ok-muted, some warning, ≥ 5 % critical.
+    /// Error share colour: none ok-muted, some warning, ≥ 5% critical.
     static func errorStyle(_ errors: Int, of total: Int) -> Style {
         guard total > 0, errors > 0 else { return .muted }
         return Double(errors) / Double(total) >= 0.05 ? Style(.critical) : .warning

@@ -1,3 +1,5 @@
+import AccessLog
+
 /// A run of text in one style; with `width`, a column exactly that wide (padded or cut with `…`).
 public struct TextSpan: Equatable, Sendable {
     public var text: String
