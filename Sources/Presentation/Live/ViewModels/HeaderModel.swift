@@ -62,7 +62,7 @@ enum HeaderModel {
             TextSpan(count(lines.malformed), lines.malformed > 0 ? Style(.warning, .bold) : .plain),
             TextSpan(" malformed", .muted), TextSpan(" │ ", .muted),
             TextSpan(count(snapshot.errors) + (narrow ? " err " : snapshot.errors == 1 ? " error " : " errors ") + "(" + Format.percent(snapshot.errors, of: snapshot.requests) + ")",
-                     snapshot.errors > 0 ? LiveText.errorStyle(snapshot.errors, of: snapshot.requests) : .plain),
+                     snapshot.errors > 0 ? StatusStyle.errorStyle(snapshot.errors, of: snapshot.requests) : .plain),
         ]
         if let range = snapshot.timeRange {
             spans.append(TextSpan(" │ ", .muted))
