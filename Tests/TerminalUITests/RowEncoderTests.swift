@@ -1,5 +1,5 @@
 import AccessLog
-import Presentation
+@testable import Presentation
 import Testing
 @testable import TerminalUI
 

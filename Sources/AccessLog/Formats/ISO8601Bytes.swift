@@ -2,9 +2,9 @@
 ///
 /// Accepts `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 0–9 digits after `.` or `,`, and an optional
 /// zone: `Z`, `±HH:MM`, `±HHMM` or `±HH` (no zone means UTC). `T` may also be `t` or a space.
-public enum ISO8601Bytes {
+enum ISO8601Bytes {
     /// Milliseconds since the Unix epoch for a timestamp that fills `bytes` exactly, or nil.
-    public static func epochMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+    static func epochMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard let (ms, end) = scan(bytes, from: 0, to: bytes.count), end == bytes.count else { return nil }
         return ms
     }

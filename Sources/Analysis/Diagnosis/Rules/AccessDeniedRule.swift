@@ -9,7 +9,7 @@ struct AccessDeniedRule: DiagnosisRule {
 
     static func isRBAC(_ detail: String) -> Bool { detail.hasPrefix("rbac_access_denied") }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         var findings: [Finding] = []
         let uaex = FlagOccurrence.find([.unauthorizedExternalService], in: snapshot)
         var attributedRBAC = 0

@@ -6,7 +6,7 @@ struct BlackholeTrafficRule: DiagnosisRule {
     public static let id = FindingID.blackholeTraffic
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let blackhole = snapshot.clusters.first { $0.name.special == .blackHole }
         let tcpBlocked = blackhole?.requests ?? 0
         let httpBlocked = snapshot.routes.first { $0.key == "block_all" }?.count ?? 0

@@ -11,7 +11,7 @@ struct ClientCancelledRule: DiagnosisRule {
     public static let id = FindingID.clientCancelled
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.downstreamConnectionTermination, .downstreamRemoteReset]
         let pairs = snapshot.cancelPairs
         return Self.deduplicated(FlagOccurrence.find(flags, in: snapshot), pairs)

@@ -17,7 +17,7 @@ struct ConnectionPinningRule: DiagnosisRule {
         let requests: Int
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         let podsByCluster = Self.podsByCluster(snapshot)
         return snapshot.clusters.compactMap { c -> Finding? in

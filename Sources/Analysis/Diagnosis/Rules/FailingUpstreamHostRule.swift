@@ -19,7 +19,7 @@ struct FailingUpstreamHostRule: DiagnosisRule {
         let z: Double
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
             // Outbound only: an inbound cluster's "host" is each server pod's own app, so hosts of

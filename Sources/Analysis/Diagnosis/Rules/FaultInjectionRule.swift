@@ -6,7 +6,7 @@ struct FaultInjectionRule: DiagnosisRule {
     public static let id = FindingID.faultInjection
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return FlagOccurrence.find([.faultInjected, .delayInjected], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { Self.severity($0, t) }

@@ -11,7 +11,7 @@ struct GRPCErrorsRule: DiagnosisRule {
     /// Statuses that usually mean the application rejected the request (often normal).
     static let clientStatuses: Set<Int> = [1, 3, 5, 6, 7, 9, 10, 11, 16]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard snapshot.hasGrpcStatusField else { return [] }
         let t = context.thresholds
         return snapshot.methods.filter(\.isGRPC).compactMap { m -> Finding? in

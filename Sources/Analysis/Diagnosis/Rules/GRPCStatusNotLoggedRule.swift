@@ -7,7 +7,7 @@ struct GRPCStatusNotLoggedRule: DiagnosisRule {
     public static let id = FindingID.grpcStatusNotLogged
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard !snapshot.hasGrpcStatusField, snapshot.grpcRequests >= context.thresholds.grpcNotLoggedMinRequests else {
             return []
         }

@@ -6,7 +6,7 @@ struct MaxStreamDurationRule: DiagnosisRule {
     public static let id = FindingID.maxStreamDuration
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.upstreamMaxStreamDurationReached, .durationTimeout]
         return FlagOccurrence.find(flags, in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }

@@ -6,7 +6,7 @@ struct NoHealthyUpstreamRule: DiagnosisRule {
     public static let id = FindingID.noHealthyUpstream
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let occurrences = FlagOccurrence.find([.noHealthyUpstream, .failedLocalHealthCheck], in: snapshot,
                                               includeCluster: { $0.special != .blackHole })
         return occurrences

@@ -23,7 +23,7 @@ struct NonIdempotentRetriesRule: DiagnosisRule {
         }
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard snapshot.hasAttemptCountField else { return [] }
         return snapshot.methods.filter { $0.retried > 0 && Self.isCreateLike($0.method) }.map { m in
             let t = context.thresholds

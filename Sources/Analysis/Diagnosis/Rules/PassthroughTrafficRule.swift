@@ -7,7 +7,7 @@ struct PassthroughTrafficRule: DiagnosisRule {
     public static let id = FindingID.passthroughTraffic
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.filter { $0.name.special == .passthrough && $0.requests > 0 }.map { c in
             let failing = SeverityPolicy.share(c.errors, of: c.requests) >= t.criticalShare && c.errors >= t.criticalMinCount

@@ -7,7 +7,7 @@ struct ProtocolErrorRule: DiagnosisRule {
     public static let id = FindingID.protocolError
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.downstreamProtocolError, .upstreamProtocolError, .invalidEnvoyRequestHeaders]
         return FlagOccurrence.find(flags, in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }

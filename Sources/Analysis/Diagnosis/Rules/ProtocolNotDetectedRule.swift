@@ -15,7 +15,7 @@ struct ProtocolNotDetectedRule: DiagnosisRule {
     /// TLS ports that, on an in-mesh service, usually carry HTTP/2 inside.
     static let tlsPorts: Set<Int> = [443, 8443]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
             guard c.name.direction == .outbound, let fqdn = c.name.fqdn, let port = c.name.port, c.tcp > 0,

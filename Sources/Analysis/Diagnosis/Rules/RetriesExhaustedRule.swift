@@ -13,7 +13,7 @@ struct RetriesExhaustedRule: DiagnosisRule {
         (.upstreamOverflow, .circuitBreakerOverflow), (.noHealthyUpstream, .noHealthyUpstream),
     ]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamRetryLimitExceeded], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in

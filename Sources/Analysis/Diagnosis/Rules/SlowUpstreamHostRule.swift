@@ -57,7 +57,7 @@ struct SlowUpstreamHostRule: DiagnosisRule {
         let siblings: [HostStats]
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         // Outbound only: the hosts of an inbound cluster are different services' pods. Not on mostly
         // TCP clusters: a TCP record's duration is the connection's lifetime, not a latency.
         snapshot.clusters.filter { $0.name.direction == .outbound && $0.tcp * 2 <= $0.requests }.flatMap { c in

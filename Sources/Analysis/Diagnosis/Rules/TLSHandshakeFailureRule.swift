@@ -17,7 +17,7 @@ struct TLSHandshakeFailureRule: DiagnosisRule {
         ("HANDSHAKE_FAILURE", "version"),
     ]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamConnectionFailure], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { o in
                 TransportFailure.isTLS(o, in: snapshot)

@@ -23,7 +23,7 @@ struct TrafficSplitRule: DiagnosisRule {
         var exceeds: Bool { abs(observed - expected) > allowed }
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         Self.groups(snapshot).compactMap { group in
             let expected = context.expectedSplit.flatMap { Self.normalised($0) }
             let planned = expected.map { plan in group.subsets.contains { plan[$0.name] != nil } } ?? false

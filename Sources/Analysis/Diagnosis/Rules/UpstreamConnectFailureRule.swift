@@ -6,7 +6,7 @@ struct UpstreamConnectFailureRule: DiagnosisRule {
     public static let id = FindingID.upstreamConnectFailure
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamConnectionFailure], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { o in
                 TransportFailure.isTLS(o, in: snapshot) ? nil

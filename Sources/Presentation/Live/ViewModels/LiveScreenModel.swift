@@ -20,7 +20,7 @@ public struct LiveScreenModel: Sendable {
     public var title: ModelRow?
     public var body: Body
     /// Key hints, or the filter being typed.
-    public var footer: ModelRow
+    var footer: ModelRow
     /// What `reduce` needs to know about this frame.
     public var context: NavigationContext
 
