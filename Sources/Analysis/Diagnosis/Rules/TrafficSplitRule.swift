@@ -77,12 +77,12 @@ struct TrafficSplitRule: DiagnosisRule {
         facts += sorted.map { Fact("Subset \($0.name)", "\(Format.thousands($0.requests)) (\(Format.percent(SeverityPolicy.share($0.requests, of: group.total))))") }
         let off = deviations.filter(\.exceeds)
         for d in deviations {
-            facts.append(Fact("\(d.subset) vs plan", "observed \(Format.fixed(d.observed, decimals: 1))%, expected \(Format.fixed(d.expected, decimals: 1))%, allowed ± \(Format.fixed(d.allowed, decimals: 1)) points"))
+            facts.append(Fact("\(d.subset) vs plan", "observed \(Format.percent(d.observed / 100)), expected \(Format.percent(d.expected / 100)), allowed ± \(Format.fixed(d.allowed, decimals: 1)) points"))
         }
         var title = "\(name) split: \(split)"
         if planned {
             title += off.isEmpty ? " (matches the expected split)"
-                : " — expected " + deviations.map { "\($0.subset) \(Format.fixed($0.expected, decimals: 0))%" }.joined(separator: ", ")
+                : " — expected " + deviations.map { "\($0.subset) \(Format.percent($0.expected / 100, decimals: 0))" }.joined(separator: ", ")
         }
         let weights = planned
             ? deviations.filter { $0.expected > 0 }.map { ($0.subset, $0.expected) }
