@@ -61,8 +61,8 @@ final class ProgressLine: Sendable {
         let rate = Double(bytes) / seconds
         var parts: [String] = []
         if let total = progress.totalBytes, total > 0 {
-            let percent = min(100, Int(Double(bytes) * 100 / Double(total)))
-            parts.append("\(Format.bytes(bytes)) of \(Format.bytes(total)) (\(percent)%)")
+            let share = Format.percent(min(1, Double(bytes) / Double(total)), decimals: 0)
+            parts.append("\(Format.bytes(bytes)) of \(Format.bytes(total)) (\(share))")
         } else {
             parts.append("\(Format.bytes(bytes)) read")
         }
