@@ -2,10 +2,10 @@
 import Presentation
 
 /// Maps what `wget_wch` returns to a ``Key``. Pure, so every mapping is unit-tested.
-public enum KeyDecoder {
+enum KeyDecoder {
     /// `code` is the value `wget_wch` stored; `isKeyCode` is true when it returned `KEY_CODE_YES`
     /// (a function key such as `KEY_UP`), false for a character.
-    public static func decode(_ code: Int32, isKeyCode: Bool) -> Key {
+    static func decode(_ code: Int32, isKeyCode: Bool) -> Key {
         isKeyCode ? decodeKeyCode(code) : decodeCharacter(code)
     }
 

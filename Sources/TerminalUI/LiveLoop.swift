@@ -1,7 +1,7 @@
 import Presentation
 
 /// What a key handler wants the loop to do next.
-public enum LoopAction: Sendable {
+enum LoopAction: Sendable {
     case `continue`
     case quit
 }
@@ -23,7 +23,7 @@ public enum LoopExit: Equatable, Sendable {
 /// passed on too). Between frames the thread sleeps in `wget_wch` with a timeout, so an idle UI
 /// costs almost no CPU.
 @discardableResult
-public func runLoop(terminal: Terminal, tickMs: Int = 250,
+func runLoop(terminal: Terminal, tickMs: Int = 250,
                     render: (inout Canvas) -> Void, handle: (Key) -> LoopAction) -> LoopExit {
     runLoop(on: terminal, tickMs: tickMs, render: render, handle: handle)
 }

@@ -16,9 +16,9 @@ public final class Terminal {
     private var rowBuffer: [cchar_t] = []
 
     /// True when the locale's character set is UTF-8; otherwise non-ASCII is drawn as ASCII.
-    public let isUTF8: Bool
+    let isUTF8: Bool
     /// True when colour pairs are in use (false: styles map to bold/reverse/underline/dim).
-    public var usesColor: Bool { palette.usesColor }
+    var usesColor: Bool { palette.usesColor }
 
     /// Opens the terminal: `setlocale`, `newterm` on `/dev/tty`, cbreak, no echo, keypad, hidden
     /// cursor, 25 ms Esc delay, colours. Installs ``TerminalGuard`` first.
@@ -78,7 +78,7 @@ public final class Terminal {
     }
 
     /// Waits up to `timeoutMs` for a key; nil when none came (or a signal interrupted the wait).
-    public func readKey(timeoutMs: Int) -> Key? {
+    func readKey(timeoutMs: Int) -> Key? {
         guard !closed else { return nil }
         wtimeout(window, Int32(clamping: max(0, timeoutMs)))
         var code: wint_t = 0
@@ -91,7 +91,7 @@ public final class Terminal {
 
     /// Makes the next ``draw(_:)`` repaint every cell, whatever ncurses believes is on screen
     /// (for Ctrl-L, after something else wrote to the terminal).
-    public func repaintAll() {
+    func repaintAll() {
         guard !closed else { return }
         clearok(window, true)
     }

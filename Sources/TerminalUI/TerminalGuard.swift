@@ -23,21 +23,21 @@ nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction>
 /// first is pending restores the terminal and exits at once), `exit()` (an `atexit` hook) and
 /// crashes (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT: restore, then hand the
 /// signal to whatever handled it before — the Swift runtime's backtracer or the default action).
-public enum TerminalGuard {
+enum TerminalGuard {
     /// True once SIGINT, SIGTERM or SIGHUP arrived (or ``requestQuit()`` was called).
-    public static var quitRequested: Bool { quitFlag.load(ordering: .relaxed) }
+    static var quitRequested: Bool { quitFlag.load(ordering: .relaxed) }
 
     /// The signal that asked to quit, if any (for exit status 128 + n).
-    public static var quitSignal: Int32? {
+    static var quitSignal: Int32? {
         let n = quitSignalNumber.load(ordering: .relaxed)
         return n == 0 ? nil : n
     }
 
     /// Asks the live loop to stop, as a signal would.
-    public static func requestQuit() { quitFlag.store(true, ordering: .relaxed) }
+    static func requestQuit() { quitFlag.store(true, ordering: .relaxed) }
 
     /// Clears a previous quit request (tests, or a second UI session in one process).
-    public static func resetQuitRequest() {
+    static func resetQuitRequest() {
         quitFlag.store(false, ordering: .relaxed)
         quitSignalNumber.store(0, ordering: .relaxed)
     }

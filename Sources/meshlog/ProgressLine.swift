@@ -61,15 +61,15 @@ final class ProgressLine: Sendable {
         let rate = Double(bytes) / seconds
         var parts: [String] = []
         if let total = progress.totalBytes, total > 0 {
-            let percent = min(100, Int(Double(bytes) * 100 / Double(total)))
-            parts.append("\(Self.size(bytes)) of \(Self.size(total)) (\(percent)%)")
+            let share = Format.percent(min(1, Double(bytes) / Double(total)), decimals: 0)
+            parts.append("\(Format.bytes(bytes)) of \(Format.bytes(total)) (\(share))")
         } else {
-            parts.append("\(Self.size(bytes)) read")
+            parts.append("\(Format.bytes(bytes)) read")
         }
-        parts.append("\(Self.thousands(progress.lines)) lines")
-        parts.append("\(Self.size(Int64(rate)))/s")
+        parts.append("\(Format.thousands(progress.lines)) lines")
+        parts.append("\(Format.byteRate(rate))")
         if let total = progress.totalBytes, rate > 0, bytes < total {
-            parts.append("ETA " + Self.clock(Int((Double(total - bytes) / rate).rounded(.up))))
+            parts.append("ETA " + Format.stopwatch(seconds: Int((Double(total - bytes) / rate).rounded(.up))))
         }
         return "meshlog: " + parts.joined(separator: " · ")
     }
@@ -83,35 +83,6 @@ final class ProgressLine: Sendable {
 
     private func write(_ text: String) {
         CommandErrors.writeStandardError(text)
-    }
-
-    static func size(_ bytes: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        let tenths = Int((value * 10).rounded())
-        return unit == 0 ? "\(bytes) B" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
-    }
-
-    static func thousands(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return out
-    }
-
-    /// `1:05`, `1:02:03`.
-    static func clock(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
-        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-        return h > 0 ? "\(h):\(two(m)):\(two(s))" : "\(m):\(two(s))"
     }
 
     private static func nowMs() -> Int64 {

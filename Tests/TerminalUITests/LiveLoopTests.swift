@@ -1,5 +1,5 @@
 @preconcurrency import Glibc
-import Presentation
+@testable import Presentation
 import Testing
 @testable import TerminalUI
 

@@ -1,4 +1,5 @@
-import Presentation
+import AccessLog
+@testable import Presentation
 import Testing
 @testable import TerminalUI
 

@@ -1,9 +1,9 @@
 /// Recognises gRPC requests in access records (reference §11).
-public enum GRPCRequest {
+enum GRPCRequest {
     /// The `/package.Service/Method` part of the record's path (query string excluded) when the
     /// request is gRPC: `POST` over `HTTP/2` (or `HTTP/3`) with a path of that shape, or any request
     /// with that path shape whose gRPC status was logged (`record.grpcStatus >= 0`). Nil otherwise.
-    public static func methodRange(_ record: AccessRecord, in line: UnsafeRawBufferPointer) -> FieldRange? {
+    static func methodRange(_ record: AccessRecord, in line: UnsafeRawBufferPointer) -> FieldRange? {
         let path = record[.path]
         guard path.count >= 5, Int(path.hi) <= line.count else { return nil }
         let lo = Int(path.lo)

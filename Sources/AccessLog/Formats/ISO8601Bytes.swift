@@ -2,9 +2,9 @@
 ///
 /// Accepts `YYYY-MM-DDTHH:MM:SS`, an optional fraction of 0–9 digits after `.` or `,`, and an optional
 /// zone: `Z`, `±HH:MM`, `±HHMM` or `±HH` (no zone means UTC). `T` may also be `t` or a space.
-public enum ISO8601Bytes {
+enum ISO8601Bytes {
     /// Milliseconds since the Unix epoch for a timestamp that fills `bytes` exactly, or nil.
-    public static func epochMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+    static func epochMillis(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard let (ms, end) = scan(bytes, from: 0, to: bytes.count), end == bytes.count else { return nil }
         return ms
     }
@@ -86,9 +86,9 @@ public enum ISO8601Bytes {
               let hour = digits(p, i + 11, 2), p[i + 13] == UInt8(ascii: ":"),
               let minute = digits(p, i + 14, 2)
         else { return nil }
-        guard month >= 1, month <= 12, day >= 1, day <= daysInMonth(year, month), hour <= 23, minute <= 59
+        guard month >= 1, month <= 12, day >= 1, day <= CivilDate.daysInMonth(year, month), hour <= 23, minute <= 59
         else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.daysFromCivil(year: year, month: month, day: day)
         return (Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60)) * 1000
     }
 
@@ -141,29 +141,6 @@ public enum ISO8601Bytes {
         }
         guard minutes <= 59 else { return nil }
         return (hours * 60 + minutes, i)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    @inline(__always)
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func isLeapYear(_ year: Int) -> Bool {
-        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    }
-
-    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     /// `count` ASCII digits at `at` as a number, or nil when one is not a digit.

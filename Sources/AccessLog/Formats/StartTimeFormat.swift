@@ -134,9 +134,9 @@ struct StartTimeFormat: Sendable, Equatable {
         }
         if let epoch { return (epoch * 1000 + Int64(millis), i) }
         guard hasDate else { return (-1, i) }
-        guard (1...12).contains(month), day >= 1, day <= ISO8601Bytes.daysInMonth(year, month),
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year, month),
               hour <= 23, minute <= 59, second <= 60 else { return nil }
-        let days = ISO8601Bytes.daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.daysFromCivil(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
         return (seconds * 1000 + Int64(millis), i)
     }

@@ -127,7 +127,7 @@ public final class ByteSource {
     public var size: Int64? { isCompressed ? nil : regularSize }
 
     /// The descriptor's read position: for gzip data, how much of the compressed file was read.
-    public var filePosition: Int64 { max(0, Int64(lseek(fileDescriptor, 0, SEEK_CUR))) }
+    var filePosition: Int64 { max(0, Int64(lseek(fileDescriptor, 0, SEEK_CUR))) }
 
     /// True when bytes are already buffered inside the source, so the next `read` returns data
     /// without touching the descriptor. Check it before blocking in poll(2).

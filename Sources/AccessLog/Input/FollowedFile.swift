@@ -27,7 +27,7 @@ public final class FollowedFile {
     /// What was wrong with the file that could still be read (trailing garbage after gzip data).
     public private(set) var warnings: [InputWarning] = []
     /// Lines longer than this are delivered cut, with `truncated == true`.
-    public let maxLineLength: Int
+    let maxLineLength: Int
 
     private var fd: Int32 = -1
     private var device: UInt64 = 0

@@ -28,7 +28,7 @@ public final class JSONObjectJoiner {
     }
 
     /// Longest joined record; a longer one is ended where it was cut.
-    public let maxLength: Int
+    let maxLength: Int
     /// Physical lines held for the current object (0 when none is open).
     public private(set) var lines = 0
     private let text = ByteScratch()
@@ -45,7 +45,7 @@ public final class JSONObjectJoiner {
     }
 
     /// True while an object is open.
-    public var isOpen: Bool { lines > 0 }
+    var isOpen: Bool { lines > 0 }
 
     /// Starts holding `line` when its content begins with `{` and leaves the object open; returns
     /// false (and keeps nothing) otherwise.

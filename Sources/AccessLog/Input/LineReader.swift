@@ -11,7 +11,7 @@ import Glibc
 public struct LineReader: ~Copyable {
     public let source: ByteSource
     public let chunkSize: Int
-    public let maxLineLength: Int
+    let maxLineLength: Int
     /// Bytes read from the source so far (after gzip inflation).
     public internal(set) var bytesRead: Int64 = 0
     /// Lines delivered so far (a truncated line counts once).

@@ -9,7 +9,7 @@
 public struct PrefixStripper {
     /// The cap on a record joined from fragments (CRI `P` records, docker json-file entries without
     /// a final newline); longer records are cut (`isTruncated`).
-    public let maxJoinedLength: Int
+    let maxJoinedLength: Int
     /// Unescaped docker json-file text.
     let unescaped = ByteScratch()
     /// CRI `P` fragments waiting for their final `F` record, per stream.

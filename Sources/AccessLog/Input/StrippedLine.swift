@@ -43,5 +43,5 @@ public struct StrippedLine {
     public static var empty: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
 
     /// True when the prefix named a pod or container.
-    public var hasSource: Bool { pod.count > 0 || container.count > 0 }
+    var hasSource: Bool { pod.count > 0 || container.count > 0 }
 }

@@ -63,7 +63,7 @@ public enum AccessField: Int, CaseIterable, Sendable {
     }
 
     /// Fields that `meshlog parse` prints as JSON integers.
-    public var isInteger: Bool {
+    var isInteger: Bool {
         switch self {
         case .responseCode, .bytesReceived, .bytesSent, .duration: true
         default: false

@@ -7,7 +7,7 @@ public enum GrpcStatus {
         "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
     ]
     /// Envoy's `%GRPC_STATUS%` CAMEL_STRING names, indexed by code.
-    public static let camelNames = [
+    static let camelNames = [
         "OK", "Canceled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound", "AlreadyExists",
         "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted", "OutOfRange",
         "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated",

@@ -3,7 +3,7 @@
 public struct Finding: Sendable, Equatable {
     public var id: FindingID
     public var severity: Severity
-    /// One line, with numbers: "UO on 12.0 % of requests to orders:50051 (1,204 of 10,033)".
+    /// One line, with numbers: "UO on 12.0% of requests to orders:50051 (1,204 of 10,033)".
     public var title: String
     /// What it is about: a cluster, host, route or pod name.
     public var subject: String
@@ -48,7 +48,7 @@ public enum Severity: Int, Comparable, Sendable, CaseIterable {
 
 /// The numbers and lines behind a finding.
 public struct Evidence: Sendable, Equatable {
-    /// Label/value pairs: ("UO responses", "1,204 of 10,033 (12.0 %)").
+    /// Label/value pairs: ("UO responses", "1,204 of 10,033 (12.0%)").
     public var facts: [Fact]
     /// The time window the evidence covers, as text, when known.
     public var window: String?

@@ -4,7 +4,7 @@ import AccessLog
 /// rest of their record, a JSON object still open over several lines, and the pod that the input's
 /// path names (a kubelet log file). A reader of several inputs at once (`meshlog tui --follow`)
 /// keeps one per input and swaps it in while it processes that input's lines.
-public struct InputState {
+struct InputState {
     var stripper = PrefixStripper()
     var joiner = JSONObjectJoiner()
     /// True while `joiner` holds an open object (a stored flag: one test per line).
@@ -18,7 +18,7 @@ public struct InputState {
     var pathContainer: OwnedBytes?
 
     /// State for an input read from `path` (`-` for stdin): the kubelet path layouts give the pod.
-    public init(path: String? = nil) {
+    init(path: String? = nil) {
         if let path, let names = KubeletPath(path: path) {
             pathPod = OwnedBytes(names.pod)
             pathContainer = OwnedBytes(names.container)
@@ -26,7 +26,7 @@ public struct InputState {
     }
 
     /// The pod the path named, if any.
-    public var pathSource: String? {
+    var pathSource: String? {
         pathPod.map { String(decoding: $0.bytes, as: UTF8.self) }
     }
 }

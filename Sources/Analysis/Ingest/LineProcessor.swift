@@ -27,7 +27,7 @@ public struct LineProcessor<Sink: RecordSink> {
 
     /// Swaps the current input's state with `state`: a reader of several inputs at once keeps one
     /// state per input and swaps it in while it processes that input's lines.
-    public mutating func swapInput(_ state: inout InputState) {
+    mutating func swapInput(_ state: inout InputState) {
         swap(&input, &state)
     }
 

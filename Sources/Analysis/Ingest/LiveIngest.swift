@@ -14,7 +14,7 @@ public struct LiveIngest: Sendable {
     public var publishIntervalMs: Int
     /// Least wall time between two sealed time-window buckets (see `LiveBuckets`); 0: every
     /// 10 seconds of log time gets its own bucket however fast the input is.
-    public var bucketSealIntervalMs = 20
+    var bucketSealIntervalMs = 20
     /// Follow the input files by name as `tail -F` does (`FollowedFile`): read to the end, then
     /// read what is appended, across rotation, and open files that do not exist yet. Stdin is not
     /// followed (give files).

@@ -10,7 +10,7 @@ public enum ThreadRunner {
     }
 
     /// Runs every job on its own thread and returns when all have finished.
-    public static func runAll(_ jobs: [@Sendable () -> Void]) {
+    static func runAll(_ jobs: [@Sendable () -> Void]) {
         if jobs.count == 1 { jobs[0](); return }
         var threads: [pthread_t] = []
         for job in jobs {

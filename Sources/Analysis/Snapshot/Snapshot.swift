@@ -44,7 +44,7 @@ public struct Snapshot: Sendable, Equatable {
     /// Which keyed tables are exact and which reached their bound (then with "other" and error bound).
     public var accuracy = SnapshotAccuracy()
     /// DR/DC records paired across the client's and the server's sidecar (one cancel, two records).
-    public var cancelPairs = CancelPairs()
+    var cancelPairs = CancelPairs()
 
     public init(lines: LineCounts = LineCounts(), formats: [FormatCount] = [], timeRange: TimeRange? = nil,
                 requests: Int = 0, errors: Int = 0, flags: [FlagStats] = [], flagCombinations: [FlagSetCount] = [],

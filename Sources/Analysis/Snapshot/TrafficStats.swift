@@ -123,7 +123,7 @@ public struct MethodStats: Sendable, Equatable {
     public var latency: LatencySummary
     /// Requests with more than one upstream attempt, and the largest attempt count seen.
     public var retried: Int
-    public var maxAttempts: Int
+    var maxAttempts: Int
     /// Clusters this method was sent to.
     public var clusters: [KeyCount]
     public init(method: String, isGRPC: Bool, requests: Int = 0, errors: Int = 0, grpcStatuses: [GrpcStatusCount] = [],

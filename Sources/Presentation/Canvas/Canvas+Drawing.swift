@@ -1,7 +1,7 @@
 extension CanvasSurface {
     /// Fills `rect` (default: the whole surface) with `scalar`, clipped to the surface.
     /// A scalar that is not a safe, 1-column character is drawn as `?`.
-    public mutating func fill(_ rect: Rect? = nil, with scalar: Unicode.Scalar = " ", style: Style = .plain) {
+    mutating func fill(_ rect: Rect? = nil, with scalar: Unicode.Scalar = " ", style: Style = .plain) {
         let glyph: Unicode.Scalar = TerminalSafe.isSafe(scalar) && CharacterWidth.columns(scalar) == 1 ? scalar : "?"
         let area = (rect ?? bounds).offsetBy(rows: frame.row, cols: frame.col).intersection(frame)
         guard !area.isEmpty else { return }
@@ -15,18 +15,18 @@ extension CanvasSurface {
     }
 
     /// A horizontal line of `length` columns starting at (`row`, `col`).
-    public mutating func hline(row: Int, col: Int, length: Int, style: Style = .plain, scalar: Unicode.Scalar = "─") {
+    mutating func hline(row: Int, col: Int, length: Int, style: Style = .plain, scalar: Unicode.Scalar = "─") {
         fill(Rect(row: row, col: col, rows: 1, cols: length), with: scalar, style: style)
     }
 
     /// A vertical line of `length` rows starting at (`row`, `col`).
-    public mutating func vline(row: Int, col: Int, length: Int, style: Style = .plain, scalar: Unicode.Scalar = "│") {
+    mutating func vline(row: Int, col: Int, length: Int, style: Style = .plain, scalar: Unicode.Scalar = "│") {
         fill(Rect(row: row, col: col, rows: length, cols: 1), with: scalar, style: style)
     }
 
     /// A box around the edge of `rect`, with an optional title in the top border
     /// (`┌─ Title ───┐`, clipped with `…`). Rectangles smaller than 2×2 draw nothing.
-    public mutating func box(_ rect: Rect, style: Style = .plain, kind: BoxKind = .light,
+    mutating func box(_ rect: Rect, style: Style = .plain, kind: BoxKind = .light,
                              title: String? = nil, titleStyle: Style? = nil) {
         guard rect.rows >= 2, rect.cols >= 2 else { return }
         let top = rect.row, bottom = rect.maxRow - 1, left = rect.col, right = rect.maxCol - 1
@@ -45,7 +45,7 @@ extension CanvasSurface {
     }
 
     /// A divider across a box drawn on `rect`, at absolute `row` of this surface: `├───┤`.
-    public mutating func boxDivider(_ rect: Rect, row: Int, style: Style = .plain, kind: BoxKind = .light) {
+    mutating func boxDivider(_ rect: Rect, row: Int, style: Style = .plain, kind: BoxKind = .light) {
         guard rect.cols >= 2 else { return }
         hline(row: row, col: rect.col + 1, length: rect.cols - 2, style: style, scalar: kind.horizontal)
         fill(Rect(row: row, col: rect.col, rows: 1, cols: 1), with: kind.leftTee, style: style)

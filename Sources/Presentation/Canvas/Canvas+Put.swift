@@ -7,7 +7,7 @@ extension CanvasSurface {
     /// With `ellipsis`, clipped text ends in `…` in its last column. A row outside the surface draws
     /// nothing and returns `col`.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, col: Int, style: Style = .plain,
+    mutating func put(_ text: String, row: Int, col: Int, style: Style = .plain,
                              maxWidth: Int? = nil, ellipsis: Bool = false) -> Int {
         let frame = self.frame
         guard row >= 0, row < frame.rows else { return col }

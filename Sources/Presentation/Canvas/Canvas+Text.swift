@@ -19,7 +19,7 @@ extension Canvas {
     /// trailing `.` trimmed. Normal role: `.` plain, else the first of `R` reverse, `B` bold,
     /// `U` underline, `D` dim. Other roles: a letter, upper case when any attribute is set —
     /// `a` accent, `o` ok, `w` warning, `c` critical, `i` info, `m` muted, `s` selection, `h` header.
-    public var styleMask: String {
+    var styleMask: String {
         var lines: [String] = []
         lines.reserveCapacity(rows)
         for r in 0..<rows {

@@ -9,7 +9,7 @@ public struct Canvas: CanvasSurface, Sendable, Equatable {
     public let rows: Int
     public let cols: Int
     /// Row-major cells, `rows * cols` of them.
-    public private(set) var cells: [Cell]
+    private(set) var cells: [Cell]
 
     /// A blank canvas; negative sizes count as zero.
     public init(rows: Int, cols: Int) {
@@ -27,7 +27,7 @@ public struct Canvas: CanvasSurface, Sendable, Equatable {
     /// The whole canvas.
     public var frame: Rect { Rect(rows: rows, cols: cols) }
 
-    public mutating func withCanvas<R>(_ body: (inout Canvas) throws -> R) rethrows -> R {
+    mutating func withCanvas<R>(_ body: (inout Canvas) throws -> R) rethrows -> R {
         try body(&self)
     }
 

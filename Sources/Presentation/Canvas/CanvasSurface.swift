@@ -3,7 +3,7 @@
 /// Coordinates are relative to the surface's top-left corner; anything outside it is clipped.
 /// The drawing methods (`put`, `fill`, `hline`, `vline`, `box`, `withRegion`) are defined once for
 /// both in extensions.
-public protocol CanvasSurface {
+protocol CanvasSurface {
     /// Height of the surface.
     var rows: Int { get }
     /// Width of the surface.
@@ -16,12 +16,12 @@ public protocol CanvasSurface {
 
 extension CanvasSurface {
     /// The surface in its own coordinates: `Rect(rows: rows, cols: cols)`.
-    public var bounds: Rect { Rect(rows: rows, cols: cols) }
+    var bounds: Rect { Rect(rows: rows, cols: cols) }
 
     /// Runs `body` with a region covering `rect` (in this surface's coordinates), clipped to this
     /// surface. The region's coordinates start at the top-left of the visible part of `rect`.
     @discardableResult
-    public mutating func withRegion<R>(_ rect: Rect, _ body: (inout CanvasRegion) throws -> R) rethrows -> R {
+    mutating func withRegion<R>(_ rect: Rect, _ body: (inout CanvasRegion) throws -> R) rethrows -> R {
         let absolute = rect.offsetBy(rows: frame.row, cols: frame.col).intersection(frame)
         return try withCanvas { canvas in
             var region = CanvasRegion(base: Canvas(rows: 0, cols: 0), frame: absolute)
@@ -33,19 +33,19 @@ extension CanvasSurface {
 }
 
 /// A clipped, translated view of part of a ``Canvas``; see ``CanvasSurface/withRegion(_:_:)``.
-public struct CanvasRegion: CanvasSurface, Sendable {
+struct CanvasRegion: CanvasSurface, Sendable {
     var base: Canvas
-    public let frame: Rect
+    let frame: Rect
 
     init(base: Canvas, frame: Rect) {
         self.base = base
         self.frame = frame
     }
 
-    public var rows: Int { frame.rows }
-    public var cols: Int { frame.cols }
+    var rows: Int { frame.rows }
+    var cols: Int { frame.cols }
 
-    public mutating func withCanvas<R>(_ body: (inout Canvas) throws -> R) rethrows -> R {
+    mutating func withCanvas<R>(_ body: (inout Canvas) throws -> R) rethrows -> R {
         try body(&base)
     }
 }

@@ -18,9 +18,9 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     public static let zero = Rect(rows: 0, cols: 0)
 
     /// One past the last row.
-    public var maxRow: Int { row + rows }
+    var maxRow: Int { row + rows }
     /// One past the last column.
-    public var maxCol: Int { col + cols }
+    var maxCol: Int { col + cols }
     public var isEmpty: Bool { rows == 0 || cols == 0 }
 
     public func contains(row r: Int, col c: Int) -> Bool {
@@ -28,7 +28,7 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The overlap of two rectangles (empty, at `self`'s origin, when they do not overlap).
-    public func intersection(_ other: Rect) -> Rect {
+    func intersection(_ other: Rect) -> Rect {
         let top = Swift.max(row, other.row), left = Swift.max(col, other.col)
         let bottom = Swift.min(maxRow, other.maxRow), right = Swift.min(maxCol, other.maxCol)
         guard bottom > top, right > left else { return Rect(row: row, col: col, rows: 0, cols: 0) }
@@ -36,12 +36,12 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The rectangle shrunk by the given margins (never below zero size).
-    public func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
+    func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
         Rect(row: row + top, col: col + left, rows: rows - top - bottom, cols: cols - left - right)
     }
 
     /// The rectangle shrunk by `amount` on every side (`1` is the inside of a box).
-    public func inset(by amount: Int) -> Rect {
+    func inset(by amount: Int) -> Rect {
         inset(top: amount, left: amount, bottom: amount, right: amount)
     }
 
@@ -51,14 +51,14 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Splits into the first `count` rows and the rest (clamped to the rectangle).
-    public func splitRows(at count: Int) -> (top: Rect, bottom: Rect) {
+    func splitRows(at count: Int) -> (top: Rect, bottom: Rect) {
         let n = Swift.min(Swift.max(0, count), rows)
         return (Rect(row: row, col: col, rows: n, cols: cols),
                 Rect(row: row + n, col: col, rows: rows - n, cols: cols))
     }
 
     /// Splits into the first `count` columns and the rest (clamped to the rectangle).
-    public func splitCols(at count: Int) -> (left: Rect, right: Rect) {
+    func splitCols(at count: Int) -> (left: Rect, right: Rect) {
         let n = Swift.min(Swift.max(0, count), cols)
         return (Rect(row: row, col: col, rows: rows, cols: n),
                 Rect(row: row, col: col + n, rows: rows, cols: cols - n))

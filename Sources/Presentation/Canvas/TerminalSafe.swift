@@ -10,7 +10,7 @@
 /// is printable and left as is, so sanitising is idempotent.
 public enum TerminalSafe {
     /// True when every byte is printable ASCII (0x20...0x7E): the fast path, nothing to escape.
-    public static func isPlainASCII(_ text: String) -> Bool {
+    static func isPlainASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
@@ -38,7 +38,7 @@ public enum TerminalSafe {
     }
 
     /// `text` with every unsafe scalar replaced by its escape.
-    public static func sanitized(_ text: String) -> String {
+    static func sanitized(_ text: String) -> String {
         if isPlainASCII(text) { return text }
         var out = String.UnicodeScalarView()
         forEachSafeScalar(in: text) { out.append($0); return true }

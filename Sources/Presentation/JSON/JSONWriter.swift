@@ -10,10 +10,10 @@ public struct JSONWriter {
         needsComma = [false]
     }
 
-    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
     /// Writes `"key":` inside an object; follow it with exactly one value.
     public mutating func key(_ name: String) {
@@ -25,8 +25,8 @@ public struct JSONWriter {
 
     public mutating func string(_ value: String) { separator(); appendString(value) }
     public mutating func string(bytes value: UnsafeRawBufferPointer) { separator(); appendEscaped(value) }
-    public mutating func int<T: BinaryInteger>(_ value: T) { separator(); appendInt(Int64(value)) }
-    public mutating func bool(_ value: Bool) { separator(); bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
+    mutating func int<T: BinaryInteger>(_ value: T) { separator(); appendInt(Int64(value)) }
+    mutating func bool(_ value: Bool) { separator(); bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
     public mutating func null() { separator(); bytes.append(contentsOf: Self.nullBytes) }
     /// A finite number with up to `decimals` fraction digits (trailing zeros trimmed); NaN/inf → null.
     public mutating func double(_ value: Double, decimals: Int = 4) {

@@ -10,7 +10,7 @@ import AccessLog
 /// `source` when a prefix named a pod.
 public enum RecordJSON {
     /// The keys always present, in output order.
-    public static let standardFields: [AccessField] = [
+    static let standardFields: [AccessField] = [
         .startTime, .method, .path, .protocol, .responseCode, .responseFlags, .responseCodeDetails,
         .connectionTerminationDetails, .upstreamTransportFailureReason, .bytesReceived, .bytesSent, .duration,
         .upstreamServiceTime, .xForwardedFor, .userAgent, .requestId, .authority, .upstreamHost, .upstreamCluster,

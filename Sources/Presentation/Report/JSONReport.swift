@@ -26,7 +26,7 @@ public enum JSONReport {
         w.key("time_range")
         if let range = snapshot.timeRange {
             w.beginObject()
-            w.field("first", TimeText.iso(range.firstMs)); w.field("last", TimeText.iso(range.lastMs))
+            w.field("first", Format.iso8601(range.firstMs)); w.field("last", Format.iso8601(range.lastMs))
             w.key("seconds"); w.double(range.seconds, decimals: 3)
             w.endObject()
         } else { w.null() }
@@ -91,15 +91,5 @@ extension MalformedReason {
         case .binary: "binary"
         case .unrecognised: "unrecognised"
         }
-    }
-}
-
-extension TimeText {
-    /// Epoch milliseconds as RFC 3339 UTC with milliseconds.
-    static func iso(_ ms: Int64) -> String {
-        let base = String(utc(ms).map { $0 == " " ? "T" : $0 }.dropLast())
-        let millis = Int(((ms % 1000) + 1000) % 1000)
-        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
-        return "\(base).\(fraction)Z"
     }
 }

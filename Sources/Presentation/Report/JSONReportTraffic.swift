@@ -149,7 +149,7 @@ enum JSONReportTraffic {
         w.key("timeline"); w.beginObject()
         w.field("bucket_seconds", t.bucketSeconds)
         w.key("start")
-        if t.requests.isEmpty { w.null() } else { w.string(TimeText.iso(t.startSecond * 1000)) }
+        if t.requests.isEmpty { w.null() } else { w.string(Format.iso8601(t.startSecond * 1000)) }
         w.key("requests"); w.beginArray(); t.requests.forEach { w.int($0) }; w.endArray()
         w.key("errors"); w.beginArray(); t.errors.forEach { w.int($0) }; w.endArray()
         w.field("outside_range", t.outsideRange)

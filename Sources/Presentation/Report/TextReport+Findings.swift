@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 extension TextReportWriter {
@@ -29,7 +30,7 @@ extension TextReportWriter {
     }
 
     private mutating func headline(_ finding: Finding) {
-        let lines = TextWrap.lines(safe(finding.title) + "  [\(finding.id.rawValue)]", lead: "", hanging: 0, width: width - 11)
+        let lines = Self.wrap(safe(finding.title) + "  [\(finding.id.rawValue)]", lead: "", hanging: 0, width: width - 11)
         for (i, line) in lines.enumerated() {
             emit((i == 0 ? "  " + label(finding.severity) + " " : String(repeating: " ", count: 11)) + style.bold(line))
         }

@@ -24,7 +24,7 @@ extension TextReportWriter {
         }
         if let range = snapshot.timeRange {
             let rate = range.seconds > 0 ? Double(snapshot.requests) / range.seconds : 0
-            emitWrapped("\(TimeText.utc(range.firstMs)) → \(TimeText.utc(range.lastMs)) "
+            emitWrapped("\(Format.utcDateTime(range.firstMs)) → \(Format.utcDateTime(range.lastMs)) "
                 + "(\(Format.duration(milliseconds: Int(range.lastMs - range.firstMs)))), "
                 + "\(Format.fixed(rate, decimals: 1)) req/s", lead: "  time: ", hanging: 4)
         }
@@ -54,17 +54,5 @@ extension TextReportWriter {
         if a.sources.approximate { names.append("client pods") }
         if a.podLinks.approximate { names.append("pod links") }
         return names
-    }
-}
-
-/// Epoch milliseconds as `2026-11-20 10:00:00Z` (UTC).
-enum TimeText {
-    static func utc(_ ms: Int64) -> String {
-        var seconds = time_t(ms / 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

@@ -39,7 +39,7 @@ extension TextReportWriter {
         if !rest.isEmpty {
             let requests = rest.reduce(0) { $0 + $1.requests }
             emit(style.dim("  … \(Format.thousands(rest.count)) more cluster\(rest.count == 1 ? "" : "s") with \(Format.thousands(requests)) requests "
-                           + "(\(Self.prosePercent(requests, of: snapshot.requests)))"))
+                           + "(\(Format.percent(requests, of: snapshot.requests)))"))
         }
         approximateNote(accuracy, of: "clusters", indent: "  ")
     }
@@ -57,7 +57,7 @@ extension TextReportWriter {
             + (c.flags.isEmpty ? "" : " · flags " + c.flags.prefix(4).map { "\($0.flag.shortName) \($0.count)" }.joined(separator: ", ")),
             lead: "    ", hanging: 6)
         if c.requestsWithoutHost > 0 {
-            emit("    \(Format.thousands(c.requestsWithoutHost)) requests (\(Self.prosePercent(c.requestsWithoutHost, of: c.requests))) "
+            emit("    \(Format.thousands(c.requestsWithoutHost)) requests (\(Format.percent(c.requestsWithoutHost, of: c.requests))) "
                  + "reached no upstream host")
         }
         guard !c.hosts.isEmpty else { return }
@@ -68,7 +68,7 @@ extension TextReportWriter {
     }
 
     /// The top hosts (up to `maxRows`), the "other" row of an approximate table, then
-    /// `… 85 more hosts with 85.0 % of the requests, 0.9–1.2 % each`: never a silent cut.
+    /// `… 85 more hosts with 85.0% of the requests, 0.9–1.2% each`: never a silent cut.
     private mutating func hostTable(_ c: ClusterStats) {
         let approximate = c.hostTable.approximate
         let named = c.hosts.filter { !$0.isOther }
@@ -85,28 +85,18 @@ extension TextReportWriter {
         let rest = named.dropFirst(options.maxRows)
         if !rest.isEmpty {
             let requests = rest.reduce(0) { $0 + $1.requests }
-            emit(style.dim("    … \(Format.thousands(rest.count)) more host\(rest.count == 1 ? "" : "s") with \(Self.prosePercent(requests, of: c.requests)) "
-                           + "of the requests, \(SpreadText.shareRange(rest.map(\.share))) % each"))
+            emit(style.dim("    … \(Format.thousands(rest.count)) more host\(rest.count == 1 ? "" : "s") with \(Format.percent(requests, of: c.requests)) "
+                           + "of the requests, \(SpreadText.shareRange(rest.map(\.share)))% each"))
         }
         approximateNote(c.hostTable, of: "hosts", indent: "    ")
     }
 
-    /// `approximate: 1,234 requests (3.2 %) of clusters past the bound are in "other"; listed counts within ±12`.
+    /// `approximate: 1,234 requests (3.2%) of clusters past the bound are in "other"; listed counts within ±12`.
     mutating func approximateNote(_ a: TableAccuracy, of what: String, indent: String) {
         guard a.approximate else { return }
-        emitWrapped("approximate: \(Format.thousands(a.otherCount)) requests (\(Self.prosePercent(a.otherShare))) "
+        emitWrapped("approximate: \(Format.thousands(a.otherCount)) requests (\(Format.percent(a.otherShare))) "
             + "of \(what) past the bound are counted as \"other\"; listed counts within ±\(Format.thousands(a.errorBound))",
             lead: indent + "≈ ", hanging: indent.count + 4)
-    }
-
-    /// `12.3 %`, as the findings write shares in prose.
-    static func prosePercent(_ part: Int, of total: Int) -> String {
-        total > 0 ? prosePercent(Double(part) / Double(total)) : "-"
-    }
-
-    static func prosePercent(_ fraction: Double) -> String {
-        let text = Format.percent(fraction)
-        return text.hasSuffix("%") ? String(text.dropLast()) + " %" : text
     }
 
     mutating func methodsSection() {

@@ -7,7 +7,7 @@ public struct TextReportOptions: Sendable {
     /// Names of the inputs, for the heading.
     public var inputNames: [String]
     /// Rows per table before "… N more".
-    public var maxRows: Int
+    var maxRows: Int
 
     public init(color: Bool = false, width: Int = 100, inputNames: [String] = [], maxRows: Int = 10) {
         self.color = color

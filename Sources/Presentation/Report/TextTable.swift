@@ -1,3 +1,5 @@
+import AccessLog
+
 /// A plain-text table with aligned columns that fits a given width by shortening its flexible
 /// column (with an ellipsis). Cell text must already be display-safe.
 struct TextTable {

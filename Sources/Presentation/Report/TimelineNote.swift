@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// The note shown with a timeline that left isolated outliers out (`Timeline.outsideRange`).
@@ -13,7 +14,7 @@ enum TimelineNote {
     static func text(_ t: Timeline) -> String? {
         guard let note = short(t), !t.requests.isEmpty else { return nil }
         let end = (t.startSecond + Int64(t.requests.count) * Int64(t.bucketSeconds)) * 1000
-        return note + " \(TimeText.utc(t.startSecond * 1000)) → \(TimeText.utc(end)) "
+        return note + " \(Format.utcDateTime(t.startSecond * 1000)) → \(Format.utcDateTime(end)) "
             + "(\(Format.duration(milliseconds: t.bucketSeconds * 1000)) buckets)"
     }
 }

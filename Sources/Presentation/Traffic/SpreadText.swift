@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// Words and numbers for how a cluster's requests spread over its upstream hosts and how exact a

@@ -14,7 +14,7 @@ public struct LiveApp {
     public var customFormat: String?
     public var diagnoser: Diagnoser
     /// Milliseconds between redraws when no key is pressed.
-    public var tickMs: Int
+    var tickMs: Int
 
     public init(store: LiveStore, sources: [String], customFormat: String? = nil,
                 diagnoser: Diagnoser = Diagnoser(), tickMs: Int = 250) {

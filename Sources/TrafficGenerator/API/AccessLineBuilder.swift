@@ -64,7 +64,7 @@ public struct AccessLineBuilder {
             if space { put(" ") }
         }
         put("[")
-        field(.startTime, AccessLineBuilder.iso(startMs), space: false)
+        field(.startTime, Format.iso8601(startMs), space: false)
         put("] \"")
         field(.method, method)
         field(.path, path)
@@ -105,21 +105,5 @@ public struct AccessLineBuilder {
         record.grpcStatus = grpcStatus
         record.attemptCount = attempts
         return (bytes, record)
-    }
-
-    /// Milliseconds since the epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
-    public static func iso(_ ms: Int64) -> String {
-        let days = Int(ms / 86_400_000), rest = Int(ms % 86_400_000)
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = z / 146_097, doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ v: Int, _ n: Int) -> String { String(repeating: "0", count: max(0, n - String(v).count)) + String(v) }
-        return "\(y)-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3_600_000, 2)):\(pad(rest / 60_000 % 60, 2)):"
-            + "\(pad(rest / 1000 % 60, 2)).\(pad(rest % 1000, 3))Z"
     }
 }

@@ -14,7 +14,7 @@ public enum GeneratedPrefix: String, CaseIterable, Sendable {
     case cri
 
     /// True when the prefix names the pod that wrote the line.
-    public var namesPod: Bool {
+    var namesPod: Bool {
         self == .kubectlPrefix || self == .kubectlBoth || self == .stern
     }
 }

@@ -67,7 +67,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public var isJSON: Bool { self == .jsonStrings || self == .jsonTyped }
 
     /// True when lines carry `%GRPC_STATUS%` and `%UPSTREAM_REQUEST_ATTEMPT_COUNT%`.
-    public var logsGrpcStatusAndAttempts: Bool { self == .customGrpc }
+    var logsGrpcStatusAndAttempts: Bool { self == .customGrpc }
 
     /// The Envoy format string for `customGrpc` (without the trailing newline), for
     /// `meshlog … --format`. Nil for every other format.

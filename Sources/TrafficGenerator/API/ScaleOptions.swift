@@ -24,7 +24,7 @@
 /// normalisation), authority and user agent.
 public struct ScaleOptions: Sendable, Equatable {
     /// Client pods per deployment when there are enough clusters (see the type's documentation).
-    public static let podsPerDeployment = 10
+    static let podsPerDeployment = 10
 
     public var clusters: Int
     public var hostsPerCluster: Int

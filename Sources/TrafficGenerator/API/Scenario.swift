@@ -36,13 +36,13 @@ public enum Scenario: String, CaseIterable, Sendable {
 
     /// True for scenarios whose signature lives in `%GRPC_STATUS%` / `%UPSTREAM_REQUEST_ATTEMPT_COUNT%`:
     /// they switch the default output (`istio19`) to `customGrpc`.
-    public var needsGrpcStatusFields: Bool {
+    var needsGrpcStatusFields: Bool {
         self == .grpcErrors || self == .nonIdempotentRetries
     }
 
     /// True for scenarios whose signature is per client pod: they switch `prefix: .none` to
     /// `.kubectlPrefix`.
-    public var needsPodPrefix: Bool { self == .connectionPinning }
+    var needsPodPrefix: Bool { self == .connectionPinning }
 
     /// One line: what the scenario adds to the background traffic.
     public var summary: String {

@@ -85,7 +85,7 @@ public struct TrafficGenerator {
         while more {
             var used = 0
             while used < chunk {
-                var writer = ByteWriter(base: base + used, capacity: capacity - used)
+                var writer = LineWriter(base: base + used, capacity: capacity - used)
                 if !renderNextLine(into: &writer) { more = false; break }
                 used += writer.count
             }
@@ -94,7 +94,7 @@ public struct TrafficGenerator {
     }
 
     /// Renders the next line, with its newline, at the writer's position.
-    private mutating func renderNextLine(into writer: inout ByteWriter) -> Bool {
+    private mutating func renderNextLine(into writer: inout LineWriter) -> Bool {
         guard linesWritten < options.lines else { return false }
         if queueHead >= queue.count {
             queue.removeAll(keepingCapacity: true)

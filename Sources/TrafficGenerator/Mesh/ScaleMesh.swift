@@ -87,13 +87,13 @@ final class ScaleMesh {
     static func isGRPC(_ n: Int) -> Bool { n % 2 == 0 }
     static func port(grpc: Bool) -> UInt16 { grpc ? 50051 : 8080 }
 
-    static func writeClusterName(_ n: Int, grpc: Bool, into w: inout ByteWriter) {
+    static func writeClusterName(_ n: Int, grpc: Bool, into w: inout LineWriter) {
         w.text(grpc ? "outbound|50051||svc-" : "outbound|8080||svc-")
         w.decimal(n)
         w.text(".ns.svc.cluster.local")
     }
 
-    static func writeAuthority(_ n: Int, grpc: Bool, into w: inout ByteWriter) {
+    static func writeAuthority(_ n: Int, grpc: Bool, into w: inout LineWriter) {
         w.text("svc-")
         w.decimal(n)
         w.text(grpc ? ".ns:50051" : ".ns:8080")
@@ -111,7 +111,7 @@ final class ScaleMesh {
 
     /// `DEPLOYMENT-RSHASH-SUFFIX`, e.g. `frontend-6f7d9c8b54-x2kqp`: unique for `pod < suffixCount`
     /// (the suffix is a bijection of the pod index), and beyond through the replica-set hash.
-    static func writePodName(deployment d: Int, pod: Int, into w: inout ByteWriter) {
+    static func writePodName(deployment d: Int, pod: Int, into w: inout LineWriter) {
         w.text(deploymentNames[d % deploymentNames.count])
         if d >= deploymentNames.count {
             w.byte(UInt8(ascii: "-"))

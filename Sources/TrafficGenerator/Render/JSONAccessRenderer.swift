@@ -76,7 +76,7 @@ struct JSONAccessRenderer {
          .downstreamLocalAddress, .requestedServerName, .upstreamTransportFailureReason],
     ]
 
-    func render(_ e: AccessEvent, into w: inout ByteWriter) {
+    func render(_ e: AccessEvent, into w: inout LineWriter) {
         let typed = format == .jsonTyped
         let orders = typed ? JSONAccessRenderer.typedOrders : JSONAccessRenderer.stringOrders
         let keys = orders[Int(UInt64(bitPattern: e.writtenNs / 1000) % UInt64(orders.count))]
@@ -91,7 +91,7 @@ struct JSONAccessRenderer {
         w.byte(UInt8(ascii: "}"))
     }
 
-    private func writeValue(_ key: Key, _ e: AccessEvent, typed: Bool, into w: inout ByteWriter) {
+    private func writeValue(_ key: Key, _ e: AccessEvent, typed: Bool, into w: inout LineWriter) {
         switch key {
         case .startTime:
             w.byte(UInt8(ascii: "\"")); w.startTime(ms: e.startMs); w.byte(UInt8(ascii: "\""))
@@ -132,19 +132,19 @@ struct JSONAccessRenderer {
 
     /// A string value; `-` becomes `null` in typed JSON and stays `"-"` in string JSON. Every value
     /// is one of the generator's own literals, none of which needs JSON escaping.
-    private func text(_ t: Text, _ typed: Bool, _ w: inout ByteWriter) {
+    private func text(_ t: Text, _ typed: Bool, _ w: inout LineWriter) {
         if typed && t.isDash { w.text("null"); return }
         w.byte(UInt8(ascii: "\""))
         w.text(t)
         w.byte(UInt8(ascii: "\""))
     }
 
-    private func number(_ value: Int, _ typed: Bool, _ w: inout ByteWriter) {
+    private func number(_ value: Int, _ typed: Bool, _ w: inout LineWriter) {
         if typed { w.decimal(value); return }
         w.byte(UInt8(ascii: "\"")); w.decimal(value); w.byte(UInt8(ascii: "\""))
     }
 
-    private func endpoint(_ e: Endpoint, _ typed: Bool, _ w: inout ByteWriter) {
+    private func endpoint(_ e: Endpoint, _ typed: Bool, _ w: inout LineWriter) {
         if !e.isPresent { text(Text.dash, typed, &w); return }
         w.byte(UInt8(ascii: "\"")); w.endpoint(e); w.byte(UInt8(ascii: "\""))
     }

@@ -6,7 +6,7 @@ struct LineRenderer {
     let dialect: Dialect
 
     /// Writes `line`; `timeNs` is the time the log tool saw it (prefix timestamps).
-    func render(_ line: PendingLine, timeNs: Int64, into w: inout ByteWriter) {
+    func render(_ line: PendingLine, timeNs: Int64, into w: inout LineWriter) {
         switch line {
         case .access(let event):
             let name = event.loggerName.isEmpty ? MeshPods.all[event.loggerPod].name : event.loggerName
@@ -24,7 +24,7 @@ struct LineRenderer {
 
     /// `[pod/NAME/istio-proxy] `, RFC3339Nano timestamps, stern's `NAME istio-proxy `, or the CRI
     /// `TIME stdout F `.
-    func writePrefix(pod name: Text, timeNs: Int64, stderr: Bool, into w: inout ByteWriter) {
+    func writePrefix(pod name: Text, timeNs: Int64, stderr: Bool, into w: inout LineWriter) {
         switch prefix {
         case .none:
             return

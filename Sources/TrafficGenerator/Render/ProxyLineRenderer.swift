@@ -10,7 +10,7 @@ struct ProxyLineRenderer {
         "'content-type', 'application/grpc'",
     ]
 
-    func render(_ line: ProxyLine, into w: inout ByteWriter) {
+    func render(_ line: ProxyLine, into w: inout LineWriter) {
         if line.message == .headerLine {
             w.text(ProxyLineRenderer.headers[line.headerIndex % ProxyLineRenderer.headers.count])
             if line.headerIndex == TrafficGenerator.headerDumpLines - 1 && style == .tabbed117 {
@@ -24,7 +24,7 @@ struct ProxyLineRenderer {
 
     // MARK: pilot-agent (Go zap console encoder, or JSON with logAsJson)
 
-    private func renderAgent(_ line: ProxyLine, into w: inout ByteWriter) {
+    private func renderAgent(_ line: ProxyLine, into w: inout LineWriter) {
         let (level, scope): (Text, Text) = switch line.message {
         case .xdsConnected: ("info", "xdsproxy")
         case .adsConnection: ("info", "ads")
@@ -58,7 +58,7 @@ struct ProxyLineRenderer {
         agentMessage(line, escaped: false, into: &w)
     }
 
-    private func agentMessage(_ line: ProxyLine, escaped: Bool, into w: inout ByteWriter) {
+    private func agentMessage(_ line: ProxyLine, escaped: Bool, into w: inout LineWriter) {
         let pod = MeshPods.all[line.pod].name
         switch line.message {
         case .xdsConnected:
@@ -95,7 +95,7 @@ struct ProxyLineRenderer {
 
     // MARK: Envoy application log
 
-    private func renderEnvoy(_ line: ProxyLine, into w: inout ByteWriter) {
+    private func renderEnvoy(_ line: ProxyLine, into w: inout LineWriter) {
         let (level, logger, source): (Text, Text, Text) = switch line.message {
         case .cdsAdd: ("info", "upstream", "external/envoy/source/common/upstream/cds_api_helper.cc:32")
         case .cdsUpdated: ("info", "upstream", "external/envoy/source/common/upstream/cds_api_helper.cc:71")
@@ -151,7 +151,7 @@ struct ProxyLineRenderer {
         }
     }
 
-    private func envoyMessage(_ line: ProxyLine, escaped: Bool, into w: inout ByteWriter) {
+    private func envoyMessage(_ line: ProxyLine, escaped: Bool, into w: inout LineWriter) {
         switch line.message {
         case .cdsAdd:
             w.text("cds: add ")

@@ -3,7 +3,7 @@
 struct TextAccessRenderer {
     let format: OutputFormat
 
-    func render(_ e: AccessEvent, into w: inout ByteWriter) {
+    func render(_ e: AccessEvent, into w: inout LineWriter) {
         let space = UInt8(ascii: " ")
         w.byte(UInt8(ascii: "["))
         w.startTime(ms: e.startMs)
@@ -86,7 +86,7 @@ struct TextAccessRenderer {
     }
 
     /// `METHOD PATH PROTOCOL` (`- - -` for TCP).
-    private func writeRequestLine(_ e: AccessEvent, into w: inout ByteWriter) {
+    private func writeRequestLine(_ e: AccessEvent, into w: inout LineWriter) {
         w.text(e.method)
         w.byte(UInt8(ascii: " "))
         writePath(e, into: &w)
@@ -96,14 +96,14 @@ struct TextAccessRenderer {
 }
 
 /// Shared pieces of the text and JSON renderers.
-func writePath(_ e: AccessEvent, into w: inout ByteWriter) {
+func writePath(_ e: AccessEvent, into w: inout LineWriter) {
     w.text(e.pathHead)
     if e.pathNumber >= 0 { w.decimal(e.pathNumber) }
     w.text(e.pathTail)
 }
 
 /// `x-forwarded-for` value without quotes (`-` when absent).
-func writeForwardedFor(_ e: AccessEvent, into w: inout ByteWriter) {
+func writeForwardedFor(_ e: AccessEvent, into w: inout LineWriter) {
     guard e.forwardedFor != 0 else { w.byte(UInt8(ascii: "-")); return }
     w.ipv4(e.forwardedFor)
     if e.forwardedFor2 != 0 {

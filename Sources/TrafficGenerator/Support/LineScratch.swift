@@ -11,5 +11,5 @@ final class LineScratch {
 
     deinit { base.deallocate() }
 
-    func writer() -> ByteWriter { ByteWriter(base: base, capacity: LineScratch.capacity) }
+    func writer() -> LineWriter { LineWriter(base: base, capacity: LineScratch.capacity) }
 }

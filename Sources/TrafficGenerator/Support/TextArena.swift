@@ -20,13 +20,13 @@ final class TextArena {
 
     /// Writes one text with `build` and returns it (at most `maxTextLength` bytes; more is cut).
     @inline(__always)
-    func make(_ build: (inout ByteWriter) -> Void) -> Text {
+    func make(_ build: (inout LineWriter) -> Void) -> Text {
         if chunks.isEmpty || chunkSize - used < TextArena.maxTextLength {
             current = chunks.isEmpty ? 0 : current + 1
             if current == chunks.count { chunks.append(UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize)) }
             used = 0
         }
-        var writer = ByteWriter(base: chunks[current] + used, capacity: TextArena.maxTextLength)
+        var writer = LineWriter(base: chunks[current] + used, capacity: TextArena.maxTextLength)
         build(&writer)
         let text = Text(start: UnsafePointer(chunks[current] + used), count: writer.count)
         used += writer.count

@@ -74,7 +74,7 @@ import Testing
         #expect(out.first { $0.id == .retriesExhausted }?.explanation.first?.contains("tls-handshake-failure") == true)
     }
 
-    /// The live view re-diagnoses every 250 ms: many clusters give a stable, bounded answer (its
+    /// The live view re-diagnoses every 250ms: many clusters give a stable, bounded answer (its
     /// speed is measured by meshlog-bench, not asserted in a debug build).
     @Test func diagnosingManyClustersIsStable() {
         let clusters = (1...60).map { i in
@@ -99,7 +99,7 @@ import Testing
         let findings = Diagnoser().diagnose(Fixture.snapshot([real, other]))
         let uo = try #require(findings.first { $0.id == .circuitBreakerOverflow })
         #expect(uo.subject == "-")
-        #expect(uo.title == "UO on 1.0 % of all requests (100 of 10,000)")
+        #expect(uo.title == "UO on 1.0% of all requests (100 of 10,000)")
         #expect(!findings.contains { $0.id == .failingUpstreamHost })
     }
 }

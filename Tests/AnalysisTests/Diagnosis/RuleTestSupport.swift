@@ -21,8 +21,8 @@ func severity(_ rule: some DiagnosisRule, _ flag: ResponseFlag, _ count: Int, of
     run(rule, flagged(flag, count, of: total)).first?.severity
 }
 
-/// Checks the standard failure thresholds on a flag rule: exactly 5 % with 10 records is critical,
-/// just below is warning, 0.5 % with 5 is warning, below both is info, 20 is warning from 0.1 %
+/// Checks the standard failure thresholds on a flag rule: exactly 5% with 10 records is critical,
+/// just below is warning, 0.5% with 5 is warning, below both is info, 20 is warning from 0.1%
 /// (a steady trace in a huge volume stays info).
 func expectFailureThresholds(_ rule: some DiagnosisRule, _ flag: ResponseFlag,
                              sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,5 +1,6 @@
+import AccessLog
 import Testing
-import Presentation
+@testable import Presentation
 
 /// Composed canvases built only from the Canvas primitives and Format helpers, the way screens
 /// will be: a boxed panel with a table, bars and sparklines, at two widths, and hostile input.

@@ -1,5 +1,6 @@
+import AccessLog
 import Testing
-import Presentation
+@testable import Presentation
 
 @Suite struct FormatSparklineTests {
     @Test func scalesToTheLargestValue() {

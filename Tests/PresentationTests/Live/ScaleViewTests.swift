@@ -83,7 +83,7 @@ import Testing
         var canvas = LiveFixture.render(data, &app, rows: 24, cols: 80)
         #expect(app.view.cursor(1) == 1499)
         #expect(canvas.text.contains(" 1500/1500 "))
-        let lastLabel = LiveText.clusterLabel(clusters[1499].name)
+        let lastLabel = LiveLabels.clusterLabel(clusters[1499].name)
         let selected = try #require(canvas.text.split(separator: "\n").first { $0.contains(lastLabel) })
         #expect(selected.contains("1h 100%") || selected.contains("2h"))
         press([.pageUp, .pageUp, .up], data, &app, rows: 24, cols: 80)
@@ -94,7 +94,7 @@ import Testing
         let page = dashboard.panels[1].pageRows
         #expect(cursor == 1499 - 2 * page - 1)
         #expect(canvas.text.contains(" \(cursor + 1)/1500 "))
-        #expect(canvas.text.contains(LiveText.clusterLabel(clusters[cursor].name)))
+        #expect(canvas.text.contains(LiveLabels.clusterLabel(clusters[cursor].name)))
         #expect(!dashboard.panels[1].rows[cursor].spans.isEmpty)
         #expect(dashboard.panels[1].rows[0].spans.isEmpty, "rows far off screen are not built")
     }

@@ -126,7 +126,7 @@ import Testing
                         ("impact", "number"), ("caused_by", "string?")], "finding")
         #expect(uf["id"] as? String == "upstream-connect-failure")
         let evidence = try #require(uf["evidence"] as? [String: Any])
-        #expect((evidence["facts"] as? [[String: String]])?.first == ["label": "UF responses", "value": "30 of 1,632 (1.9 %)"])
+        #expect((evidence["facts"] as? [[String: String]])?.first == ["label": "UF responses", "value": "30 of 1,632 (1.9%)"])
         #expect((uf["fixes"] as? [[String: String]])?.first?["language"] == "yaml")
         #expect(findings[0]["evidence"].flatMap { ($0 as? [String: Any])?["window"] } is NSNull)
         let empty = try Self.parse(JSONReport.render(Self.snapshot, findings: [], inputs: []))

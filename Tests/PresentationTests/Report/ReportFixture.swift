@@ -39,9 +39,9 @@ enum ReportFixture {
     static func findings() -> [Finding] {
         [
             Finding(id: .upstreamConnectFailure, severity: .warning,
-                    title: "UF on 1.9 % of requests to items:8080 (30 of 1,632)",
+                    title: "UF on 1.9% of requests to items:8080 (30 of 1,632)",
                     subject: "outbound|8080||items.shop.svc.cluster.local",
-                    evidence: Evidence(facts: [Fact("UF responses", "30 of 1,632 (1.9 %)")], window: "10:00:00–10:00:29",
+                    evidence: Evidence(facts: [Fact("UF responses", "30 of 1,632 (1.9%)")], window: "10:00:00–10:00:29",
                                        samples: ["[2024-05-01T10:00:00.000Z] \"GET /api/items HTTP/1.1\" 503 UF,URX"]),
                     explanation: ["The app is not listening on the target port."],
                     fixes: [Fix(title: "Check the Service targetPort", body: "apiVersion: v1\nkind: Service")],

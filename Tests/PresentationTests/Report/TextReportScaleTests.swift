@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 import Testing
 @testable import Presentation
@@ -25,7 +26,7 @@ import Testing
         let rest = orders.hosts.dropFirst(10)
         let requests = rest.reduce(0) { $0 + $1.requests }
         let range = SpreadText.shareRange(rest.map(\.share))
-        let line = "    … 110 more hosts with \(TextReportWriter.prosePercent(requests, of: orders.requests)) of the requests, \(range) % each"
+        let line = "    … 110 more hosts with \(Format.percent(requests, of: orders.requests)) of the requests, \(range)% each"
         #expect(section.contains(line))
         for host in orders.hosts.prefix(10) { #expect(section.contains(host.host)) }
         let p = SpreadText.pValue(orders.balance.pValue)
@@ -43,7 +44,7 @@ import Testing
         assertLinesSnapshot(section)
         let a = snapshot.accuracy.clusters
         #expect(section.hasPrefix("Clusters (\(snapshot.clusters.count - 1)) ≈"))
-        #expect(section.contains("≈ approximate: \(Format.thousands(a.otherCount)) requests (\(TextReportWriter.prosePercent(a.otherShare))) "
+        #expect(section.contains("≈ approximate: \(Format.thousands(a.otherCount)) requests (\(Format.percent(a.otherShare))) "
                                  + "of clusters past the bound"))
         let orders = try #require(snapshot.clusters.first { $0.name.name == ScaleFixture.orders })
         let other = try #require(orders.hosts.last)

@@ -26,7 +26,7 @@ import Testing
         let warning = try #require(Self.lines.firstIndex { $0.contains("WARNING") })
         let info = try #require(Self.lines.firstIndex { $0.contains("INFO") })
         #expect(critical < warning && warning < info)
-        #expect(line(containing: "· UF responses: 30 of 1,632 (1.9 %)") != nil)
+        #expect(line(containing: "· UF responses: 30 of 1,632 (1.9%)") != nil)
         #expect(line(containing: "fix: Check the Service targetPort") != nil)
         #expect(line(containing: "apiVersion: v1") != nil)
         #expect(line(containing: "verify: kubectl get endpoints") != nil)

@@ -3,9 +3,9 @@ public struct DiagnosisContext: Sendable {
     /// Expected share per subset in percent (`--expect-split v1=90,v2=10` → `["v1": 90, "v2": 10]`).
     /// Values are normalised to their sum, so `v1=9,v2=1` means the same.
     public var expectedSplit: [String: Double]?
-    public var thresholds: DiagnosisThresholds
+    var thresholds: DiagnosisThresholds
     /// At most this many findings per rule (the most impactful), so a broken mesh stays readable.
-    public var maxFindingsPerRule: Int
+    var maxFindingsPerRule: Int
 
     public init(expectedSplit: [String: Double]? = nil, thresholds: DiagnosisThresholds = DiagnosisThresholds(),
                 maxFindingsPerRule: Int = 5) {

@@ -9,9 +9,9 @@ public protocol DiagnosisRule: Sendable {
 }
 
 /// Every rule meshlog runs, one per `FindingID`.
-public enum DiagnosisRules {
+enum DiagnosisRules {
     /// One instance of each rule, in `FindingID` order.
-    public static let all: [any DiagnosisRule] = [
+    static let all: [any DiagnosisRule] = [
         ConnectionPinningRule(),
         ProtocolNotDetectedRule(),
         CircuitBreakerOverflowRule(),

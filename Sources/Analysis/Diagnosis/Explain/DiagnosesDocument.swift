@@ -63,7 +63,7 @@ enum DiagnosesDocument {
 
         | verdict | when |
         |---|---|
-        | `pinned` | ≥ 2 client pods with ≥ \(BalanceJudge.minPodRequests) requests to the cluster, and at least half of them, send ≥ \(Int(BalanceJudge.pinnedShare * 100)) % to one host; or more than half of the cluster's records are TCP connections (balanced per connection, never per request) |
+        | `pinned` | ≥ 2 client pods with ≥ \(BalanceJudge.minPodRequests) requests to the cluster, and at least half of them, send ≥ \(Format.percent(BalanceJudge.pinnedShare, decimals: 0)) to one host; or more than half of the cluster's records are TCP connections (balanced per connection, never per request) |
         | `too-few` | fewer than \(Int(BalanceJudge.minExpectedPerHost)) requests expected per host (χ² says nothing) |
         | `skewed` | χ² p < \(BalanceJudge.skewedP) **and** CV > \(BalanceJudge.skewedCV) |
         | `even` | otherwise: 100 hosts with about 2,000 requests each (CV ≈ 0.02) are even |
@@ -77,7 +77,7 @@ enum DiagnosesDocument {
         """
 
     static func thresholdTable(_ t: DiagnosisThresholds) -> String {
-        func pct(_ v: Double) -> String { Fmt.fixed(v * 100, decimals: v * 100 < 1 ? 1 : 0) + " %" }
+        func pct(_ v: Double) -> String { Format.percent(v, decimals: v < 0.01 ? 1 : 0) }
         func slow(_ p: SlowUpstreamHostRule.Percentile) -> Int { p.minRequests(tailSamples: t.slowHostTailSamples) }
         let rows: [(String, String)] = [
             ("Failures reaching clients (most flag rules), per cluster",
@@ -89,20 +89,20 @@ enum DiagnosesDocument {
             ("Connection pinning, per pod",
              "≥ \(t.pinnedPodsMin) pods each sending ≥ \(pct(t.pinnedPodHostShare)) of ≥ \(t.pinnedPodMinRequests) requests to one host, cluster with ≥ 2 hosts: warning"),
             ("Connection pinning, per host",
-             "normalised imbalance ≥ \(Fmt.fixed(t.pinningImbalance, decimals: 2)) on ≥ \(t.pinningMinRequests) requests, ≥ \(pct(t.pinningLongLivedShare)) HTTP/2 or TCP: warning"),
+             "normalised imbalance ≥ \(Format.fixed(t.pinningImbalance, decimals: 2)) on ≥ \(t.pinningMinRequests) requests, ≥ \(pct(t.pinningLongLivedShare)) HTTP/2 or TCP: warning"),
             ("Protocol not detected",
-             "TCP ≥ \(pct(t.protocolTCPShare)) of the cluster's records, bytes both ways; warning when they carry real traffic — TCP p50 ≥ \(Fmt.count(t.protocolLongP50Ms)) ms or max ≥ \(Fmt.count(t.protocolLongMaxMs)) ms, ≥ \(Fmt.count(Int(t.protocolRealTrafficBytes))) bytes, or gRPC seen on the same service — whatever the number of connections (ranked by share of all bytes), else info"),
+             "TCP ≥ \(pct(t.protocolTCPShare)) of the cluster's records, bytes both ways; warning when they carry real traffic — TCP p50 ≥ \(Format.duration(milliseconds: t.protocolLongP50Ms)) or max ≥ \(Format.duration(milliseconds: t.protocolLongMaxMs)), ≥ \(Format.thousands(Int(t.protocolRealTrafficBytes))) bytes, or gRPC seen on the same service — whatever the number of connections (ranked by share of all bytes), else info"),
             ("Failing upstream host",
-             "≥ \(t.failingHostMinErrors) errors on ≥ 2 hosts; the host has ≥ \(pct(t.failingHostErrorShare)) of them, an error rate ≥ \(pct(t.failingHostMinErrorRate)) and ≥ \(Fmt.fixed(t.failingHostRateRatio, decimals: 0))× the others', significantly (two-proportion z ≥ \(Fmt.fixed(t.failingHostMinZ, decimals: 1))); severity from the failure thresholds"),
+             "≥ \(t.failingHostMinErrors) errors on ≥ 2 hosts; the host has ≥ \(pct(t.failingHostErrorShare)) of them, an error rate ≥ \(pct(t.failingHostMinErrorRate)) and ≥ \(Format.fixed(t.failingHostRateRatio, decimals: 0))× the others', significantly (two-proportion z ≥ \(Format.fixed(t.failingHostMinZ, decimals: 1))); severity from the failure thresholds"),
             ("Slow upstream host",
-             "p50, p90 or p99 ≥ \(Fmt.fixed(t.slowHostRatio, decimals: 0))× the siblings' median of the same percentile and ≥ \(t.slowHostMinExtraMs) ms above it; a percentile is compared only between hosts with ≥ \(t.slowHostTailSamples) requests above it (p50: ≥ \(slow(.p50)), p90: ≥ \(slow(.p90)), p99: ≥ \(Fmt.count(slow(.p99))) requests) whose failed, cancelled or fault-delayed requests are < \(pct(t.slowHostMaxTailFailureShare)) of those above it; warning (info under 5 % of the cluster's requests)"),
+             "p50, p90 or p99 ≥ \(Format.fixed(t.slowHostRatio, decimals: 0))× the siblings' median of the same percentile and ≥ \(Format.duration(milliseconds: t.slowHostMinExtraMs)) above it; a percentile is compared only between hosts with ≥ \(t.slowHostTailSamples) requests above it (p50: ≥ \(slow(.p50)), p90: ≥ \(slow(.p90)), p99: ≥ \(Format.thousands(slow(.p99))) requests) whose failed, cancelled or fault-delayed requests are < \(pct(t.slowHostMaxTailFailureShare)) of those above it; warning (info under 5% of the cluster's requests)"),
             ("gRPC errors, per method",
              "server statuses: failure thresholds; client statuses: info from \(pct(t.grpcClientErrorInfoShare))"),
             ("gRPC status not logged",
              "info (advice) from \(t.grpcNotLoggedMinRequests) gRPC requests, whatever the gRPC share; never trips `--fail-on`"),
             ("Non-idempotent retries", "warning from \(t.nonIdempotentRetriesWarningCount) retried create-like requests that are ≥ \(pct(t.nonIdempotentRetriesWarningShare)) of the method's requests, info below"),
             ("Traffic split",
-             "info; warning when a subset deviates from `--expect-split` by more than max(\(Fmt.fixed(t.splitMinDeviationPoints, decimals: 0)) points, \(Fmt.fixed(t.splitSigmas, decimals: 0))σ binomial)"),
+             "info; warning when a subset deviates from `--expect-split` by more than max(\(Format.fixed(t.splitMinDeviationPoints, decimals: 0)) points, \(Format.fixed(t.splitSigmas, decimals: 0))σ binomial)"),
             ("Passthrough traffic",
              "info; warning when ≥ \(pct(t.passthroughWarningShare)) of all requests (and ≥ \(t.warningCount)) pass through, or ≥ \(pct(t.criticalShare)) and ≥ \(t.criticalMinCount) of them failed"),
         ]

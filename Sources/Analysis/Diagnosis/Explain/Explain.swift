@@ -52,7 +52,7 @@ public enum Explain {
     }
 
     /// Every name `text(for:)` accepts, as printed.
-    public static var allNames: [String] {
+    static var allNames: [String] {
         ResponseFlag.allCases.map(\.shortName) + ResponseFlag.allCases.map(\.longName) + FindingID.allCases.map(\.rawValue)
     }
 

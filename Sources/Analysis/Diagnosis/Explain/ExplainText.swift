@@ -74,18 +74,8 @@ enum ExplainText {
         return ["", "Verify:"] + commands.map { "  $ " + $0 }
     }
 
-    /// Word-wraps at `width` columns; words longer than a line stay whole.
+    /// Word-wraps at `width` columns, every line starting with `indent`; words longer than a line stay whole.
     static func wrap(_ text: String, indent: String) -> [String] {
-        var lines: [String] = []
-        var line = indent
-        for word in text.split(separator: " ") {
-            if line.count > indent.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = indent
-            }
-            line += (line.count > indent.count ? " " : "") + word
-        }
-        lines.append(line)
-        return lines
+        Format.wrap(text, width: width, lead: indent, hanging: indent)
     }
 }

@@ -4,17 +4,17 @@ import AccessLog
 extension FindingKnowledgeBase {
     /// The standard severity rule for failures that reach clients.
     static let failureThresholds = """
-        critical: ≥ 5 % of the cluster's requests and ≥ 10 of them; warning: ≥ 0.5 % and ≥ 5, or ≥ 20 and \
-        ≥ 0.1 %; info below (counted per cluster)
+        critical: ≥ 5% of the cluster's requests and ≥ 10 of them; warning: ≥ 0.5% and ≥ 5, or ≥ 20 and \
+        ≥ 0.1%; info below (counted per cluster)
         """
 
     static let connections: [FindingKnowledge] = [
         FindingKnowledge(
             id: .connectionPinning,
             summary: "Requests stick to one upstream host per client instead of being balanced per request.",
-            titleTemplate: "Connection pinning on {service}: {pinned} of {pods} client pods send ≥ 90 % of their requests to one host ({hosts} hosts)",
+            titleTemplate: "Connection pinning on {service}: {pinned} of {pods} client pods send ≥ 90% of their requests to one host ({hosts} hosts)",
             signature: """
-                Several client pods (from kubectl/stern prefixes) each send ≥ 90 % of their requests for a cluster \
+                Several client pods (from kubectl/stern prefixes) each send ≥ 90% of their requests for a cluster \
                 to one upstream host while the cluster has ≥ 2 hosts; or, without pod prefixes, one host takes a \
                 share far above its fair share (normalised imbalance ≥ 0.6) on ≥ 100 requests that are mostly \
                 long-lived HTTP/2 or TCP.
@@ -42,7 +42,7 @@ extension FindingKnowledgeBase {
             summary: "gRPC/HTTP2 traffic is proxied as opaque TCP: no per-request balancing, retries or metrics.",
             titleTemplate: "{service} carries long-lived opaque TCP where gRPC/HTTP2 is expected ({records} connections): no per-request load balancing",
             signature: """
-                TCP records (`"- - -"`, code 0) on an `outbound|PORT||svc` cluster (≥ 50 % of its records) with \
+                TCP records (`"- - -"`, code 0) on an `outbound|PORT||svc` cluster (≥ 50% of its records) with \
                 bytes both ways, where the port looks like gRPC/HTTP2 (50051–50059, 9090, 9091, 8081, 6565, 8980, \
                 443/8443 on an in-mesh service) or the same service also carries gRPC elsewhere.
                 """,

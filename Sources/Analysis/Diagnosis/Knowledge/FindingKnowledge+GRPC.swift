@@ -11,7 +11,7 @@ extension FindingKnowledgeBase {
             thresholds: """
                 server statuses (UNKNOWN, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNIMPLEMENTED, INTERNAL, \
                 UNAVAILABLE, DATA_LOSS): \(failureThresholds), per method; client statuses (CANCELLED, \
-                INVALID_ARGUMENT, NOT_FOUND, …): info from 1 %
+                INVALID_ARGUMENT, NOT_FOUND, …): info from 1%
                 """,
             flags: [],
             causes: [

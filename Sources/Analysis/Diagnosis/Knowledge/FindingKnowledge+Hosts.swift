@@ -8,8 +8,8 @@ extension FindingKnowledgeBase {
             summary: "One pod of a service produces most of its errors.",
             titleTemplate: "{host} produces {errorShare} of the errors of {service} ({errors} of {clusterErrors}; error rate {rate} vs {otherRate})",
             signature: """
-                A cluster with ≥ 2 hosts and ≥ 10 errors where one host holds ≥ 50 % of the errors, has an error \
-                rate ≥ 5 %, and ≥ 3× the error rate of the other hosts, a difference chance does not explain \
+                A cluster with ≥ 2 hosts and ≥ 10 errors where one host holds ≥ 50% of the errors, has an error \
+                rate ≥ 5%, and ≥ 3× the error rate of the other hosts, a difference chance does not explain \
                 (two-proportion z ≥ 3) (errors: 5xx, failure flags, gRPC server errors).
                 """,
             thresholds: failureThresholds + " (the host's errors over the cluster's requests)",
@@ -31,10 +31,10 @@ extension FindingKnowledgeBase {
                 percentile is compared only between hosts with ≥ 10 requests above it (p50: ≥ 20 requests, p90: \
                 ≥ 100, p99: ≥ 1,000): over a few dozen requests the p99 is the maximum, one GC pause; and only \
                 on hosts whose failed, cancelled or fault-delayed requests are under half of those above it \
-                (p90: < 5 %), else it shows where timeouts or injected delays land, not speed. The highest percentile that shows the slowness is \
+                (p90: < 5%), else it shows where timeouts or injected delays land, not speed. The highest percentile that shows the slowness is \
                 reported.
                 """,
-            thresholds: "warning; info when the slow host takes < 5 % of the cluster's requests",
+            thresholds: "warning; info when the slow host takes < 5% of the cluster's requests",
             flags: [],
             causes: [
                 Cause("cpu-throttling", "CPU throttling or a noisy neighbour on its node."),

@@ -66,7 +66,7 @@ extension FindingKnowledgeBase {
             summary: "Traffic to destinations outside the mesh registry passes through unmanaged (PassthroughCluster).",
             titleTemplate: "{count} requests ({share}) left the mesh via PassthroughCluster to {destinations}",
             signature: "Records on `PassthroughCluster` (outboundTrafficPolicy ALLOW_ANY).",
-            thresholds: "info (allowed by policy); warning when ≥ 5 % of all requests (and ≥ 20) pass through, or when ≥ 5 % (and ≥ 10) of them failed",
+            thresholds: "info (allowed by policy); warning when ≥ 5% of all requests (and ≥ 20) pass through, or when ≥ 5% (and ≥ 10) of them failed",
             flags: [],
             causes: [
                 Cause("no-service-entry", "The destination has no ServiceEntry, so Istio applies no routing, TLS or telemetry to it."),

@@ -48,7 +48,7 @@ extension FindingKnowledgeBase {
                 partner stay a finding of their own. Pairing keeps up to 4,096 unpaired records; beyond, the \
                 counts are upper bounds and the finding says so.
                 """,
-            thresholds: "nothing below 5 occurrences or 0.1 %; warning at ≥ 5 % and ≥ max(5, √requests) (the count bound grows with traffic: 20 in 400 requests, 100 in 10,000); info otherwise (never critical: the client left)",
+            thresholds: "nothing below 5 occurrences or 0.1%; warning at ≥ 5% and ≥ max(5, √requests) (the count bound grows with traffic: 20 in 400 requests, 100 in 10,000); info otherwise (never critical: the client left)",
             flags: [.downstreamConnectionTermination, .downstreamRemoteReset],
             causes: [
                 Cause("deadline", "Client timeouts or gRPC deadlines are shorter than the service's latency: the client gives up first."),
@@ -91,7 +91,7 @@ extension FindingKnowledgeBase {
             summary: "Create-like calls were sent more than once: retries may duplicate side effects.",
             titleTemplate: "{method} retried on {retried} of {total} requests (up to {attempts} attempts): side effects may be duplicated",
             signature: "More than one upstream attempt (`%UPSTREAM_REQUEST_ATTEMPT_COUNT%` > 1) on create-like methods (Create*, Post*, Insert*, Add*, Submit*, Send*, Charge*, Pay*, Place*, Transfer*, Book*, Reserve*, Publish*, Append*, Increment*, Purchase*, and HTTP POST).",
-            thresholds: "warning from 3 retried requests that are ≥ 1 % of the method's requests; info below; only when the format logs the attempt count",
+            thresholds: "warning from 3 retried requests that are ≥ 1% of the method's requests; info below; only when the format logs the attempt count",
             flags: [],
             causes: [
                 Cause("default-policy", "Istio's default retry policy (2 attempts on connect-failure,refused-stream,unavailable,cancelled, plus 503 before Istio 1.24; mesh-wide `meshConfig.defaultHttpRetryPolicy`) applies to every method, including ones that create things."),

@@ -81,10 +81,10 @@ extension FlagKnowledgeBase {
         FlagKnowledge(
             flag: .unconditionalDropOverload,
             meaning: """
-                Every request was dropped because the drop-overload policy is at 100 % (503 \
+                Every request was dropped because the drop-overload policy is at 100% (503 \
                 `unconditional_drop_overload`): the cluster is deliberately switched off.
                 """,
-            causes: ["A 100 % drop_overloads policy on the cluster (maintenance, kill switch)."],
+            causes: ["A 100% drop_overloads policy on the cluster (maintenance, kill switch)."],
             checks: ["The cluster's EDS config: drop_overloads."],
             fixes: [],
             verify: [VerifyCommands.endpoints],

@@ -9,7 +9,7 @@ struct AccessDeniedRule: DiagnosisRule {
 
     static func isRBAC(_ detail: String) -> Bool { detail.hasPrefix("rbac_access_denied") }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         var findings: [Finding] = []
         let uaex = FlagOccurrence.find([.unauthorizedExternalService], in: snapshot)
         var attributedRBAC = 0
@@ -46,10 +46,10 @@ struct AccessDeniedRule: DiagnosisRule {
         if policies.contains(where: { $0.0.isNone }) { keys += ["no-allow", "identity"] }
         let name = c.map { ServiceTarget.displayName($0.name) } ?? "all destinations"
         let share = SeverityPolicy.share(count, of: denominator)
-        var facts = [Fact("Denied", "\(Fmt.count(count)) of \(Fmt.count(denominator)) requests to \(name) (\(Fmt.percent(share)))"),
-                     Fact("By", "AuthorizationPolicy (RBAC) ×\(Fmt.count(rbacCount)), external authorization (UAEX) ×\(Fmt.count(external))")]
+        var facts = [Fact("Denied", "\(Format.thousands(count)) of \(Format.thousands(denominator)) requests to \(name) (\(Format.percent(share)))"),
+                     Fact("By", "AuthorizationPolicy (RBAC) ×\(Format.thousands(rbacCount)), external authorization (UAEX) ×\(Format.thousands(external))")]
         if !policies.isEmpty {
-            facts.append(Fact("Matched policies", policies.prefix(4).map { "\($0.0.label) ×\(Fmt.count($0.1))" }.joined(separator: ", ")))
+            facts.append(Fact("Matched policies", policies.prefix(4).map { "\($0.0.label) ×\(Format.thousands($0.1))" }.joined(separator: ", ")))
         }
         var target = c.map { ServiceTarget($0.name) } ?? .generic
         let policy = policies.first { $0.0.name != nil }?.0
@@ -65,7 +65,7 @@ struct AccessDeniedRule: DiagnosisRule {
         }.prefix(5).map(\.text)
         return Finding(
             id: Self.id, severity: raw.capped(at: .warning),
-            title: "Access denied on \(Fmt.percent(share)) of requests to \(name) (\(Fmt.count(count)) of \(Fmt.count(denominator)))",
+            title: "Access denied on \(Format.percent(share)) of requests to \(name) (\(Format.thousands(count)) of \(Format.thousands(denominator)))",
             subject: c?.name.name ?? "-",
             evidence: Evidence(facts: facts, window: nil, samples: Array(samples)),
             explanation: k.causes(first: keys), fixes: k.fixes(p), verify: k.verify(p),

@@ -6,7 +6,7 @@ struct BlackholeTrafficRule: DiagnosisRule {
     public static let id = FindingID.blackholeTraffic
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let blackhole = snapshot.clusters.first { $0.name.special == .blackHole }
         let tcpBlocked = blackhole?.requests ?? 0
         let httpBlocked = snapshot.routes.first { $0.key == "block_all" }?.count ?? 0
@@ -15,8 +15,8 @@ struct BlackholeTrafficRule: DiagnosisRule {
         let share = SeverityPolicy.share(blocked, of: snapshot.requests)
         let destinations = (blackhole?.destinations ?? []).filter { !$0.isOther && !ClusterKey.isNone($0.key) }
         var facts = [
-            Fact("Blocked", "\(Fmt.count(blocked)) of \(Fmt.count(snapshot.requests)) requests (\(Fmt.percent(share)))"),
-            Fact("How", "BlackHoleCluster (TCP) ×\(Fmt.count(tcpBlocked)), route block_all (HTTP 502) ×\(Fmt.count(httpBlocked))"),
+            Fact("Blocked", "\(Format.thousands(blocked)) of \(Format.thousands(snapshot.requests)) requests (\(Format.percent(share)))"),
+            Fact("How", "BlackHoleCluster (TCP) ×\(Format.thousands(tcpBlocked)), route block_all (HTTP 502) ×\(Format.thousands(httpBlocked))"),
         ]
         if !destinations.isEmpty { facts.append(Fact("Destinations", FlagFinding.list(destinations))) }
         let pod = snapshot.clientPod(for: blackhole?.name.name)
@@ -35,7 +35,7 @@ struct BlackholeTrafficRule: DiagnosisRule {
         let k = FindingKnowledgeBase.entry(Self.id)
         return [Finding(
             id: Self.id, severity: severity,
-            title: "\(Fmt.count(blocked)) requests (\(Fmt.percent(share))) blocked by REGISTRY_ONLY (BlackHoleCluster / block_all)",
+            title: "\(Format.thousands(blocked)) requests (\(Format.percent(share))) blocked by REGISTRY_ONLY (BlackHoleCluster / block_all)",
             subject: "BlackHoleCluster",
             evidence: Evidence(facts: facts, window: nil, samples: samples),
             explanation: k.causes(first: ["missing-service-entry", "registry-only"]), fixes: fixes, verify: k.verify(base),

@@ -6,7 +6,7 @@ struct CircuitBreakerOverflowRule: DiagnosisRule {
     public static let id = FindingID.circuitBreakerOverflow
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamOverflow], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
@@ -31,9 +31,9 @@ struct CircuitBreakerOverflowRule: DiagnosisRule {
                         // Below one request in flight the log is one proxy's sample, not the load.
                         concurrency = estimate
                         facts.append(Fact("Estimated concurrency (requests/s × mean latency)",
-                                          "≈ \(Fmt.fixed(estimate, decimals: 1)) requests in flight; limits must allow several times that"))
+                                          "≈ \(Format.fixed(estimate, decimals: 1)) requests in flight; limits must allow several times that"))
                     }
-                    facts.append(Fact("Protocols", "HTTP/1.x \(Fmt.count(c.http1)), HTTP/2 \(Fmt.count(c.http2)) (gRPC \(Fmt.count(c.grpc))), TCP \(Fmt.count(c.tcp))"))
+                    facts.append(Fact("Protocols", "HTTP/1.x \(Format.thousands(c.http1)), HTTP/2 \(Format.thousands(c.http2)) (gRPC \(Format.thousands(c.grpc))), TCP \(Format.thousands(c.tcp))"))
                 }
                 var causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 if o.stats.contains(where: { $0.grpcCount > 0 }) {
@@ -87,7 +87,7 @@ struct CircuitBreakerOverflowRule: DiagnosisRule {
             p.set("limitCounter", counter)
             if let value = Self.suggested(concurrency), let concurrency {
                 p.set("limitValue", String(value))
-                p.set("limitBasis", "≈ 4 × the \(Fmt.fixed(concurrency, decimals: 1)) \(self == .maxConnections ? "connections" : "requests") in flight seen in this log; per client proxy")
+                p.set("limitBasis", "≈ 4 × the \(Format.fixed(concurrency, decimals: 1)) \(self == .maxConnections ? "connections" : "requests") in flight seen in this log; per client proxy")
             } else {
                 p.set("limitValue", "<4 × peak \(self == .maxConnections ? "connections" : "requests") in flight>")
                 p.set("limitBasis", "from the observed demand; per client proxy")

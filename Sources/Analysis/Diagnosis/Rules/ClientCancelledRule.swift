@@ -11,7 +11,7 @@ struct ClientCancelledRule: DiagnosisRule {
     public static let id = FindingID.clientCancelled
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.downstreamConnectionTermination, .downstreamRemoteReset]
         let pairs = snapshot.cancelPairs
         return Self.deduplicated(FlagOccurrence.find(flags, in: snapshot), pairs)
@@ -21,15 +21,15 @@ struct ClientCancelledRule: DiagnosisRule {
                 var facts: [Fact] = []
                 let cancelled = o.stats.map(\.latency).max { $0.count < $1.count }
                 if let cancelled, cancelled.count > 0, let c = o.cluster, c.latency.count > 0 {
-                    facts.append(Fact("Clients waited", "p50 \(Fmt.ms(cancelled.p50)) before cancelling; all requests: p50 \(Fmt.ms(c.latency.p50)), p90 \(Fmt.ms(c.latency.p90))"))
+                    facts.append(Fact("Clients waited", "p50 \(Format.duration(milliseconds: cancelled.p50)) before cancelling; all requests: p50 \(Format.duration(milliseconds: c.latency.p50)), p90 \(Format.duration(milliseconds: c.latency.p90))"))
                     if cancelled.p50 >= c.latency.p90 { keys = ["deadline", "deliberate", "client-shutdown"] }
                 }
                 let servers = o.cluster.map { pairs.links(client: $0.name.name) } ?? []
                 facts += Self.pairingFacts(o, servers: servers, pairs)
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 let scope = o.cluster != nil ? "requests to \(o.displayName)" : "all requests"
-                let title = "\(o.flagLabel): clients cancelled \(Fmt.percent(o.share)) of \(scope) "
-                    + "(\(Fmt.count(o.count)) of \(Fmt.count(o.denominator)))"
+                let title = "\(o.flagLabel): clients cancelled \(Format.percent(o.share)) of \(scope) "
+                    + "(\(Format.thousands(o.count)) of \(Format.thousands(o.denominator)))"
                 var finding = FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, title: title, extraFacts: facts)
                 Self.addPairSamples(&finding, servers: servers, o, snapshot)
                 return finding
@@ -60,17 +60,17 @@ struct ClientCancelledRule: DiagnosisRule {
             : "by request id, or by authority, path and start time where none was logged"
         let matched = servers.reduce(0) { $0 + $1.matched }
         if matched > 0 {
-            let names = servers.prefix(3).map { "\($0.serverCluster) ×\(Fmt.count($0.matched))" }.joined(separator: ", ")
+            let names = servers.prefix(3).map { "\($0.serverCluster) ×\(Format.thousands($0.matched))" }.joined(separator: ", ")
             facts.append(Fact("Seen by both sidecars",
-                              "\(Fmt.count(matched)) of these \(Fmt.count(o.count)) cancels were also logged by the server's sidecar "
+                              "\(Format.thousands(matched)) of these \(Format.thousands(o.count)) cancels were also logged by the server's sidecar "
                               + "(\(names)), paired \(how); each is counted once, here on the client's side"))
         } else if let cluster = o.cluster, pairs.matched(server: cluster.name.name) > 0 {
             facts.append(Fact("Seen by the server's sidecar only",
-                              "\(Fmt.count(o.count)) cancels had no client-side record; "
-                              + "\(Fmt.count(pairs.matched(server: cluster.name.name))) more are reported on the client's cluster"))
+                              "\(Format.thousands(o.count)) cancels had no client-side record; "
+                              + "\(Format.thousands(pairs.matched(server: cluster.name.name))) more are reported on the client's cluster"))
         }
         if pairs.isApproximate && (matched > 0 || pairs.matched > 0) {
-            facts.append(Fact("Pairing approximate", "\(Fmt.count(pairs.untracked)) DR/DC records were past the pairing bound and counted unpaired: the counts are upper bounds"))
+            facts.append(Fact("Pairing approximate", "\(Format.thousands(pairs.untracked)) DR/DC records were past the pairing bound and counted unpaired: the counts are upper bounds"))
         }
         return facts
     }

@@ -5,7 +5,7 @@ struct ClusterNotFoundRule: DiagnosisRule {
     public static let id = FindingID.clusterNotFound
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.noClusterFound], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in

@@ -17,7 +17,7 @@ struct ConnectionPinningRule: DiagnosisRule {
         let requests: Int
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         let podsByCluster = Self.podsByCluster(snapshot)
         return snapshot.clusters.compactMap { c -> Finding? in
@@ -75,14 +75,14 @@ struct ConnectionPinningRule: DiagnosisRule {
         let name = ServiceTarget.displayName(c.name)
         let distinct = Set(pinned.map(\.host)).count
         var facts = [
-            Fact("Pinned client pods", "\(pinned.count) of \(eligible) pods with traffic to \(name) send ≥ 90 % of it to one host"),
+            Fact("Pinned client pods", "\(pinned.count) of \(eligible) pods with traffic to \(name) send ≥ 90% of it to one host"),
             Fact("Hosts", "\(c.realHosts.count) hosts; the pinned pods use \(distinct) of them"),
         ]
-        facts += pinned.prefix(4).map { Fact($0.pod, "→ \($0.host) (\(Fmt.percent($0.share)) of \(Fmt.count($0.requests)))") }
+        facts += pinned.prefix(4).map { Fact($0.pod, "→ \($0.host) (\(Format.percent($0.share)) of \(Format.thousands($0.requests)))") }
         if pinned.count > 4 { facts.append(Fact("More pinned pods", "\(pinned.count - 4) more, each on one host")) }
         facts.append(Fact("Host distribution", Self.distribution(c)))
         facts.append(Self.balanceFact(c))
-        let title = "Connection pinning on \(name): \(pinned.count) of \(eligible) client pods send ≥ 90 % of their requests to one host (\(c.realHosts.count) hosts)"
+        let title = "Connection pinning on \(name): \(pinned.count) of \(eligible) client pods send ≥ 90% of their requests to one host (\(c.realHosts.count) hosts)"
         return make(c, title: title, facts: facts, pod: pinned.first?.pod, snapshot)
     }
 
@@ -91,13 +91,13 @@ struct ConnectionPinningRule: DiagnosisRule {
         let share = SeverityPolicy.share(top.requests, of: c.hostRequests)
         let fair = 1 / Double(c.realHosts.count)
         let facts = [
-            Fact("Top host", "\(top.host) takes \(Fmt.percent(share)) of \(Fmt.count(c.hostRequests)) requests (fair share \(Fmt.percent(fair)))"),
-            Fact("Imbalance", "\(Fmt.fixed(Self.imbalance(c), decimals: 2)) (0 even … 1 all on one host)"),
-            Fact("Long-lived traffic", "HTTP/2 \(Fmt.count(c.http2)), TCP \(Fmt.count(c.tcp)) of \(Fmt.count(c.requests))"),
+            Fact("Top host", "\(top.host) takes \(Format.percent(share)) of \(Format.thousands(c.hostRequests)) requests (fair share \(Format.percent(fair)))"),
+            Fact("Imbalance", "\(Format.fixed(Self.imbalance(c), decimals: 2)) (0 even … 1 all on one host)"),
+            Fact("Long-lived traffic", "HTTP/2 \(Format.thousands(c.http2)), TCP \(Format.thousands(c.tcp)) of \(Format.thousands(c.requests))"),
             Fact("Host distribution", Self.distribution(c)),
             Self.balanceFact(c),
         ]
-        let title = "Connection pinning on \(name): \(top.host) takes \(Fmt.percent(share)) of \(Fmt.count(c.hostRequests)) requests (fair share \(Fmt.percent(fair)))"
+        let title = "Connection pinning on \(name): \(top.host) takes \(Format.percent(share)) of \(Format.thousands(c.hostRequests)) requests (fair share \(Format.percent(fair)))"
         return make(c, title: title, facts: facts, pod: nil, snapshot)
     }
 
@@ -125,14 +125,14 @@ struct ConnectionPinningRule: DiagnosisRule {
     /// The balance test behind the verdict: hosts, coefficient of variation, χ² p-value.
     static func balanceFact(_ c: ClusterStats) -> Fact {
         let b = balance(c)
-        let p = b.pValue.map { $0 < 0.0001 ? "< 0.0001" : Fmt.fixed($0, decimals: 4) } ?? "–"
-        return Fact("Balance", "\(b.verdict.rawValue): \(b.hosts) hosts, CV \(Fmt.fixed(b.cv, decimals: 2)), χ² p \(p)")
+        let p = b.pValue.map { $0 < 0.0001 ? "< 0.0001" : Format.fixed($0, decimals: 4) } ?? "–"
+        return Fact("Balance", "\(b.verdict.rawValue): \(b.hosts) hosts, CV \(Format.fixed(b.cv, decimals: 2)), χ² p \(p)")
     }
 
     static func distribution(_ c: ClusterStats) -> String {
         let total = c.hostRequests
         let hosts = c.realHosts.sorted { $0.requests > $1.requests }
-        return hosts.prefix(5).map { "\($0.host) \(Fmt.percent(SeverityPolicy.share($0.requests, of: total)))" }
+        return hosts.prefix(5).map { "\($0.host) \(Format.percent(SeverityPolicy.share($0.requests, of: total)))" }
             .joined(separator: ", ") + (hosts.count > 5 ? " (+\(hosts.count - 5) more)" : "")
     }
 }

@@ -19,7 +19,7 @@ struct FailingUpstreamHostRule: DiagnosisRule {
         let z: Double
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
             // Outbound only: an inbound cluster's "host" is each server pod's own app, so hosts of
@@ -65,9 +65,9 @@ struct FailingUpstreamHostRule: DiagnosisRule {
         let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
             .with("host", host.host).with("hostIP", host.ip)
         let k = FindingKnowledgeBase.entry(Self.id)
-        let title = "\(host.host) produces \(Fmt.percent(o.errorShare)) of the errors of \(name) "
-            + "(\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)); "
-            + "error rate \(Fmt.percent(o.rate)) vs \(Fmt.percent(o.restRate)))"
+        let title = "\(host.host) produces \(Format.percent(o.errorShare)) of the errors of \(name) "
+            + "(\(Format.thousands(host.errors)) of \(Format.thousands(o.clusterErrors)); "
+            + "error rate \(Format.percent(o.rate)) vs \(Format.percent(o.restRate)))"
         let samples = ClusterSamples.lines(for: c.name.name, in: snapshot) {
             $0.host == host.host && ($0.code >= 500 || !$0.flags.isEmpty)
         }
@@ -82,23 +82,23 @@ struct FailingUpstreamHostRule: DiagnosisRule {
         let host = o.host
         var facts = [
             Fact("Errors from \(host.host)",
-                 "\(Fmt.count(host.errors)) of \(Fmt.count(o.clusterErrors)) errors on \(name) (\(Fmt.percent(o.errorShare)))"),
-            Fact("Error rate", "\(host.host): \(Fmt.percent(o.rate)) of \(Fmt.count(host.requests)); "
-                 + "other \(o.siblings) hosts: \(Fmt.percent(o.restRate)) of \(Fmt.count(o.restRequests))"),
-            Fact("Significance", "z = \(Fmt.fixed(o.z, decimals: 1)) (two-proportion test of its rate against the other hosts')"),
+                 "\(Format.thousands(host.errors)) of \(Format.thousands(o.clusterErrors)) errors on \(name) (\(Format.percent(o.errorShare)))"),
+            Fact("Error rate", "\(host.host): \(Format.percent(o.rate)) of \(Format.thousands(host.requests)); "
+                 + "other \(o.siblings) hosts: \(Format.percent(o.restRate)) of \(Format.thousands(o.restRequests))"),
+            Fact("Significance", "z = \(Format.fixed(o.z, decimals: 1)) (two-proportion test of its rate against the other hosts')"),
         ]
         let flags = host.flags.filter { $0.flag.isFailure }.sorted { $0.count > $1.count }.prefix(4)
         if !flags.isEmpty {
-            facts.append(Fact("Flags on that host", flags.map { "\($0.flag.shortName) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+            facts.append(Fact("Flags on that host", flags.map { "\($0.flag.shortName) ×\(Format.thousands($0.count))" }.joined(separator: ", ")))
         }
         let codes = host.codes.filter { $0.code >= 500 || $0.code == 0 }.sorted { $0.count > $1.count }.prefix(4)
         if !codes.isEmpty {
-            facts.append(Fact("Codes on that host", codes.map { "\($0.code) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+            facts.append(Fact("Codes on that host", codes.map { "\($0.code) ×\(Format.thousands($0.count))" }.joined(separator: ", ")))
         }
         let grpc = host.grpcStatuses.filter { $0.status > 0 }.sorted { $0.count > $1.count }.prefix(4)
         if !grpc.isEmpty {
             facts.append(Fact("gRPC statuses on that host",
-                              grpc.map { "\(GrpcStatus.name($0.status)) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+                              grpc.map { "\(GrpcStatus.name($0.status)) ×\(Format.thousands($0.count))" }.joined(separator: ", ")))
         }
         return facts
     }

@@ -6,13 +6,13 @@ struct FaultInjectionRule: DiagnosisRule {
     public static let id = FindingID.faultInjection
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return FlagOccurrence.find([.faultInjected, .delayInjected], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { Self.severity($0, t) }
             .map { o, severity -> Finding in
                 let aborted = Self.count(.faultInjected, o), delayed = Self.count(.delayInjected, o)
-                let facts = [Fact("Aborted (FI) / delayed (DI)", "\(Fmt.count(aborted)) / \(Fmt.count(delayed))")]
+                let facts = [Fact("Aborted (FI) / delayed (DI)", "\(Format.thousands(aborted)) / \(Format.thousands(delayed))")]
                 let keys = ["leftover", "broad-match"]
                 var causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 if delayed > 0 {

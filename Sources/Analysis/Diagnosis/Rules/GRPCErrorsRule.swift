@@ -11,7 +11,7 @@ struct GRPCErrorsRule: DiagnosisRule {
     /// Statuses that usually mean the application rejected the request (often normal).
     static let clientStatuses: Set<Int> = [1, 3, 5, 6, 7, 9, 10, 11, 16]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard snapshot.hasGrpcStatusField else { return [] }
         let t = context.thresholds
         return snapshot.methods.filter(\.isGRPC).compactMap { m -> Finding? in
@@ -27,12 +27,12 @@ struct GRPCErrorsRule: DiagnosisRule {
             let counted = severity == .info && server == 0 ? client : server + client
             guard let dominant = nonOK.first else { return nil }
             let share = SeverityPolicy.share(counted, of: total)
-            let statusList = nonOK.prefix(5).map { "\(GrpcStatus.name($0.status)) ×\(Fmt.count($0.count))" }.joined(separator: ", ")
+            let statusList = nonOK.prefix(5).map { "\(GrpcStatus.name($0.status)) ×\(Format.thousands($0.count))" }.joined(separator: ", ")
             var facts = [
                 Fact("Statuses", statusList),
-                Fact("Server-class / client-class", "\(Fmt.count(server)) / \(Fmt.count(client)) of \(Fmt.count(total)) calls"),
+                Fact("Server-class / client-class", "\(Format.thousands(server)) / \(Format.thousands(client)) of \(Format.thousands(total)) calls"),
             ]
-            if m.latency.count > 0 { facts.append(Fact("Latency", "p50 \(Fmt.ms(m.latency.p50)), p99 \(Fmt.ms(m.latency.p99))")) }
+            if m.latency.count > 0 { facts.append(Fact("Latency", "p50 \(Format.duration(milliseconds: m.latency.p50)), p99 \(Format.duration(milliseconds: m.latency.p99))")) }
             let cluster = m.clusters.first.map { ClusterName($0.key) }
             if let cluster { facts.append(Fact("Cluster", cluster.name)) }
             let target = cluster.map(ServiceTarget.init) ?? .generic
@@ -46,7 +46,7 @@ struct GRPCErrorsRule: DiagnosisRule {
             }
             return Finding(
                 id: Self.id, severity: severity,
-                title: "\(m.method): \(Fmt.percent(share)) non-OK gRPC statuses (\(Fmt.count(counted)) of \(Fmt.count(total))), mostly \(GrpcStatus.name(dominant.status))",
+                title: "\(m.method): \(Format.percent(share)) non-OK gRPC statuses (\(Format.thousands(counted)) of \(Format.thousands(total))), mostly \(GrpcStatus.name(dominant.status))",
                 subject: m.method,
                 evidence: Evidence(facts: facts, window: nil, samples: Self.samples(m.method, snapshot)),
                 explanation: k.causes(first: [key]), fixes: fixes, verify: k.verify(p),

@@ -7,15 +7,15 @@ struct GRPCStatusNotLoggedRule: DiagnosisRule {
     public static let id = FindingID.grpcStatusNotLogged
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard !snapshot.hasGrpcStatusField, snapshot.grpcRequests >= context.thresholds.grpcNotLoggedMinRequests else {
             return []
         }
-        var facts = [Fact("gRPC requests", "\(Fmt.count(snapshot.grpcRequests)) of \(Fmt.count(snapshot.requests)) "
-                          + "(\(Fmt.percent(SeverityPolicy.share(snapshot.grpcRequests, of: snapshot.requests))))")]
+        var facts = [Fact("gRPC requests", "\(Format.thousands(snapshot.grpcRequests)) of \(Format.thousands(snapshot.requests)) "
+                          + "(\(Format.percent(SeverityPolicy.share(snapshot.grpcRequests, of: snapshot.requests))))")]
         let grpc200 = snapshot.methods.filter(\.isGRPC).reduce(0) { $0 + $1.requests - $1.errors }
-        if grpc200 > 0 { facts.append(Fact("gRPC calls that look successful", "\(Fmt.count(grpc200)) — their real status is unknown")) }
-        let formats = snapshot.formats.map { "\($0.format.id) ×\(Fmt.count($0.count))" }.joined(separator: ", ")
+        if grpc200 > 0 { facts.append(Fact("gRPC calls that look successful", "\(Format.thousands(grpc200)) — their real status is unknown")) }
+        let formats = snapshot.formats.map { "\($0.format.id) ×\(Format.thousands($0.count))" }.joined(separator: ", ")
         if !formats.isEmpty { facts.append(Fact("Formats seen", formats)) }
         let methods = snapshot.methods.filter(\.isGRPC).prefix(3).map(\.method)
         if !methods.isEmpty { facts.append(Fact("Top gRPC methods", methods.joined(separator: ", "))) }
@@ -26,7 +26,7 @@ struct GRPCStatusNotLoggedRule: DiagnosisRule {
             .prefix(3).map(\.text)
         return [Finding(
             id: Self.id, severity: .info,
-            title: "\(Fmt.count(snapshot.grpcRequests)) gRPC requests, but the access-log format has no %GRPC_STATUS%: errors may hide behind HTTP 200",
+            title: "\(Format.thousands(snapshot.grpcRequests)) gRPC requests, but the access-log format has no %GRPC_STATUS%: errors may hide behind HTTP 200",
             subject: "access-log format",
             evidence: Evidence(facts: facts, window: nil, samples: Array(samples)),
             explanation: k.causes(first: []), fixes: k.fixes(p), verify: k.verify(p),

@@ -6,7 +6,7 @@ struct MaxStreamDurationRule: DiagnosisRule {
     public static let id = FindingID.maxStreamDuration
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.upstreamMaxStreamDurationReached, .durationTimeout]
         return FlagOccurrence.find(flags, in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
@@ -20,7 +20,7 @@ struct MaxStreamDurationRule: DiagnosisRule {
                     : ["streaming-timeout", "duration-header", "http-connection-duration"]
                 var facts: [Fact] = []
                 if let latency = o.stats.map(\.latency).max(by: { $0.count < $1.count }), latency.count > 0 {
-                    facts.append(Fact("Ended after", "p50 \(Fmt.ms(latency.p50)), max \(Fmt.ms(latency.max)) (≈ the configured maximum)"))
+                    facts.append(Fact("Ended after", "p50 \(Format.duration(milliseconds: latency.p50)), max \(Format.duration(milliseconds: latency.max)) (≈ the configured maximum)"))
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 // DT is the connection's max duration (`maxConnectionDuration`), UMSDR the cluster's max

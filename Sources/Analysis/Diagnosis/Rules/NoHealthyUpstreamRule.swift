@@ -6,7 +6,7 @@ struct NoHealthyUpstreamRule: DiagnosisRule {
     public static let id = FindingID.noHealthyUpstream
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let occurrences = FlagOccurrence.find([.noHealthyUpstream, .failedLocalHealthCheck], in: snapshot,
                                               includeCluster: { $0.special != .blackHole })
         return occurrences
@@ -18,7 +18,7 @@ struct NoHealthyUpstreamRule: DiagnosisRule {
                     let otherErrors = c.errors - o.count
                     if otherErrors > 0 {
                         keys = ["ejected", "no-endpoints"]
-                        facts.append(Fact("Other errors on this cluster", "\(Fmt.count(otherErrors)) (hosts may have been ejected)"))
+                        facts.append(Fact("Other errors on this cluster", "\(Format.thousands(otherErrors)) (hosts may have been ejected)"))
                     }
                     if let subset = c.name.subset {
                         keys.insert("subset-labels", at: 0)

@@ -6,7 +6,7 @@ struct NoRouteRule: DiagnosisRule {
     public static let id = FindingID.noRoute
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.noRouteFound], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
@@ -15,7 +15,7 @@ struct NoRouteRule: DiagnosisRule {
                 let keys = filterChain > route ? ["plaintext-strict", "sidecar-egress"] : ["host", "match", "sidecar-egress"]
                 var facts: [Fact] = []
                 if filterChain + route > 0 {
-                    facts.append(Fact("Where nothing matched", "route (route_not_found) ×\(Fmt.count(route)), listener (filter_chain_not_found) ×\(Fmt.count(filterChain))"))
+                    facts.append(Fact("Where nothing matched", "route (route_not_found) ×\(Format.thousands(route)), listener (filter_chain_not_found) ×\(Format.thousands(filterChain))"))
                 }
                 let authorities = snapshot.authorities.filter { !$0.isOther }.prefix(3)
                 if o.cluster == nil, !authorities.isEmpty {

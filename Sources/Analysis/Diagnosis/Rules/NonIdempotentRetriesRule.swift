@@ -23,7 +23,7 @@ struct NonIdempotentRetriesRule: DiagnosisRule {
         }
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         guard snapshot.hasAttemptCountField else { return [] }
         return snapshot.methods.filter { $0.retried > 0 && Self.isCreateLike($0.method) }.map { m in
             let t = context.thresholds
@@ -31,7 +31,7 @@ struct NonIdempotentRetriesRule: DiagnosisRule {
                 && SeverityPolicy.share(m.retried, of: m.requests) >= t.nonIdempotentRetriesWarningShare ? .warning : .info
             let cluster = m.clusters.first.map { ClusterName($0.key) }
             var facts = [
-                Fact("Retried requests", "\(Fmt.count(m.retried)) of \(Fmt.count(m.requests)) (\(Fmt.percent(SeverityPolicy.share(m.retried, of: m.requests))))"),
+                Fact("Retried requests", "\(Format.thousands(m.retried)) of \(Format.thousands(m.requests)) (\(Format.percent(SeverityPolicy.share(m.retried, of: m.requests))))"),
                 Fact("Most attempts for one request", String(m.maxAttempts)),
             ]
             if let cluster { facts.append(Fact("Cluster", cluster.name)) }
@@ -43,7 +43,7 @@ struct NonIdempotentRetriesRule: DiagnosisRule {
                 .prefix(5).map(\.text)
             return Finding(
                 id: Self.id, severity: severity,
-                title: "\(m.method) retried on \(Fmt.count(m.retried)) of \(Fmt.count(m.requests)) requests (up to \(m.maxAttempts) attempts): side effects may be duplicated",
+                title: "\(m.method) retried on \(Format.thousands(m.retried)) of \(Format.thousands(m.requests)) requests (up to \(m.maxAttempts) attempts): side effects may be duplicated",
                 subject: m.method,
                 evidence: Evidence(facts: facts, window: nil, samples: Array(samples)),
                 explanation: k.causes(first: ["default-policy", "retry-on-reset", "app-5xx"]), fixes: k.fixes(p),

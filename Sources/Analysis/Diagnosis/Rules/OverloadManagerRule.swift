@@ -5,7 +5,7 @@ struct OverloadManagerRule: DiagnosisRule {
     public static let id = FindingID.overloadManager
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.overloadManagerTerminated, .dropOverload, .unconditionalDropOverload]
         return FlagOccurrence.find(flags, in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }

@@ -7,7 +7,7 @@ struct PassthroughTrafficRule: DiagnosisRule {
     public static let id = FindingID.passthroughTraffic
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.filter { $0.name.special == .passthrough && $0.requests > 0 }.map { c in
             let failing = SeverityPolicy.share(c.errors, of: c.requests) >= t.criticalShare && c.errors >= t.criticalMinCount
@@ -15,9 +15,9 @@ struct PassthroughTrafficRule: DiagnosisRule {
                 && c.requests >= t.warningCount
             let destinations = c.destinations.filter { !$0.isOther && !ClusterKey.isNone($0.key) }
             var facts = [
-                Fact("Requests via PassthroughCluster", "\(Fmt.count(c.requests)) (\(Fmt.percent(SeverityPolicy.share(c.requests, of: snapshot.requests))) of all)"),
-                Fact("Protocols", "HTTP \(Fmt.count(c.http1 + c.http2)), TCP \(Fmt.count(c.tcp))"),
-                Fact("Failed", "\(Fmt.count(c.errors)) (\(Fmt.percent(SeverityPolicy.share(c.errors, of: c.requests))))"),
+                Fact("Requests via PassthroughCluster", "\(Format.thousands(c.requests)) (\(Format.percent(SeverityPolicy.share(c.requests, of: snapshot.requests))) of all)"),
+                Fact("Protocols", "HTTP \(Format.thousands(c.http1 + c.http2)), TCP \(Format.thousands(c.tcp))"),
+                Fact("Failed", "\(Format.thousands(c.errors)) (\(Format.percent(SeverityPolicy.share(c.errors, of: c.requests))))"),
             ]
             if !destinations.isEmpty { facts.append(Fact("Destinations", FlagFinding.list(destinations))) }
             let pod = snapshot.clientPod(for: c.name.name)
@@ -30,7 +30,7 @@ struct PassthroughTrafficRule: DiagnosisRule {
             }
             if fixes.isEmpty { fixes = [base.fill(IstioSnippets.serviceEntry)] }
             fixes.append(base.fill(IstioSnippets.outboundTrafficPolicy))
-            let title = "\(Fmt.count(c.requests)) requests (\(Fmt.percent(SeverityPolicy.share(c.requests, of: snapshot.requests)))) left the mesh via PassthroughCluster"
+            let title = "\(Format.thousands(c.requests)) requests (\(Format.percent(SeverityPolicy.share(c.requests, of: snapshot.requests)))) left the mesh via PassthroughCluster"
                 + (destinations.isEmpty ? "" : " to \(destinations.count == 1 ? destinations[0].key : "\(destinations.count) destinations")")
             return Finding(
                 id: Self.id, severity: failing || sizeable ? .warning : .info, title: title, subject: c.name.name,

@@ -7,7 +7,7 @@ struct ProtocolErrorRule: DiagnosisRule {
     public static let id = FindingID.protocolError
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let flags: [ResponseFlag] = [.downstreamProtocolError, .upstreamProtocolError, .invalidEnvoyRequestHeaders]
         return FlagOccurrence.find(flags, in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
@@ -26,7 +26,7 @@ struct ProtocolErrorRule: DiagnosisRule {
                 } else {
                     keys = ["x-envoy-headers"]
                 }
-                let facts = [Fact("Upstream (UPE) / downstream (DPE) / headers (IH)", "\(Fmt.count(upstream)) / \(Fmt.count(downstream)) / \(Fmt.count(invalid))")]
+                let facts = [Fact("Upstream (UPE) / downstream (DPE) / headers (IH)", "\(Format.thousands(upstream)) / \(Format.thousands(downstream)) / \(Format.thousands(invalid))")]
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 let p = FlagFinding.placeholders(o, snapshot)
                 let fixes = [p.fill(IstioSnippets.servicePortHTTP), p.fill(IstioSnippets.noH2Upgrade)]

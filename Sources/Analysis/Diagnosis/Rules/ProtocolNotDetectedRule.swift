@@ -15,7 +15,7 @@ struct ProtocolNotDetectedRule: DiagnosisRule {
     /// TLS ports that, on an in-mesh service, usually carry HTTP/2 inside.
     static let tlsPorts: Set<Int> = [443, 8443]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         let t = context.thresholds
         return snapshot.clusters.compactMap { c -> Finding? in
             guard c.name.direction == .outbound, let fqdn = c.name.fqdn, let port = c.name.port, c.tcp > 0,
@@ -34,7 +34,7 @@ struct ProtocolNotDetectedRule: DiagnosisRule {
     /// Where the same service shows gRPC: other clusters with gRPC, or gRPC methods sent to it.
     static func grpcElsewhere(fqdn: String, except: ClusterName, _ snapshot: Snapshot) -> [String] {
         var found = snapshot.clusters.filter { $0.name.fqdn == fqdn && $0.name != except && $0.grpc > 0 }
-            .map { "\($0.name.name) (\(Fmt.count($0.grpc)) gRPC requests)" }
+            .map { "\($0.name.name) (\(Format.thousands($0.grpc)) gRPC requests)" }
         for m in snapshot.methods where m.isGRPC && found.count < 3 {
             if m.clusters.contains(where: { ClusterName($0.key).fqdn == fqdn && ClusterName($0.key) != except }) {
                 found.append("method \(m.method)")
@@ -53,11 +53,11 @@ struct ProtocolNotDetectedRule: DiagnosisRule {
                          _ snapshot: Snapshot) -> Finding {
         let name = ServiceTarget.displayName(c.name)
         var facts = [
-            Fact("TCP connections", "\(Fmt.count(c.tcp)) of \(Fmt.count(c.requests)) records to \(name) (`\"- - -\"`, code 0)"),
-            Fact("Connection duration", "p50 \(Fmt.ms(c.latency.p50)), max \(Fmt.ms(c.latency.max))"),
-            Fact("Bytes", "received \(Fmt.count(c.bytesReceived)), sent \(Fmt.count(c.bytesSent)) "
-                 + "(\(Fmt.percent(Self.byteShare(c, snapshot))) of all bytes logged; ≈ \(Fmt.count(Int((c.bytesReceived + c.bytesSent) / Int64(max(1, c.tcp))))) per connection)"),
-            Fact("Share of the cluster's records", "\(Fmt.percent(SeverityPolicy.share(c.tcp, of: c.requests))) are opaque TCP"),
+            Fact("TCP connections", "\(Format.thousands(c.tcp)) of \(Format.thousands(c.requests)) records to \(name) (`\"- - -\"`, code 0)"),
+            Fact("Connection duration", "p50 \(Format.duration(milliseconds: c.latency.p50)), max \(Format.duration(milliseconds: c.latency.max))"),
+            Fact("Bytes", "received \(Format.thousands(c.bytesReceived)), sent \(Format.thousands(c.bytesSent)) "
+                 + "(\(Format.percent(Self.byteShare(c, snapshot))) of all bytes logged; ≈ \(Format.thousands(Int((c.bytesReceived + c.bytesSent) / Int64(max(1, c.tcp))))) per connection)"),
+            Fact("Share of the cluster's records", "\(Format.percent(SeverityPolicy.share(c.tcp, of: c.requests))) are opaque TCP"),
             Fact("Why gRPC is expected", grpcPort ? "port \(c.name.port ?? 0) is a usual gRPC/HTTP2 port" : "the service carries gRPC elsewhere"),
         ]
         if !elsewhere.isEmpty { facts.append(Fact("gRPC seen on the same service", elsewhere.prefix(3).joined(separator: "; "))) }
@@ -67,7 +67,7 @@ struct ProtocolNotDetectedRule: DiagnosisRule {
         var causes = k.causes(first: tlsPort ? ["tls-in-app", "port-name", "sniffing"] : ["port-name", "sniffing", "tls-in-app"])
         causes.append("Consequences: one connection = one pod (connection pinning), no per-request retries, timeouts or gRPC metrics; a TCP record is only logged when the connection closes.")
         let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
-        let title = "\(name) carries \(long ? "long-lived " : "")opaque TCP where gRPC/HTTP2 is expected (\(Fmt.count(c.tcp)) connections): no per-request load balancing"
+        let title = "\(name) carries \(long ? "long-lived " : "")opaque TCP where gRPC/HTTP2 is expected (\(Format.thousands(c.tcp)) connections): no per-request load balancing"
         if carries { causes.append("Few connections are the signature, not a reason for calm: a gRPC client keeps one connection for hours and every call rides on it.") }
         // Ranked by what the connections carry (their share of all bytes), not by how many there are.
         let impact = max(SeverityPolicy.share(c.requests, of: snapshot.requests), carries ? Self.byteShare(c, snapshot) : 0)

@@ -5,7 +5,7 @@ struct RateLimitedRule: DiagnosisRule {
     public static let id = FindingID.rateLimited
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.rateLimited, .rateLimitServiceError], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
@@ -16,7 +16,7 @@ struct RateLimitedRule: DiagnosisRule {
                 let local = o.mentions("local_rate_limited", in: snapshot)
                 let global = o.mentions("request_rate_limited", in: snapshot)
                 if local + global > 0 {
-                    facts.append(Fact("Limiter", "local token bucket ×\(Fmt.count(local)), global rate-limit service ×\(Fmt.count(global))"))
+                    facts.append(Fact("Limiter", "local token bucket ×\(Format.thousands(local)), global rate-limit service ×\(Format.thousands(global))"))
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts)

@@ -13,7 +13,7 @@ struct RetriesExhaustedRule: DiagnosisRule {
         (.upstreamOverflow, .circuitBreakerOverflow), (.noHealthyUpstream, .noHealthyUpstream),
     ]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamRetryLimitExceeded], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
@@ -38,7 +38,7 @@ struct RetriesExhaustedRule: DiagnosisRule {
                     causes.append("On TCP, URX means the connect attempts were used up (logged as UF,URX).")
                 }
                 let facts = together.isEmpty ? [] : [Fact("Logged together with",
-                    together.map { "\($0.0.shortName) ×\(Fmt.count($0.2))" }.joined(separator: ", "))]
+                    together.map { "\($0.0.shortName) ×\(Format.thousands($0.2))" }.joined(separator: ", "))]
                 return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, extraFacts: facts,
                                         causedBy: primary?.1)
             }

@@ -57,7 +57,7 @@ struct SlowUpstreamHostRule: DiagnosisRule {
         let siblings: [HostStats]
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         // Outbound only: the hosts of an inbound cluster are different services' pods. Not on mostly
         // TCP clusters: a TCP record's duration is the connection's lifetime, not a latency.
         snapshot.clusters.filter { $0.name.direction == .outbound && $0.tcp * 2 <= $0.requests }.flatMap { c in
@@ -100,19 +100,19 @@ struct SlowUpstreamHostRule: DiagnosisRule {
         let host = slow.host
         let label = slow.percentile.label
         let share = SeverityPolicy.share(host.requests, of: c.hostRequests)
-        let siblingLatency = { (p: Percentile) in Fmt.ms(Self.median(slow.siblings.map { p.value($0.latency) })) }
+        let siblingLatency = { (p: Percentile) in Format.duration(milliseconds: Self.median(slow.siblings.map { p.value($0.latency) })) }
         let facts = [
-            Fact("\(host.host) latency", "p50 \(Fmt.ms(host.latency.p50)), p90 \(Fmt.ms(host.latency.p90)), p99 \(Fmt.ms(host.latency.p99)), max \(Fmt.ms(host.latency.max)) over \(Fmt.count(host.requests)) requests"),
-            Fact("Siblings (\(slow.siblings.count) hosts, median)", "p50 \(siblingLatency(.p50)), p90 \(siblingLatency(.p90)), p99 \(siblingLatency(.p99)) over \(Fmt.count(slow.siblings.reduce(0) { $0 + $1.requests })) requests"),
-            Fact("Compared at", "\(label): every compared host has ≥ \(Fmt.count(slow.percentile.minRequests(tailSamples: t.slowHostTailSamples))) requests (\(t.slowHostTailSamples) above the \(label))"),
-            Fact("Share of \(name)'s requests on that host", Fmt.percent(share)),
+            Fact("\(host.host) latency", "p50 \(Format.duration(milliseconds: host.latency.p50)), p90 \(Format.duration(milliseconds: host.latency.p90)), p99 \(Format.duration(milliseconds: host.latency.p99)), max \(Format.duration(milliseconds: host.latency.max)) over \(Format.thousands(host.requests)) requests"),
+            Fact("Siblings (\(slow.siblings.count) hosts, median)", "p50 \(siblingLatency(.p50)), p90 \(siblingLatency(.p90)), p99 \(siblingLatency(.p99)) over \(Format.thousands(slow.siblings.reduce(0) { $0 + $1.requests })) requests"),
+            Fact("Compared at", "\(label): every compared host has ≥ \(Format.thousands(slow.percentile.minRequests(tailSamples: t.slowHostTailSamples))) requests (\(t.slowHostTailSamples) above the \(label))"),
+            Fact("Share of \(name)'s requests on that host", Format.percent(share)),
         ]
         let p = Placeholders(target: ServiceTarget(c.name), pod: snapshot.clientPod(for: c.name.name))
             .with("host", host.host).with("hostIP", host.ip)
         let k = FindingKnowledgeBase.entry(Self.id)
         return Finding(
             id: Self.id, severity: share < 0.05 ? .info : .warning,
-            title: "\(host.host) \(label) \(Fmt.ms(slow.percentile.value(host.latency))) vs \(Fmt.ms(slow.siblingValue)) on its siblings (\(name))",
+            title: "\(host.host) \(label) \(Format.duration(milliseconds: slow.percentile.value(host.latency))) vs \(Format.duration(milliseconds: slow.siblingValue)) on its siblings (\(name))",
             subject: host.host,
             evidence: Evidence(facts: facts, window: nil,
                                samples: ClusterSamples.lines(for: c.name.name, in: snapshot) { $0.host == host.host && $0.durationMs >= slow.siblingValue }),

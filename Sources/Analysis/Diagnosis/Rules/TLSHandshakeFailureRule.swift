@@ -17,7 +17,7 @@ struct TLSHandshakeFailureRule: DiagnosisRule {
         ("HANDSHAKE_FAILURE", "version"),
     ]
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamConnectionFailure], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { o in
                 TransportFailure.isTLS(o, in: snapshot)
@@ -30,7 +30,7 @@ struct TLSHandshakeFailureRule: DiagnosisRule {
                     if n > 0 && !counted.contains(where: { $0.0 == key }) { counted.append((key, n)) }
                 }
                 let keys = counted.sorted { $0.1 > $1.1 }.map(\.0) + ["mtls-mode"]
-                let facts = counted.isEmpty ? [] : [Fact("TLS failure kinds", counted.map { "\($0.0) ×\(Fmt.count($0.1))" }.joined(separator: ", "))]
+                let facts = counted.isEmpty ? [] : [Fact("TLS failure kinds", counted.map { "\($0.0) ×\(Format.thousands($0.1))" }.joined(separator: ", "))]
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 let title = FlagFinding.title(o, label: "TLS handshake failures (UF)")
                 return FlagFinding.make(Self.id, severity, o, snapshot, causes: causes, title: title, extraFacts: facts)

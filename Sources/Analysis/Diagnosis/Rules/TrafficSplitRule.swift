@@ -23,7 +23,7 @@ struct TrafficSplitRule: DiagnosisRule {
         var exceeds: Bool { abs(observed - expected) > allowed }
     }
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         Self.groups(snapshot).compactMap { group in
             let expected = context.expectedSplit.flatMap { Self.normalised($0) }
             let planned = expected.map { plan in group.subsets.contains { plan[$0.name] != nil } } ?? false
@@ -68,21 +68,21 @@ struct TrafficSplitRule: DiagnosisRule {
 
     private func finding(_ group: Group, deviations: [Deviation], planned: Bool, _ snapshot: Snapshot) -> Finding {
         let sorted = group.subsets.sorted { $0.requests > $1.requests }
-        let split = sorted.map { "\($0.name) \(Fmt.percent(SeverityPolicy.share($0.requests, of: group.total)))" }.joined(separator: ", ")
+        let split = sorted.map { "\($0.name) \(Format.percent(SeverityPolicy.share($0.requests, of: group.total)))" }.joined(separator: ", ")
         let first = sorted[0].cluster
         var target = ServiceTarget(first)
         target.subset = nil
         let name = "\(first.serviceName ?? group.fqdn)\(first.namespace.map { ".\($0)" } ?? ""):\(group.port)"
-        var facts = [Fact("Requests", "\(Fmt.count(group.total)) to \(name) over \(group.subsets.count) subset(s)")]
-        facts += sorted.map { Fact("Subset \($0.name)", "\(Fmt.count($0.requests)) (\(Fmt.percent(SeverityPolicy.share($0.requests, of: group.total))))") }
+        var facts = [Fact("Requests", "\(Format.thousands(group.total)) to \(name) over \(group.subsets.count) subset(s)")]
+        facts += sorted.map { Fact("Subset \($0.name)", "\(Format.thousands($0.requests)) (\(Format.percent(SeverityPolicy.share($0.requests, of: group.total))))") }
         let off = deviations.filter(\.exceeds)
         for d in deviations {
-            facts.append(Fact("\(d.subset) vs plan", "observed \(Fmt.fixed(d.observed, decimals: 1)) %, expected \(Fmt.fixed(d.expected, decimals: 1)) %, allowed ± \(Fmt.fixed(d.allowed, decimals: 1)) points"))
+            facts.append(Fact("\(d.subset) vs plan", "observed \(Format.percent(d.observed / 100)), expected \(Format.percent(d.expected / 100)), allowed ± \(Format.fixed(d.allowed, decimals: 1)) points"))
         }
         var title = "\(name) split: \(split)"
         if planned {
             title += off.isEmpty ? " (matches the expected split)"
-                : " — expected " + deviations.map { "\($0.subset) \(Fmt.fixed($0.expected, decimals: 0)) %" }.joined(separator: ", ")
+                : " — expected " + deviations.map { "\($0.subset) \(Format.percent($0.expected / 100, decimals: 0))" }.joined(separator: ", ")
         }
         let weights = planned
             ? deviations.filter { $0.expected > 0 }.map { ($0.subset, $0.expected) }
@@ -122,7 +122,7 @@ struct TrafficSplitRule: DiagnosisRule {
               - route:
             """)
         for (subset, weight) in rounded {
-            let value = planned ? String(weight) : "<intended-percent>   # observed \(weight) %"
+            let value = planned ? String(weight) : "<intended-percent>   # observed \(weight)%"
             yaml += "\n    - destination:\n        host: \(fqdn)\n        port:\n          number: \(port)\n        subset: \(subset)\n      weight: \(value)"
         }
         return yaml

@@ -6,7 +6,7 @@ struct UpstreamConnectFailureRule: DiagnosisRule {
     public static let id = FindingID.upstreamConnectFailure
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamConnectionFailure], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { o in
                 TransportFailure.isTLS(o, in: snapshot) ? nil
@@ -24,7 +24,7 @@ struct UpstreamConnectFailureRule: DiagnosisRule {
                 } else if timeout > 0 {
                     keys = ["network-policy", "connect-timeout", "gone"]
                 }
-                var facts = [Fact("Reasons", "refused ×\(Fmt.count(refused)), unreachable ×\(Fmt.count(unreachable)), timeout ×\(Fmt.count(timeout))")]
+                var facts = [Fact("Reasons", "refused ×\(Format.thousands(refused)), unreachable ×\(Format.thousands(unreachable)), timeout ×\(Format.thousands(timeout))")]
                 if let c = o.cluster, c.realHosts.count >= 2 {
                     let failing = c.realHosts.filter { $0.count(of: .upstreamConnectionFailure) > 0 }
                     facts.append(Fact("Hosts with connect failures", "\(failing.count) of \(c.realHosts.count)"))
@@ -34,7 +34,7 @@ struct UpstreamConnectFailureRule: DiagnosisRule {
                     }
                     let withRetries = c.count(of: .upstreamRetryLimitExceeded)
                     if withRetries > 0 {
-                        facts.append(Fact("Retries exhausted (URX) on this cluster", Fmt.count(withRetries)))
+                        facts.append(Fact("Retries exhausted (URX) on this cluster", Format.thousands(withRetries)))
                     }
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)

@@ -6,7 +6,7 @@ struct UpstreamResetRule: DiagnosisRule {
     public static let id = FindingID.upstreamReset
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamRemoteReset], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
@@ -16,7 +16,7 @@ struct UpstreamResetRule: DiagnosisRule {
                 var facts: [Fact] = []
                 let after = o.mentions("after_response_started", in: snapshot)
                 if after > 0 {
-                    facts.append(Fact("Reset after the response started", "\(Fmt.count(after)) (the client got a code, often 200, and a truncated body)"))
+                    facts.append(Fact("Reset after the response started", "\(Format.thousands(after)) (the client got a code, often 200, and a truncated body)"))
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)
                 let p = FlagFinding.placeholders(o, snapshot)

@@ -6,7 +6,7 @@ struct UpstreamTimeoutRule: DiagnosisRule {
     public static let id = FindingID.upstreamTimeout
     public init() {}
 
-    public func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
+    func evaluate(_ snapshot: Snapshot, context: DiagnosisContext) -> [Finding] {
         FlagOccurrence.find([.upstreamRequestTimeout], in: snapshot)
             .ranked(limit: context.maxFindingsPerRule) { SeverityPolicy.failures($0.count, of: $0.denominator, context.thresholds) }
             .map { o, severity -> Finding in
@@ -15,18 +15,18 @@ struct UpstreamTimeoutRule: DiagnosisRule {
                 var keys = perTry > route ? ["per-try", "route", "slow-service"] : ["route", "slow-service", "per-try"]
                 var facts: [Fact] = []
                 if perTry + route > 0 {
-                    facts.append(Fact("Which timer fired", "per-try timeout ×\(Fmt.count(perTry)), route timeout ×\(Fmt.count(route))"))
+                    facts.append(Fact("Which timer fired", "per-try timeout ×\(Format.thousands(perTry)), route timeout ×\(Format.thousands(route))"))
                 }
                 if let latency = o.stats.first?.latency, latency.count > 0 {
-                    facts.append(Fact("Effective timeout", "UT requests ended after ≈ \(Fmt.ms(latency.p50)) (p50)"))
+                    facts.append(Fact("Effective timeout", "UT requests ended after ≈ \(Format.duration(milliseconds: latency.p50)) (p50)"))
                 }
                 if let c = o.cluster {
                     if c.latency.count > 0 {
-                        facts.append(Fact("Latency of all requests to \(o.displayName)", "p50 \(Fmt.ms(c.latency.p50)), p99 \(Fmt.ms(c.latency.p99))"))
+                        facts.append(Fact("Latency of all requests to \(o.displayName)", "p50 \(Format.duration(milliseconds: c.latency.p50)), p99 \(Format.duration(milliseconds: c.latency.p99))"))
                     }
                     if let (host, share) = Self.dominantHost(c, flag: .upstreamRequestTimeout), c.realHosts.count >= 2, share >= 0.8 {
                         keys.insert("slow-host", at: 0)
-                        facts.append(Fact("Concentrated on one host", "\(host) has \(Fmt.percent(share)) of the timeouts"))
+                        facts.append(Fact("Concentrated on one host", "\(host) has \(Format.percent(share)) of the timeouts"))
                     }
                 }
                 let causes = FindingKnowledgeBase.entry(Self.id).causes(first: keys)

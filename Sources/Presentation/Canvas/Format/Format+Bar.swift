@@ -1,3 +1,5 @@
+import AccessLog
+
 extension Format {
     /// A horizontal bar exactly `width` columns wide for a share 0…1, in eighth-column steps
     /// (`█▉▊▋▌▍▎▏`), padded with spaces. A non-zero share always shows at least `▏`, so a host

@@ -1,4 +1,11 @@
+import AccessLog
+
 extension Format {
+    /// Horizontal alignment inside a column.
+    public enum Alignment: Sendable {
+        case left, right, center
+    }
+
     /// `text` made terminal-safe and exactly `width` columns wide: truncated (ending in `…` when
     /// `ellipsis`) or padded with spaces according to `align`. Wide characters count as two
     /// columns; when one would straddle the cut it is dropped and a space pads its place.

@@ -1,9 +1,11 @@
+import AccessLog
+
 extension Format {
     /// A sparkline, one column per value, `▁▂▃▄▅▆▇█` scaled so that `maxValue` (default: the
     /// largest value) is `█`; any value above zero shows at least `▁`, zero and below show a space.
     /// With `width`, only the last `width` values are drawn and the line is right-aligned in it
     /// (newest at the right edge). Pass the same `maxValue` to compare two lines (requests, errors).
-    public static func sparkline(_ values: [Int], maxValue: Int? = nil, width: Int? = nil) -> String {
+    static func sparkline(_ values: [Int], maxValue: Int? = nil, width: Int? = nil) -> String {
         let shown = width.map { values.suffix(max(0, $0)) } ?? values[...]
         let top = maxValue ?? shown.max() ?? 0
         var out = String.UnicodeScalarView()

@@ -5,18 +5,18 @@ public struct AppState: Equatable, Sendable {
     /// The navigation stack; the first entry is always the dashboard.
     public var stack: [ScreenEntry] = [ScreenEntry(.dashboard)]
     /// The filter as typed, and parsed.
-    public var filterText = ""
+    var filterText = ""
     public var filter = FilterQuery()
     public var sort = SortMode.count
     public var window = LiveWindow.all
     /// Paused: the screen shows `frozen` while ingest continues.
     public var paused = false
-    public var frozen: LiveData?
-    public var helpVisible = false
+    var frozen: LiveData?
+    var helpVisible = false
     /// First visible row of the help screen.
-    public var helpScroll = 0
+    var helpScroll = 0
     /// Typing a filter after `/`: the text to restore on Esc.
-    public var editingFilter: String?
+    var editingFilter: String?
 
     public init() {}
 
@@ -31,7 +31,7 @@ public struct AppState: Equatable, Sendable {
 
     /// `flags › UO › outbound|50051||orders… › 10.244.1.17:50051`: the panel the path started from,
     /// then each screen.
-    public var breadcrumb: [String] {
+    var breadcrumb: [String] {
         guard stack.count > 1 else { return ["dashboard"] }
         let crumbs = stack.dropFirst().map(\.screen.crumb)
         if case .lines(let scope) = stack[1].screen, scope.code == nil { return crumbs }   // "lines …" names itself
@@ -42,7 +42,7 @@ public struct AppState: Equatable, Sendable {
     public func shown(_ live: LiveData) -> LiveData { paused ? frozen ?? live : live }
 
     /// Sets the filter text and its parsed form.
-    public mutating func setFilter(_ text: String) {
+    mutating func setFilter(_ text: String) {
         filterText = text
         filter = FilterQuery(parsing: text)
     }

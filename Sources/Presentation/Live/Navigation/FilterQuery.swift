@@ -32,9 +32,9 @@ public struct FilterQuery: Equatable, Sendable {
 
     /// One term: what it tests, and whether `!` inverted it.
     public struct Term: Equatable, Sendable {
-        public var matcher: Matcher
+        var matcher: Matcher
         /// Written with a leading `!`: matches what the matcher does not.
-        public var inverted: Bool
+        var inverted: Bool
         public init(_ matcher: Matcher, inverted: Bool = false) {
             self.matcher = matcher
             self.inverted = inverted

@@ -2,9 +2,9 @@
 public struct PanelContext: Sendable {
     public var targets: [Screen?]
     /// Rows visible at once (at least 1).
-    public var pageRows: Int
+    var pageRows: Int
     /// Where the cursor starts: the newest (last) row rather than the first useful one.
-    public var startsAtEnd: Bool
+    var startsAtEnd: Bool
 
     public init(targets: [Screen?], pageRows: Int, startsAtEnd: Bool = false) {
         self.targets = targets
@@ -12,7 +12,7 @@ public struct PanelContext: Sendable {
         self.startsAtEnd = startsAtEnd
     }
 
-    public var rowCount: Int { targets.count }
+    var rowCount: Int { targets.count }
 
     /// The row a fresh cursor goes to.
     var initialRow: Int? {

@@ -41,7 +41,7 @@ public enum Screen: Equatable, Sendable {
         case .cluster(let name): name
         case .host(_, let host): host
         case .lines(let scope): scope.isEmpty ? "lines" : "lines " + scope.description
-        case .line(let line): line.startTimeMs >= 0 ? "line @" + LiveText.clock(line.startTimeMs) : "line"
+        case .line(let line): line.startTimeMs >= 0 ? "line @" + Format.clock(line.startTimeMs) : "line"
         }
     }
 }

@@ -7,7 +7,7 @@ public struct ViewState: Equatable, Sendable {
     /// leads somewhere, or the newest line on a lines screen).
     public var cursor: [Int?] = []
     /// First visible row per panel.
-    public var scroll: [Int] = []
+    var scroll: [Int] = []
     /// Lines screen: the cursor stays on the newest line as lines arrive.
     public var follow = true
 

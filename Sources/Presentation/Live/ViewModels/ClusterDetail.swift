@@ -10,7 +10,7 @@ enum ClusterDetail {
             return DetailRows.gone("Cluster \(name)")
         }
         var rows: [ModelRow] = [
-            ModelRow([TextSpan(" "), TextSpan(LiveText.clusterLabel(cluster.name), .bold), TextSpan("   " + name, .muted)]),
+            ModelRow([TextSpan(" "), TextSpan(LiveLabels.clusterLabel(cluster.name), .bold), TextSpan("   " + name, .muted)]),
             .blank,
         ]
         let n = cluster.requests
@@ -19,7 +19,7 @@ enum ClusterDetail {
         rows.append(.fact("requests", SpreadText.approx(Format.thousands(n), snapshot.accuracy.clusters.approximate)
                           + "   (" + protocols + ")"))
         rows.append(.fact("errors", Format.thousands(cluster.errors) + " (" + Format.percent(cluster.errors, of: n) + ")"
-                          + " · 4xx " + Format.thousands(cluster.clientErrors), LiveText.errorStyle(cluster.errors, of: n)))
+                          + " · 4xx " + Format.thousands(cluster.clientErrors), StatusStyle.errorStyle(cluster.errors, of: n)))
         rows.append(.fact("duration", DetailRows.latency(cluster.latency)))
         if cluster.upstreamServiceTime.count > 0 {
             rows.append(.fact("upstream service time", DetailRows.latency(cluster.upstreamServiceTime)))

@@ -34,10 +34,10 @@ enum ClusterRows {
             guard visible?.contains(index) ?? true else { return ModelRow([], target: .cluster(cluster.name.name)) }
             return ModelRow([TextSpan(" "), TextSpan(label(cluster, requests: requests), cluster.isOther ? .muted : .plain, width: nameWidth),
                       TextSpan(count(cluster.requests, approximate: accuracy.approximate), width: 7, align: .right),
-                      TextSpan(Format.percent(cluster.errors, of: cluster.requests), LiveText.errorStyle(cluster.errors, of: cluster.requests),
+                      TextSpan(Format.percent(cluster.errors, of: cluster.requests), StatusStyle.errorStyle(cluster.errors, of: cluster.requests),
                                width: 7, align: .right),
-                      TextSpan(LiveText.latency(cluster.latency.p50, count: cluster.latency.count), width: 7, align: .right),
-                      TextSpan(LiveText.latency(cluster.latency.p99, count: cluster.latency.count), width: 7, align: .right),
+                      TextSpan(LiveLabels.latency(cluster.latency.p50, count: cluster.latency.count), width: 7, align: .right),
+                      TextSpan(LiveLabels.latency(cluster.latency.p99, count: cluster.latency.count), width: 7, align: .right),
                       TextSpan("  ")] + spread(cluster, barWidth: barWidth),
                      target: .cluster(cluster.name.name))
         }
@@ -57,7 +57,7 @@ enum ClusterRows {
 
     /// The cluster's label; the "other" row says what it holds and its share of all requests.
     static func label(_ cluster: ClusterStats, requests: Int) -> String {
-        guard cluster.isOther else { return LiveText.clusterLabel(cluster.name) }
+        guard cluster.isOther else { return LiveLabels.clusterLabel(cluster.name) }
         return "≈ other clusters " + Format.percent(cluster.requests, of: requests)
     }
 

@@ -32,7 +32,7 @@ extension DashboardModel {
 
     static func findingsPanel(_ findings: [Finding], total: Int, rect: Rect) -> PanelModel {
         let rows = findings.map { finding in
-            let tag = LiveText.findingTag(finding)
+            let tag = StatusStyle.findingTag(finding)
             return ModelRow([TextSpan(" "), TextSpan(tag.text, tag.style, width: 4),
                       TextSpan("  "), TextSpan(finding.title)],
                      target: .finding(finding.id, subject: finding.subject))
@@ -51,7 +51,7 @@ extension DashboardModel {
 
     static func flagsPanel(_ flags: [FlagStats], requests: Int, total: Int, rect: Rect) -> PanelModel {
         let rows = flags.map { stats in
-            ModelRow([TextSpan(" "), TextSpan(stats.flag.shortName, LiveText.flagStyle(stats.flag).adding(.bold), width: 5),
+            ModelRow([TextSpan(" "), TextSpan(stats.flag.shortName, StatusStyle.flagStyle(stats.flag).adding(.bold), width: 5),
                       TextSpan(Format.thousands(stats.count), width: 8, align: .right),
                       TextSpan(Format.percent(stats.count, of: requests), .muted, width: 7, align: .right),
                       TextSpan("  "), TextSpan(stats.flag.longName)],
@@ -68,13 +68,13 @@ extension DashboardModel {
         let barWidth = max(0, rect.cols - 2 - 24)
         let top = codes.map(\.count).max() ?? 0
         let rows = codes.map { code in
-            let label = code.code == 0 ? "0" : LiveText.codeText(code.code)
-            return ModelRow([TextSpan(" "), TextSpan(label, LiveText.codeStyle(code.code).adding(.bold), width: 4),
+            let label = code.code == 0 ? "0" : LiveLabels.codeText(code.code)
+            return ModelRow([TextSpan(" "), TextSpan(label, StatusStyle.codeStyle(code.code).adding(.bold), width: 4),
                              TextSpan(Format.thousands(code.count), width: 9, align: .right),
                              TextSpan(Format.percent(code.count, of: requests), .muted, width: 7, align: .right),
                              TextSpan("  "),
                              TextSpan(Format.bar(top > 0 ? Double(code.count) / Double(top) : 0, width: barWidth),
-                                      LiveText.codeStyle(code.code))],
+                                      StatusStyle.codeStyle(code.code))],
                             target: .lines(LineScope(code: code.code)))
         }
         let columns = ModelRow([TextSpan(" "), TextSpan("CODE", width: 4), TextSpan("COUNT", width: 9, align: .right),

@@ -32,7 +32,7 @@ enum DetailRows {
         for code in codes {
             var lineScope = scope
             lineScope.code = code.code
-            rows.append(ModelRow([TextSpan("  "), TextSpan(LiveText.codeText(code.code), LiveText.codeStyle(code.code).adding(.bold), width: 6),
+            rows.append(ModelRow([TextSpan("  "), TextSpan(LiveLabels.codeText(code.code), StatusStyle.codeStyle(code.code).adding(.bold), width: 6),
                                   TextSpan(Format.thousands(code.count), width: 10, align: .right),
                                   TextSpan(Format.percent(code.count, of: total), .muted, width: 8, align: .right)],
                                  target: .lines(lineScope)))
@@ -46,7 +46,7 @@ enum DetailRows {
         guard !present.isEmpty else { return [] }
         var rows = [ModelRow.blank, ModelRow.heading("Response flags (\(present.count))")]
         for f in present {
-            rows.append(ModelRow([TextSpan("  "), TextSpan(f.flag.shortName, LiveText.flagStyle(f.flag).adding(.bold), width: 6),
+            rows.append(ModelRow([TextSpan("  "), TextSpan(f.flag.shortName, StatusStyle.flagStyle(f.flag).adding(.bold), width: 6),
                                   TextSpan(Format.thousands(f.count), width: 10, align: .right),
                                   TextSpan(Format.percent(f.count, of: total), .muted, width: 8, align: .right),
                                   TextSpan("  " + f.flag.longName + ": " + f.flag.meaning, .muted)],

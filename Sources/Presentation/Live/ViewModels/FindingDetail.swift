@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// A finding: evidence, samples, explanation, fixes (YAML) and verify commands.
@@ -7,8 +8,8 @@ enum FindingDetail {
             return DetailRows.gone("Finding \(id.rawValue) on \(subject)")
         }
         var rows: [ModelRow] = []
-        let tag = LiveText.findingTag(finding)
-        let wrapped = LiveText.wrap(finding.title, width: max(10, width - 8))
+        let tag = StatusStyle.findingTag(finding)
+        let wrapped = ScreenText.wrap(finding.title, width: max(10, width - 8))
         for (i, line) in wrapped.enumerated() {
             rows.append(ModelRow([TextSpan(" "), TextSpan(i == 0 ? tag.text : "", tag.style, width: 4),
                                   TextSpan("  "), TextSpan(line, .bold)]))
@@ -28,7 +29,7 @@ enum FindingDetail {
             let labelWidth = max(22, min(longest + 1, width / 2))
             for fact in finding.evidence.facts {
                 let valueWidth = max(10, width - labelWidth - 5)
-                for (i, line) in LiveText.wrap(fact.value, width: valueWidth).enumerated() {
+                for (i, line) in ScreenText.wrap(fact.value, width: valueWidth).enumerated() {
                     rows.append(.fact(i == 0 ? fact.label : "", line, labelWidth: labelWidth))
                 }
             }
@@ -47,7 +48,7 @@ enum FindingDetail {
         if !finding.verify.isEmpty {
             rows += [.blank, .heading("Verify")]
             for command in finding.verify {
-                rows += LiveText.wrap("$ " + command, width: max(10, width - 2), hanging: "    ").map { .text($0, Style(.accent)) }
+                rows += ScreenText.wrap("$ " + command, width: max(10, width - 2), hanging: "    ").map { .text($0, Style(.accent)) }
             }
         }
         return rows

@@ -7,7 +7,7 @@ enum FlagDetail {
     static func rows(_ flag: ResponseFlag, data: LiveData, width: Int) -> [ModelRow] {
         let snapshot = data.snapshot
         var rows: [ModelRow] = [
-            ModelRow([TextSpan(" "), TextSpan(flag.shortName, LiveText.flagStyle(flag).adding(.bold)),
+            ModelRow([TextSpan(" "), TextSpan(flag.shortName, StatusStyle.flagStyle(flag).adding(.bold)),
                       TextSpan("  " + flag.longName, .bold)]),
         ]
         rows += ModelRow.wrapped(flag.meaning, width: width)
@@ -16,13 +16,13 @@ enum FlagDetail {
         }
         rows.append(.blank)
         rows.append(.fact("occurrences", Format.thousands(stats.count) + " (" + Format.percent(stats.share) + " of requests)",
-                          LiveText.flagStyle(flag)))
+                          StatusStyle.flagStyle(flag)))
         if stats.grpcCount > 0 || stats.tcpCount > 0 {
             rows.append(.fact("gRPC / TCP", Format.thousands(stats.grpcCount) + " / " + Format.thousands(stats.tcpCount)))
         }
         rows.append(.fact("duration", DetailRows.latency(stats.latency)))
         if let first = stats.firstSeenMs, let last = stats.lastSeenMs {
-            rows.append(.fact("first → last seen", LiveText.dateTime(first) + " → " + LiveText.clock(last)))
+            rows.append(.fact("first → last seen", Format.utcDateTime(first) + " → " + Format.clock(last)))
         }
         rows += DetailRows.keyCounts("Clusters", stats.clusters, of: stats.count, width: width) { item in
             item.isOther ? nil : .cluster(item.key)
@@ -44,7 +44,7 @@ enum FlagDetail {
         // The explanation repeats the name and the one-line meaning shown at the top: skip to its
         // first blank line.
         let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.isEmpty }.dropFirst()
-        let lines = LiveText.reflow(body.joined(separator: "\n"), width: max(10, width - 2))
+        let lines = ScreenText.reflow(body.joined(separator: "\n"), width: max(10, width - 2))
         return [.blank, .heading("About " + flag.shortName)] + lines.map { ModelRow.text($0) }
     }
 }

@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// The two header rows: status bar (state, sources, rate, window, sort, filter) and input health.
@@ -30,7 +31,7 @@ enum HeaderModel {
         if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         var window = " · window " + app.window.label
         if app.window != .all, state.window == app.window, let start = state.windowStartMs {
-            window += " (since " + LiveText.clock(start) + ")"
+            window += " (since " + Format.clock(start) + ")"
         }
         spans.append(TextSpan(window, bar))
         spans.append(TextSpan(" · sort " + app.sort.label, bar))
@@ -61,11 +62,11 @@ enum HeaderModel {
             TextSpan(count(lines.malformed), lines.malformed > 0 ? Style(.warning, .bold) : .plain),
             TextSpan(" malformed", .muted), TextSpan(" │ ", .muted),
             TextSpan(count(snapshot.errors) + (narrow ? " err " : snapshot.errors == 1 ? " error " : " errors ") + "(" + Format.percent(snapshot.errors, of: snapshot.requests) + ")",
-                     snapshot.errors > 0 ? LiveText.errorStyle(snapshot.errors, of: snapshot.requests) : .plain),
+                     snapshot.errors > 0 ? StatusStyle.errorStyle(snapshot.errors, of: snapshot.requests) : .plain),
         ]
         if let range = snapshot.timeRange {
             spans.append(TextSpan(" │ ", .muted))
-            spans.append(TextSpan(LiveText.clock(range.firstMs) + "–" + LiveText.clock(range.lastMs)))
+            spans.append(TextSpan(Format.clock(range.firstMs) + "–" + Format.clock(range.lastMs)))
             spans.append(TextSpan(" " + Format.duration(milliseconds: Int(range.lastMs - range.firstMs)), .muted))
         }
         return ModelRow(spans)

@@ -15,12 +15,12 @@ enum HostDetail {
         }
         var rows: [ModelRow] = [
             ModelRow([TextSpan(" "), TextSpan(address, .bold), TextSpan("  on  ", .muted),
-                      TextSpan(LiveText.clusterLabel(cluster.name), Style(.accent))], target: .cluster(name)),
+                      TextSpan(LiveLabels.clusterLabel(cluster.name), Style(.accent))], target: .cluster(name)),
             .blank,
             .fact("requests", Format.thousands(host.requests) + " (" + Format.percent(host.share) + " of the cluster's "
                   + Format.thousands(cluster.requests) + ")"),
             .fact("errors", Format.thousands(host.errors) + " (" + Format.percent(host.errors, of: host.requests) + ")",
-                  LiveText.errorStyle(host.errors, of: host.requests)),
+                  StatusStyle.errorStyle(host.errors, of: host.requests)),
             .fact("duration", DetailRows.latency(host.latency)),
             .fact("cluster duration", DetailRows.latency(cluster.latency), .muted),
         ]

@@ -45,10 +45,10 @@ enum HostRows {
                 TextSpan(SpreadText.approx(Format.thousands(host.requests), approximate), width: 9, align: .right),
                 TextSpan(Format.percent(host.share), width: 8, align: .right), TextSpan("  "),
                 TextSpan(Format.bar(host.share, width: barWidth), host.share >= 0.9 && pinnedLook ? Style(.warning) : Style(.accent)),
-                TextSpan(Format.percent(host.errors, of: host.requests), LiveText.errorStyle(host.errors, of: host.requests),
+                TextSpan(Format.percent(host.errors, of: host.requests), StatusStyle.errorStyle(host.errors, of: host.requests),
                          width: 8, align: .right),
-                TextSpan(LiveText.latency(host.latency.p50, count: host.latency.count), width: 7, align: .right),
-                TextSpan(LiveText.latency(host.latency.p99, count: host.latency.count), width: 7, align: .right),
+                TextSpan(LiveLabels.latency(host.latency.p50, count: host.latency.count), width: 7, align: .right),
+                TextSpan(LiveLabels.latency(host.latency.p99, count: host.latency.count), width: 7, align: .right),
             ], target: host.isOther ? nil : .host(cluster: cluster.name.name, host: host.host)))
         }
         return rows

@@ -35,7 +35,7 @@ enum LineInspector {
 
     /// A fact whose value wraps onto further rows instead of running off the screen.
     private static func wrappedFact(_ label: String, _ value: String, _ style: Style, width: Int) -> [ModelRow] {
-        LiveText.wrap(value, width: max(10, width - 37)).enumerated().map { i, part in
+        ScreenText.wrap(value, width: max(10, width - 37)).enumerated().map { i, part in
             .fact(i == 0 ? label : "", part, style, labelWidth: 34)
         }
     }
@@ -48,7 +48,7 @@ enum LineInspector {
             if field == .responseFlags {
                 for flag in record.flags.flags {
                     var meaning = wrappedFact("", flag.shortName + " " + flag.longName + ": " + flag.meaning,
-                                              LiveText.flagStyle(flag), width: width)
+                                              StatusStyle.flagStyle(flag), width: width)
                     for i in meaning.indices { meaning[i].target = .flag(flag) }
                     rows += meaning
                 }
@@ -56,7 +56,7 @@ enum LineInspector {
             if field == .upstreamCluster, let name = record.text(field, in: content) {
                 let cluster = ClusterName(name)
                 if cluster.direction != .other {
-                    rows.append(.fact("", LiveText.clusterLabel(cluster), .muted, labelWidth: 34, target: .cluster(cluster.name)))
+                    rows.append(.fact("", LiveLabels.clusterLabel(cluster), .muted, labelWidth: 34, target: .cluster(cluster.name)))
                 }
             }
         }
@@ -65,13 +65,13 @@ enum LineInspector {
             rows += wrappedFact(extra.name, value, .plain, width: width)
         }
         if record.durationMs >= 0 { rows.append(.fact("duration (parsed)", Format.duration(milliseconds: Int(record.durationMs)), .muted, labelWidth: 34)) }
-        if record.startTimeMs >= 0 { rows.append(.fact("start time (parsed, UTC)", LiveText.dateTime(record.startTimeMs), .muted, labelWidth: 34)) }
+        if record.startTimeMs >= 0 { rows.append(.fact("start time (parsed, UTC)", Format.utcDateTime(record.startTimeMs), .muted, labelWidth: 34)) }
         return rows
     }
 
     private static func style(_ field: AccessField, _ record: AccessRecord) -> Style {
         switch field {
-        case .responseCode: LiveText.codeStyle(Int(record.responseCode)).adding(.bold)
+        case .responseCode: StatusStyle.codeStyle(Int(record.responseCode)).adding(.bold)
         case .responseFlags: record.flags.isEmpty ? .muted : Style(.critical, .bold)
         default: .plain
         }

@@ -1,11 +1,11 @@
 /// A scrollable list of rows in a rectangle: every screen but the dashboard.
 public struct ListModel: Equatable, Sendable {
     public var rows: [ModelRow]
-    public var rect: Rect
+    var rect: Rect
     /// Shown when there are no rows.
     public var empty: String
     /// The newest row is the last one; a fresh cursor starts there and follows new rows.
-    public var startsAtEnd: Bool
+    var startsAtEnd: Bool
 
     public init(rows: [ModelRow], rect: Rect, empty: String = "nothing to show", startsAtEnd: Bool = false) {
         self.rows = rows

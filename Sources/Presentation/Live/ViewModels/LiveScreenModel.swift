@@ -1,3 +1,4 @@
+import AccessLog
 import Analysis
 
 /// Everything one frame of the live view shows, built from the data and the app state for a
@@ -19,7 +20,7 @@ public struct LiveScreenModel: Sendable {
     public var title: ModelRow?
     public var body: Body
     /// Key hints, or the filter being typed.
-    public var footer: ModelRow
+    var footer: ModelRow
     /// What `reduce` needs to know about this frame.
     public var context: NavigationContext
 

@@ -32,7 +32,7 @@ public struct ModelRow: Equatable, Sendable {
     /// in `text` are kept.
     public static func wrapped(_ text: String, width: Int, indent: Int = 2, _ style: Style = .plain,
                                hanging: String = "") -> [ModelRow] {
-        LiveText.wrap(text, width: max(10, width - indent), hanging: hanging).map {
+        ScreenText.wrap(text, width: max(10, width - indent), hanging: hanging).map {
             ModelRow.text($0, style, indent: indent)
         }
     }

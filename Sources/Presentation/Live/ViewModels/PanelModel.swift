@@ -7,7 +7,7 @@ public struct PanelModel: Equatable, Sendable {
     /// Shown when there are no rows.
     public var empty: String
     /// The box, border included, in screen coordinates.
-    public var rect: Rect
+    var rect: Rect
 
     public init(title: String, columns: ModelRow? = nil, rows: [ModelRow], empty: String, rect: Rect) {
         self.title = title
@@ -18,7 +18,7 @@ public struct PanelModel: Equatable, Sendable {
     }
 
     /// Rows that fit inside the box under the headings.
-    public var pageRows: Int { Self.pageRows(rect, columns: columns != nil) }
+    var pageRows: Int { Self.pageRows(rect, columns: columns != nil) }
 
     static func pageRows(_ rect: Rect, columns: Bool) -> Int { max(1, rect.rows - 2 - (columns ? 1 : 0)) }
 
@@ -33,7 +33,7 @@ public struct PanelModel: Equatable, Sendable {
     }
 
     /// Columns inside the border.
-    public var innerWidth: Int { max(0, rect.cols - 2) }
+    var innerWidth: Int { max(0, rect.cols - 2) }
 
     var context: PanelContext { PanelContext(targets: rows.map(\.target), pageRows: pageRows) }
 }

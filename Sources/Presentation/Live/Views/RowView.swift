@@ -1,3 +1,5 @@
+import AccessLog
+
 /// Draws one `ModelRow`: spans left to right, fixed-width spans padded or cut, the rest clipped at
 /// the right edge with `…`. A selected row is drawn in the selection colours across its width.
 enum RowView {

@@ -19,7 +19,7 @@ import Testing
         #expect(f.severity == .critical)
         #expect(f.fact("How") == "BlackHoleCluster (TCP) ×30, route block_all (HTTP 502) ×20")
         #expect(f.fixes[0].body.contains("- api.github.com"))
-        #expect(f.title.hasPrefix("50 requests (5.0 %) blocked by REGISTRY_ONLY"))
+        #expect(f.title.hasPrefix("50 requests (5.0%) blocked by REGISTRY_ONLY"))
     }
 
     @Test func thresholds() {

@@ -11,7 +11,7 @@ import Testing
                                         samples: [Fixture.line(code: 200, flags: "UO", details: "upstream_reset_before_response_started{overflow}")],
                                         codes: [CodeCount(code: 200, count: 1_204)], grpcCount: 1_204)
         let f = try #require(run(rule, flagged(.upstreamOverflow, 1_204, of: 10_033, extras: extras, grpc: 10_000, sources: [pod])).first)
-        #expect(f.title == "UO on 12.0 % of requests to orders.shop:50051 (1,204 of 10,033)")
+        #expect(f.title == "UO on 12.0% of requests to orders.shop:50051 (1,204 of 10,033)")
         #expect(f.severity == .critical)
         #expect(f.subject == Fixture.orders)
         #expect(f.fixText.contains("host: orders.shop.svc.cluster.local"))
@@ -19,7 +19,7 @@ import Testing
         #expect(f.fixText.contains("http2MaxRequests"))
         #expect(f.verify.contains("istioctl proxy-config cluster frontend-7c9d8-x2x4z --fqdn orders.shop.svc.cluster.local -o json"))
         #expect(f.evidence.samples.count == 1)
-        #expect(f.evidence.window == "2024-05-01 10:00:00 – 10:01:00 UTC (1m 00s)")
+        #expect(f.evidence.window == "2024-05-01 10:00:00 – 10:01:00 UTC (1m0s)")
         #expect(f.explanation.first?.contains("http2MaxRequests") == true)
         #expect(f.explanation.contains { $0.contains("logged as HTTP 200") })
     }

@@ -23,8 +23,8 @@ import Testing
     @Test func podsEachPinnedToOneHost() throws {
         let f = try #require(run(rule, pods([[300, 0, 0], [0, 290, 10], [0, 0, 300]])).first)
         #expect(f.severity == .warning)
-        #expect(f.title == "Connection pinning on orders.shop:50051: 3 of 3 client pods send ≥ 90 % of their requests to one host (3 hosts)")
-        #expect(f.fact("frontend-6f7b9-1") == "→ 10.244.1.11:50051 (96.7 % of 300)")
+        #expect(f.title == "Connection pinning on orders.shop:50051: 3 of 3 client pods send ≥ 90% of their requests to one host (3 hosts)")
+        #expect(f.fact("frontend-6f7b9-1") == "→ 10.244.1.11:50051 (96.7% of 300)")
         #expect(f.verifyText.contains("istioctl proxy-config endpoint frontend-6f7b9-0 --cluster \"outbound|50051||orders.shop.svc.cluster.local\""))
         #expect(f.explanation.first?.contains("headless") == true)
     }
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func thresholds() {
-        #expect(run(rule, pods([[90, 10, 0], [0, 90, 10]])).count == 1)   // exactly 90 %
+        #expect(run(rule, pods([[90, 10, 0], [0, 90, 10]])).count == 1)   // exactly 90%
         #expect(run(rule, pods([[89, 11, 0], [0, 89, 11]])).isEmpty)
         #expect(run(rule, pods([[300, 0, 0], [100, 100, 100]])).isEmpty)  // one pinned pod is not several
         #expect(run(rule, pods([[19, 0, 0], [0, 19, 0]])).isEmpty)        // too few requests per pod
@@ -49,7 +49,7 @@ import Testing
     @Test func hostImbalanceWithoutPodPrefixes() throws {
         let c = Fixture.cluster(Fixture.orders, requests: 1_000, grpc: 1_000, hosts: Fixture.hosts([900, 50, 50]))
         let f = try #require(run(rule, Fixture.snapshot([c])).first)
-        #expect(f.title == "Connection pinning on orders.shop:50051: 10.244.1.10:50051 takes 90.0 % of 1,000 requests (fair share 33.3 %)")
+        #expect(f.title == "Connection pinning on orders.shop:50051: 10.244.1.10:50051 takes 90.0% of 1,000 requests (fair share 33.3%)")
         #expect(f.fact("Imbalance") == "0.85 (0 even … 1 all on one host)")
     }
 

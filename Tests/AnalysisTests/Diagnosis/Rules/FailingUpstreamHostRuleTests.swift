@@ -13,12 +13,12 @@ import Testing
     @Test func oneHostWithMostErrorsIsReported() throws {
         let f = try #require(run(rule, cluster([1, 90, 2])).first)
         #expect(f.subject == "10.244.1.11:50051")
-        #expect(f.title.hasPrefix("10.244.1.11:50051 produces 96.8 % of the errors of orders.shop:50051 (90 of 93"))
+        #expect(f.title.hasPrefix("10.244.1.11:50051 produces 96.8% of the errors of orders.shop:50051 (90 of 93"))
         #expect(f.fact("Flags on that host") == "UR ×90")
         #expect(f.fixText.contains("outlierDetection"))
         #expect(f.fixText.contains("host: orders.shop.svc.cluster.local"))
         #expect(f.verify.contains("kubectl get pods -A -o wide --field-selector status.podIP=10.244.1.11"))
-        #expect(f.severity == .warning)   // 90 of 3,000 = 3 %
+        #expect(f.severity == .warning)   // 90 of 3,000 = 3%
     }
 
     @Test func errorsSpreadEvenlyAreNotOneHost() {
@@ -26,12 +26,12 @@ import Testing
     }
 
     @Test func thresholds() {
-        #expect(run(rule, cluster([0, 50, 0])).count == 1)          // rate exactly 5 %
-        #expect(run(rule, cluster([0, 49, 0])).isEmpty)             // 4.9 %
-        #expect(run(rule, cluster([5, 60, 5])).count == 1)          // 6 % vs 0.5 %: ≥ 3×
+        #expect(run(rule, cluster([0, 50, 0])).count == 1)          // rate exactly 5%
+        #expect(run(rule, cluster([0, 49, 0])).isEmpty)             // 4.9%
+        #expect(run(rule, cluster([5, 60, 5])).count == 1)          // 6% vs 0.5%: ≥ 3×
         #expect(run(rule, cluster([0, 9, 0])).isEmpty)              // fewer than 10 errors
-        #expect(run(rule, cluster([20, 60, 20])).count == 1)        // 6 % vs 2 %: exactly 3×
-        #expect(run(rule, cluster([21, 60, 21])).isEmpty)           // 6 % vs 2.1 %: below 3×
+        #expect(run(rule, cluster([20, 60, 20])).count == 1)        // 6% vs 2%: exactly 3×
+        #expect(run(rule, cluster([21, 60, 21])).isEmpty)           // 6% vs 2.1%: below 3×
     }
 
     /// On small clusters the rates must differ by more than chance: 8 of 50 against 3 of 100 (z 2.9)

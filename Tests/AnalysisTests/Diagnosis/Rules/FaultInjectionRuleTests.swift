@@ -8,7 +8,7 @@ import Testing
     @Test func abortsAreFailuresWithARemoveTheFaultFix() throws {
         let f = try #require(run(rule, flagged(.faultInjected, 100, of: 1_000)).first)
         #expect(f.severity == .critical)
-        #expect(f.title.hasPrefix("Fault injection (FI) on 10.0 % of requests to orders.shop:50051"))
+        #expect(f.title.hasPrefix("Fault injection (FI) on 10.0% of requests to orders.shop:50051"))
         #expect(f.fixText.contains("fault:"))
         #expect(f.fixText.contains("namespace shop") || f.fixText.contains("-n shop"))
     }

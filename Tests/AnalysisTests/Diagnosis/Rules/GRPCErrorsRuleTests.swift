@@ -16,7 +16,7 @@ import Testing
         let f = try #require(run(rule, method([0: 900, 14: 100])).first)
         #expect(f.severity == .critical)
         #expect(f.subject == "/orders.OrderService/GetOrder")
-        #expect(f.title == "/orders.OrderService/GetOrder: 10.0 % non-OK gRPC statuses (100 of 1,000), mostly UNAVAILABLE")
+        #expect(f.title == "/orders.OrderService/GetOrder: 10.0% non-OK gRPC statuses (100 of 1,000), mostly UNAVAILABLE")
         #expect(f.explanation.first?.hasPrefix("UNAVAILABLE") == true)
         #expect(f.fixText.contains("outlierDetection"))
     }

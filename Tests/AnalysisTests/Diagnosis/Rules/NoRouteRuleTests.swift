@@ -16,7 +16,7 @@ import Testing
 
     @Test func routeNotFoundPointsAtVirtualServiceHosts() throws {
         let f = try #require(run(rule, noRoute("route_not_found")).first)
-        #expect(f.title == "NR on 5.0 % of all requests (50 of 1,000)")
+        #expect(f.title == "NR on 5.0% of all requests (50 of 1,000)")
         #expect(f.severity == .critical)
         #expect(f.subject == "-")
         #expect(f.explanation.first?.contains("authority") == true)

@@ -32,7 +32,7 @@ import Testing
 
     @Test func thresholds() {
         #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 2)).first?.severity == .info)
-        // 1 % of the method's requests is needed too: a few retries after rare connect failures are no policy.
+        // 1% of the method's requests is needed too: a few retries after rare connect failures are no policy.
         #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 3, of: 300)).first?.severity == .warning)
         #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 3, of: 301)).first?.severity == .info)
         #expect(run(rule, snapshot("/orders.OrderService/CreateOrder", retried: 6, of: 5_000)).first?.severity == .info)

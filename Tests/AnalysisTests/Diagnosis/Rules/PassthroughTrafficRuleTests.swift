@@ -14,7 +14,7 @@ import Testing
     @Test func passthroughIsInfoWithAServiceEntryPerDestination() throws {
         let f = try #require(run(rule, passthrough(destinations: [KeyCount(key: "api.stripe.com:443", count: 150), KeyCount(key: "10.20.30.40:5432", count: 50)])).first)
         #expect(f.severity == .info)
-        #expect(f.title == "40 requests (4.0 %) left the mesh via PassthroughCluster to 2 destinations")
+        #expect(f.title == "40 requests (4.0%) left the mesh via PassthroughCluster to 2 destinations")
         #expect(f.fixes[0].body.contains("- api.stripe.com"))
         #expect(f.fixes[0].body.contains("resolution: DNS"))
         #expect(f.fixes[1].body.contains("- 10.20.30.40/32"))
@@ -24,14 +24,14 @@ import Testing
     }
 
     @Test func failingPassthroughIsAWarning() {
-        #expect(run(rule, passthrough(200, of: 10_000, errors: 10, destinations: [])).first?.severity == .warning)   // 5 %, 10
+        #expect(run(rule, passthrough(200, of: 10_000, errors: 10, destinations: [])).first?.severity == .warning)   // 5%, 10
         #expect(run(rule, passthrough(200, of: 10_000, errors: 9, destinations: [])).first?.severity == .info)
     }
 
     @Test func aSizeableShareLeavingTheMeshIsAWarning() {
-        #expect(run(rule, passthrough(50, of: 1_000, destinations: [])).first?.severity == .warning)   // 5 %
+        #expect(run(rule, passthrough(50, of: 1_000, destinations: [])).first?.severity == .warning)   // 5%
         #expect(run(rule, passthrough(49, of: 1_000, destinations: [])).first?.severity == .info)
-        #expect(run(rule, passthrough(19, of: 380, destinations: [])).first?.severity == .info)     // 5 % but 19
+        #expect(run(rule, passthrough(19, of: 380, destinations: [])).first?.severity == .info)     // 5% but 19
     }
 
     @Test func noPassthroughNoFinding() {

@@ -11,7 +11,7 @@ import Testing
         #expect(f.explanation.first?.contains("exceeds the configured limit") == true)
         #expect(f.fact("Limiter") == "local token bucket ×80, global rate-limit service ×0")
         #expect(f.fixText.contains("token_bucket"))
-        #expect(f.title.hasPrefix("RL on 8.0 %"))
+        #expect(f.title.hasPrefix("RL on 8.0%"))
     }
 
     @Test func rateLimitServiceErrorsPointAtTheService() throws {

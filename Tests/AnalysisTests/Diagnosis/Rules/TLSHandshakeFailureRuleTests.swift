@@ -14,7 +14,7 @@ import Testing
     @Test func wrongVersionNumberMeansTLSToAPlaintextPort() throws {
         let f = try #require(run(rule, tls("TLS_error:|268435703:SSL_routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end")).first)
         #expect(f.explanation.first?.contains("plaintext port") == true)
-        #expect(f.title.hasPrefix("TLS handshake failures (UF) on 4.0 % of requests to orders.shop:50051"))
+        #expect(f.title.hasPrefix("TLS handshake failures (UF) on 4.0% of requests to orders.shop:50051"))
         #expect(f.fixText.contains("mode: ISTIO_MUTUAL"))
         #expect(f.fixText.contains("host: orders.shop.svc.cluster.local"))
     }

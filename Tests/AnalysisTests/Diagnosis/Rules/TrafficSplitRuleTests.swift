@@ -19,11 +19,11 @@ import Testing
     @Test func observedSplitIsInfo() throws {
         let f = try #require(run(rule, split(["v1": 900, "v2": 100])).first)
         #expect(f.severity == .info)
-        #expect(f.title == "reviews.bookinfo:9080 split: v1 90.0 %, v2 10.0 %")
+        #expect(f.title == "reviews.bookinfo:9080 split: v1 90.0%, v2 10.0%")
         #expect(f.subject == "reviews.bookinfo.svc.cluster.local:9080")
         // Without --expect-split the observed split is not the intended one: placeholders, observed as a note.
-        #expect(f.fixText.contains("subset: v1\n      weight: <intended-percent>   # observed 90 %"))
-        #expect(f.fixText.contains("subset: v2\n      weight: <intended-percent>   # observed 10 %"))
+        #expect(f.fixText.contains("subset: v1\n      weight: <intended-percent>   # observed 90%"))
+        #expect(f.fixText.contains("subset: v2\n      weight: <intended-percent>   # observed 10%"))
         #expect(f.fixText.contains("# Merge into the VirtualService"))
     }
 
@@ -36,7 +36,7 @@ import Testing
     @Test func deviatingFromThePlanIsAWarning() throws {
         let f = try #require(run(rule, split(["v1": 700, "v2": 300]), expect("v1=90,v2=10")).first)
         #expect(f.severity == .warning)
-        #expect(f.title.contains("expected v1 90 %, v2 10 %"))
+        #expect(f.title.contains("expected v1 90%, v2 10%"))
         #expect(f.fixText.contains("weight: 90"))
         #expect(f.explanation.first?.contains("weight") == true)
     }
@@ -48,14 +48,14 @@ import Testing
     }
 
     @Test func smallSamplesAllowThreeSigma() {
-        // n = 40, p = 0.1: 3σ = 14.2 points; 20 % observed (10 points off) is within noise.
+        // n = 40, p = 0.1: 3σ = 14.2 points; 20% observed (10 points off) is within noise.
         #expect(run(rule, split(["v1": 32, "v2": 8]), expect("v1=90,v2=10")).first?.severity == .info)
     }
 
     @Test func aMissingSubsetIsADeviation() throws {
         let f = try #require(run(rule, split(["v1": 1_000]), expect("v1=90,v2=10")).first)
         #expect(f.severity == .warning)
-        #expect(f.fact("v2 vs plan")?.hasPrefix("observed 0.0 %, expected 10.0 %") == true)
+        #expect(f.fact("v2 vs plan")?.hasPrefix("observed 0.0%, expected 10.0%") == true)
     }
 
     @Test func singleSubsetWithoutAPlanIsNothing() {

@@ -11,7 +11,7 @@ import Testing
         let f = try #require(run(rule, flagged(.upstreamRequestTimeout, 85, of: 1_000, extras: extras)).first)
         #expect(f.explanation.first?.contains("perTryTimeout") == true)
         #expect(f.fact("Which timer fired") == "per-try timeout ×80, route timeout ×5")
-        #expect(f.fact("Effective timeout")?.contains("2,000 ms") == true)
+        #expect(f.fact("Effective timeout")?.contains("2.0s") == true)
         #expect(f.fixText.contains("perTryTimeout"))
         #expect(f.fixText.contains("number: 50051"))
     }

@@ -88,7 +88,7 @@ struct FlagOccurrence {
     var window: String? {
         let first = stats.compactMap(\.firstSeenMs).min()
         let last = stats.compactMap(\.lastSeenMs).max()
-        return Fmt.window(firstMs: first, lastMs: last)
+        return Format.utcWindow(firstMs: first, lastMs: last)
     }
 
     /// Code details of these flags, most frequent first (global over clusters).

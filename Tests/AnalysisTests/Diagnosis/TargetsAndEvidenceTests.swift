@@ -2,42 +2,7 @@ import AccessLog
 import Testing
 @testable import Analysis
 
-@Suite struct SupportTests {
-    @Test func counts() {
-        #expect(Fmt.count(0) == "0")
-        #expect(Fmt.count(999) == "999")
-        #expect(Fmt.count(1_204) == "1,204")
-        #expect(Fmt.count(10_033) == "10,033")
-        #expect(Fmt.count(1_234_567) == "1,234,567")
-        #expect(Fmt.count(-1_234) == "-1,234")
-    }
-
-    @Test func percents() {
-        #expect(Fmt.percent(0.12) == "12.0 %")
-        #expect(Fmt.percent(1_204.0 / 10_033) == "12.0 %")
-        #expect(Fmt.percent(0.005) == "0.50 %")
-        #expect(Fmt.percent(0.00003) == "< 0.01 %")
-        #expect(Fmt.percent(0) == "0.00 %")
-        #expect(Fmt.percent(1) == "100.0 %")
-    }
-
-    @Test func durations() {
-        #expect(Fmt.ms(850) == "850 ms")
-        #expect(Fmt.ms(12_345) == "12.3 s")
-        #expect(Fmt.ms(300_000) == "5m 00s")
-        #expect(Fmt.ms(7_500_000) == "2h 05m")
-    }
-
-    @Test func utcTimes() {
-        let t = UTCTime(ms: 1_714_557_601_123)
-        #expect(t.date == "2024-05-01")
-        #expect(t.time == "10:00:01")
-        #expect(UTCTime(ms: 0).date == "1970-01-01")
-        #expect(UTCTime(ms: 951_782_400_000).date == "2000-02-29")
-        #expect(Fmt.window(firstMs: 1_714_557_600_000, lastMs: 1_714_644_000_000) == "2024-05-01 10:00:00 – 2024-05-02 10:00:00 UTC (24h 00m)")
-        #expect(Fmt.window(firstMs: nil, lastMs: 5) == nil)
-    }
-
+@Suite struct TargetsAndEvidenceTests {
     @Test func serviceTargets() {
         let t = ServiceTarget(ClusterName("outbound|50051|v2|orders.shop.svc.cluster.local"))
         #expect(t.fqdn == "orders.shop.svc.cluster.local")

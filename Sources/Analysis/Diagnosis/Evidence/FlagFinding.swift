@@ -3,14 +3,14 @@ import AccessLog
 /// Builds the common shape of a finding about response flags on one cluster: title with numbers,
 /// evidence facts, samples, time window, and the knowledge base's fixes filled with real names.
 enum FlagFinding {
-    /// "UO on 12.0 % of requests to orders.shop:50051 (1,204 of 10,033)".
+    /// "UO on 12.0% of requests to orders.shop:50051 (1,204 of 10,033)".
     static func title(_ o: FlagOccurrence, label: String? = nil) -> String {
         let name = label ?? o.flagLabel
-        let numbers = "(\(Fmt.count(o.count)) of \(Fmt.count(o.denominator)))"
+        let numbers = "(\(Format.thousands(o.count)) of \(Format.thousands(o.denominator)))"
         if o.cluster != nil {
-            return "\(name) on \(Fmt.percent(o.share)) of requests to \(o.displayName) \(numbers)"
+            return "\(name) on \(Format.percent(o.share)) of requests to \(o.displayName) \(numbers)"
         }
-        return "\(name) on \(Fmt.percent(o.share)) of all requests \(numbers)"
+        return "\(name) on \(Format.percent(o.share)) of all requests \(numbers)"
     }
 
     /// Names for the templates: the cluster's service and a client pod that called it.
@@ -23,12 +23,12 @@ enum FlagFinding {
         let scope = o.spansClusters ? " (all clusters)" : ""
         let where_ = o.cluster != nil ? "requests to \(o.displayName)" : "requests"
         var facts = [
-            Fact("\(o.flagLabel) records", "\(Fmt.count(o.count)) of \(Fmt.count(o.denominator)) \(where_) (\(Fmt.percent(o.share)))"),
-            Fact("Share of all traffic", "\(Fmt.percent(SeverityPolicy.share(o.count, of: snapshot.requests))) of \(Fmt.count(snapshot.requests)) requests"),
+            Fact("\(o.flagLabel) records", "\(Format.thousands(o.count)) of \(Format.thousands(o.denominator)) \(where_) (\(Format.percent(o.share)))"),
+            Fact("Share of all traffic", "\(Format.percent(SeverityPolicy.share(o.count, of: snapshot.requests))) of \(Format.thousands(snapshot.requests)) requests"),
         ]
         let codes = mergedCodes(o.stats)
         if !codes.isEmpty {
-            facts.append(Fact("Response codes" + scope, codes.prefix(4).map { "\($0.code) ×\(Fmt.count($0.count))" }.joined(separator: ", ")))
+            facts.append(Fact("Response codes" + scope, codes.prefix(4).map { "\($0.code) ×\(Format.thousands($0.count))" }.joined(separator: ", ")))
         }
         if !o.details.isEmpty { facts.append(Fact("Code details" + scope, list(o.details))) }
         if !o.transportFailureReasons.isEmpty {
@@ -39,16 +39,16 @@ enum FlagFinding {
                 .map { host in (host.host, o.flags.reduce(0) { $0 + host.count(of: $1) }) }
                 .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
             if !hosts.isEmpty {
-                let text = hosts.prefix(3).map { "\($0.0) ×\(Fmt.count($0.1))" }.joined(separator: ", ")
+                let text = hosts.prefix(3).map { "\($0.0) ×\(Format.thousands($0.1))" }.joined(separator: ", ")
                 facts.append(Fact("Upstream hosts", text + (hosts.count > 3 ? " (+\(hosts.count - 3) more)" : "")
                                   + " of \(cluster.realHosts.count)"))
             }
         }
         if let latency = o.stats.map(\.latency).max(by: { $0.count < $1.count }), latency.count > 0 {
-            facts.append(Fact("Duration of these records" + scope, "p50 \(Fmt.ms(latency.p50)), p99 \(Fmt.ms(latency.p99)), max \(Fmt.ms(latency.max))"))
+            facts.append(Fact("Duration of these records" + scope, "p50 \(Format.duration(milliseconds: latency.p50)), p99 \(Format.duration(milliseconds: latency.p99)), max \(Format.duration(milliseconds: latency.max))"))
         }
         let grpc = o.stats.reduce(0) { $0 + $1.grpcCount }
-        if grpc > 0 { facts.append(Fact("gRPC requests among them" + scope, Fmt.count(grpc))) }
+        if grpc > 0 { facts.append(Fact("gRPC requests among them" + scope, Format.thousands(grpc))) }
         return facts
     }
 
@@ -68,7 +68,7 @@ enum FlagFinding {
 
     /// "key ×count" for the top three.
     static func list(_ items: [KeyCount]) -> String {
-        items.prefix(3).map { "\($0.key) ×\(Fmt.count($0.count))" }.joined(separator: ", ")
+        items.prefix(3).map { "\($0.key) ×\(Format.thousands($0.count))" }.joined(separator: ", ")
             + (items.count > 3 ? " (+\(items.count - 3) more)" : "")
     }
 

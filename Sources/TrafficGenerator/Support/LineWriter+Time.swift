@@ -1,8 +1,10 @@
+import AccessLog
+
 /// Timestamps, written by hand from epoch milliseconds / nanoseconds (UTC, proleptic Gregorian).
-extension ByteWriter {
+extension LineWriter {
     /// `%START_TIME%`: `2026-11-20T10:00:00.123Z`.
     mutating func startTime(ms: Int64) {
-        let seconds = floorDiv(ms, 1000)
+        let seconds = CivilDate.floorDiv(ms, 1000)
         dateTime(seconds: seconds, separator: UInt8(ascii: "T"))
         byte(UInt8(ascii: "."))
         padded(Int(ms - seconds * 1000), width: 3)
@@ -11,7 +13,7 @@ extension ByteWriter {
 
     /// pilot-agent / Envoy application log time: `2026-11-20T10:00:00.123456Z` (microseconds).
     mutating func microsTime(us: Int64) {
-        let seconds = floorDiv(us, 1_000_000)
+        let seconds = CivilDate.floorDiv(us, 1_000_000)
         dateTime(seconds: seconds, separator: UInt8(ascii: "T"))
         byte(UInt8(ascii: "."))
         padded(Int(us - seconds * 1_000_000), width: 6)
@@ -20,7 +22,7 @@ extension ByteWriter {
 
     /// Envoy's own default application log time: `2026-11-20 10:00:00.123` (no zone).
     mutating func envoyAppTime(ms: Int64) {
-        let seconds = floorDiv(ms, 1000)
+        let seconds = CivilDate.floorDiv(ms, 1000)
         dateTime(seconds: seconds, separator: UInt8(ascii: " "))
         byte(UInt8(ascii: "."))
         padded(Int(ms - seconds * 1000), width: 3)
@@ -29,7 +31,7 @@ extension ByteWriter {
     /// Go's `time.RFC3339Nano` as kubectl and the CRI print it: up to nine fractional digits with
     /// trailing zeros removed (and no fraction at all when it is zero).
     mutating func rfc3339Nano(ns: Int64) {
-        let seconds = floorDiv(ns, 1_000_000_000)
+        let seconds = CivilDate.floorDiv(ns, 1_000_000_000)
         dateTime(seconds: seconds, separator: UInt8(ascii: "T"))
         var fraction = Int(ns - seconds * 1_000_000_000)
         if fraction > 0 {
@@ -43,14 +45,14 @@ extension ByteWriter {
 
     /// `YYYY-MM-DD<sep>HH:MM:SS`.
     private mutating func dateTime(seconds: Int64, separator: UInt8) {
-        let days = floorDiv(seconds, 86_400)
+        let days = CivilDate.floorDiv(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        padded(year, width: 4)
+        let date = CivilDate(daysSinceEpoch: days)
+        padded(date.year, width: 4)
         byte(UInt8(ascii: "-"))
-        padded(month, width: 2)
+        padded(date.month, width: 2)
         byte(UInt8(ascii: "-"))
-        padded(day, width: 2)
+        padded(date.day, width: 2)
         byte(separator)
         padded(secondOfDay / 3600, width: 2)
         byte(UInt8(ascii: ":"))
@@ -58,25 +60,4 @@ extension ByteWriter {
         byte(UInt8(ascii: ":"))
         padded(secondOfDay % 60, width: 2)
     }
-}
-
-/// Floor division for possibly negative times.
-@inline(__always)
-func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-}
-
-/// Year, month, day of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-func civilDate(daysSinceEpoch: Int64) -> (year: Int, month: Int, day: Int) {
-    let z = daysSinceEpoch + 719_468
-    let era = floorDiv(z, 146_097)
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let mp = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-    return (Int(year), Int(month), Int(day))
 }

@@ -1,6 +1,6 @@
 extension Format {
     /// `value` with a separator every three digits: `1234567` → `1,234,567`, `-1234` → `-1,234`.
-    public static func thousands(_ value: Int, separator: Character = ",") -> String {
+    public static func thousands<Integer: BinaryInteger>(_ value: Integer, separator: Character = ",") -> String {
         let digits = String(value.magnitude)
         guard digits.count > 3 else { return value < 0 ? "-" + digits : digits }
         var out = value < 0 ? "-" : ""

@@ -1,6 +1,6 @@
 /// Writes one output line into a fixed scratch buffer: bytes, literals and hand-formatted numbers,
 /// without allocating. Anything past the capacity is dropped (lines are far shorter than it).
-struct ByteWriter {
+struct LineWriter {
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
     private(set) var count = 0
@@ -55,8 +55,8 @@ struct ByteWriter {
             count += 1
             return
         }
-        let digits = ByteWriter.digitCount(v)
-        let pairs = ByteWriter.digitPairs.start
+        let digits = LineWriter.digitCount(v)
+        let pairs = LineWriter.digitPairs.start
         var i = count + digits
         while v >= 100 {
             let pair = Int(v % 100) &* 2
@@ -93,7 +93,7 @@ struct ByteWriter {
         guard capacity - count >= width else { return }
         var v = max(value, 0)
         if width == 2 && v < 100 {
-            let pairs = ByteWriter.digitPairs.start
+            let pairs = LineWriter.digitPairs.start
             base[count] = pairs[v &* 2]
             base[count + 1] = pairs[v &* 2 + 1]
             count += 2
@@ -114,7 +114,7 @@ struct ByteWriter {
     @inline(__always)
     mutating func hex(_ value: UInt64, digits: Int) {
         guard capacity - count >= digits else { return }
-        let table = ByteWriter.hexDigits.start
+        let table = LineWriter.hexDigits.start
         var v = value
         var i = count + digits - 1
         while i >= count {

@@ -1,5 +1,5 @@
 import Testing
-import Presentation
+import AccessLog
 
 @Suite struct FormatNumberTests {
     @Test(arguments: [
