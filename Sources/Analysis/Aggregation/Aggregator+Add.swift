@@ -131,7 +131,7 @@ extension Aggregator {
     private mutating func countSource(_ pod: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer,
                                       isError: Bool, cluster: KeyRef, host: KeyRef) {
         let slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
-            var w = ByteWriter(key)
+            var w = CompositeKeyWriter(key)
             w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
             w.append(byte: Self.sourceSeparator)
             w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))

@@ -6,7 +6,7 @@ extension Aggregator {
     /// top-K policy (exactly, while no table prunes). Malformed-sample line numbers are kept as given.
     ///
     /// Cost is O(size of `other`'s tables) plus the histograms it touches, independent of lines counted.
-    public mutating func merge(_ other: Aggregator) {
+    mutating func merge(_ other: Aggregator) {
         if other.lineTotal == 0 { return }
         if lineTotal == 0 && limits == other.limits { self = other; return }
         if other.keyCache.hasPending {

@@ -212,7 +212,7 @@ extension Aggregator {
     /// `METHOD path` as the key of a non-gRPC operation.
     private mutating func operationRef(method: UnsafeRawBufferPointer, path: UnsafeRawBufferPointer) -> KeyRef {
         withUnsafeTemporaryAllocation(byteCount: 1024, alignment: 1) { key in
-            var w = ByteWriter(key)
+            var w = CompositeKeyWriter(key)
             w.append(UnsafeRawBufferPointer(rebasing: method.prefix(64)))
             w.append(byte: UInt8(ascii: " "))
             w.append(UnsafeRawBufferPointer(rebasing: path.prefix(900)))

@@ -105,7 +105,7 @@ public struct Aggregator: Sendable {
     }
 
     /// Number of lines seen (access, non-access and malformed).
-    public var linesSeen: Int { lineTotal }
+    var linesSeen: Int { lineTotal }
 
     /// One line that istio-proxy printed but that is not an access record.
     public mutating func addNonAccess(_ kind: NonAccessKind, line: UnsafeRawBufferPointer) {

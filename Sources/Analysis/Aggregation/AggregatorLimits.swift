@@ -25,26 +25,26 @@ public struct AggregatorLimits: Sendable, Equatable {
     public var podLinks: Int
     /// Entries per small breakdown (a cluster's details / methods / destinations, a flag's details,
     /// exact flag sets).
-    public var breakdown: Int
+    var breakdown: Int
     /// Recent access lines kept for drill-down (0 disables the ring).
     public var recentLines: Int
     /// Bytes of the recent-lines ring.
-    public var recentLineBytes: Int
+    var recentLineBytes: Int
     /// Raw sample lines kept per response flag.
-    public var samplesPerFlag: Int
+    var samplesPerFlag: Int
     /// Malformed lines kept as samples.
     public var malformedSamples: Int
     /// Most buckets in the requests/errors timeline before the bucket width doubles.
-    public var timelineBuckets: Int
+    var timelineBuckets: Int
     /// Longest key, in bytes; longer keys are cut.
-    public var maxKeyLength: Int
+    var maxKeyLength: Int
     /// Most entries of the cache that maps a line's key tuple to table entries (speed only; 0 disables
     /// it). It starts with 2,048 and doubles while its entries keep being replaced. Memory: 448 bytes
     /// per entry (`LineKeyCacheLayout.stride`), so at most 14 MiB by default.
-    public var keyCacheEntries: Int
+    var keyCacheEntries: Int
     /// Unpaired DR/DC records kept to pair a cancel logged by two sidecars (`CancelCorrelator`); only
     /// what is still unpaired stays, so this bounds the pairing's memory (about 80 bytes a key).
-    public var cancelKeys: Int
+    var cancelKeys: Int
 
     public init(clusters: Int = 10_000, hosts: Int = 100_000, methods: Int = 2_000, paths: Int = 1_000,
                 keys: Int = 1_000, sources: Int = 5_000, podLinks: Int = 200_000, breakdown: Int = 32,
@@ -86,7 +86,7 @@ public struct AggregatorLimits: Sendable, Equatable {
     }
 
     /// The same limits without the line-key cache (an aggregator that is only merged and read).
-    public var withoutKeyCache: AggregatorLimits {
+    var withoutKeyCache: AggregatorLimits {
         var l = self
         l.keyCacheEntries = 0
         return l

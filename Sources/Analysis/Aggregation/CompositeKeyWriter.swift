@@ -1,5 +1,5 @@
 /// Appends bytes to a caller-provided buffer (composite keys built on the stack).
-struct ByteWriter {
+struct CompositeKeyWriter {
     let buffer: UnsafeMutableRawBufferPointer
     private(set) var count = 0
 
