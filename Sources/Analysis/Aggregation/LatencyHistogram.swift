@@ -78,22 +78,49 @@ struct LatencyHistogram: Sendable {
     @inline(never)
     private mutating func addSlow(slot: Int, _ n: UInt32) {
         if !isDense {
-            for i in storage.indices where Int(storage[i] >> 21) == slot {
-                let c = storage[i] & Self.sparseCountMask
-                if UInt64(c) + UInt64(n) <= UInt64(Self.sparseCountMask) { storage[i] &+= n; return }
-                break
-            }
-            if storage.count < Self.sparseLimit && n <= Self.sparseCountMask && !containsSparse(slot) {
+            switch addSparse(slot: slot, n) {
+            case .added: return
+            case .absent where storage.count < Self.sparseLimit && n <= Self.sparseCountMask:
                 storage.append(UInt32(slot) << 21 | n)
                 return
+            default: densify()
             }
-            densify()
         }
         if slot >= storage.count { growDense(toInclude: slot) }
         storage[slot] &+= n
     }
 
-    private func containsSparse(_ slot: Int) -> Bool { storage.contains { Int($0 >> 21) == slot } }
+    private enum SparseOutcome { case added, absent, wouldOverflow }
+
+    /// Adds `n` to the sparse word of `slot`: eight words per step (SIMD), one uniqueness check.
+    @inline(__always)
+    private mutating func addSparse(slot: Int, _ n: UInt32) -> SparseOutcome {
+        storage.withUnsafeMutableBufferPointer { words -> SparseOutcome in
+            let count = words.count
+            guard let base = words.baseAddress else { return .absent }
+            let wanted = UInt32(truncatingIfNeeded: slot)
+            func add(at i: Int) -> SparseOutcome {
+                guard UInt64(base[i] & Self.sparseCountMask) + UInt64(n) <= UInt64(Self.sparseCountMask) else { return .wouldOverflow }
+                base[i] &+= n
+                return .added
+            }
+            var i = 0
+            let lanes = SIMD8<UInt32>(repeating: wanted)
+            while i &+ 8 <= count {
+                let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<UInt32>.self)
+                let hit = (chunk &>> 21) .== lanes
+                if any(hit) {
+                    for lane in 0..<8 where hit[lane] { return add(at: i &+ lane) }
+                }
+                i &+= 8
+            }
+            while i < count {
+                if base[i] >> 21 == wanted { return add(at: i) }
+                i &+= 1
+            }
+            return .absent
+        }
+    }
 
     private mutating func densify() {
         let entries = storage

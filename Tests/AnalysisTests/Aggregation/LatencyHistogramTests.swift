@@ -47,4 +47,20 @@ import Testing
         a.merge(b)
         #expect(a.summary.count == 3 && a.summary.max == 30 && a.summary.mean == 20)
     }
+
+    /// A sparse word holds a count of at most 2²¹ − 1: one more turns the histogram dense, and no
+    /// count is lost on the way (also for a merge that brings a count that large at once).
+    @Test func sparseCountsThatWouldOverflowTurnDense() {
+        var h = LatencyHistogram()
+        h.record(9)
+        let many = (1 << 21) + 5
+        for _ in 0..<many { h.record(7) }
+        #expect(h.count == UInt64(many + 1))
+        #expect(h.summary.p50 == 7 && h.summary.max == 9)
+        var small = LatencyHistogram()
+        for v in [1, 2, 3] as [Int64] { small.record(v) }
+        small.merge(h)
+        #expect(small.count == UInt64(many + 4))
+        #expect(small.summary.p50 == 7 && small.summary.p99 == 7 && small.summary.max == 9)
+    }
 }
