@@ -133,25 +133,30 @@ enum LineKey {
         }
     }
 
-    /// 64-bit hash of a key (`length` bytes, a multiple of 8, at least 24): every word of it, in two
-    /// independent multiply-rotate lanes (16 bytes per step) and a final mix. Sampling a few words
-    /// is not enough: at mesh scale keys differ only in the middle of the cluster name
-    /// (`outbound|50051||svc-350.ns.svc.cluster.local`) and of the host, and keys that hash alike
-    /// land in the same set of the cache and evict each other.
+    /// 64-bit hash of a key (`length` bytes, a multiple of 8, at least 24): every word of it.
+    /// Sampling a few words is not enough: at mesh scale keys differ only in the middle of the
+    /// cluster name (`outbound|50051||svc-350.ns.svc.cluster.local`) and of the host, and keys that
+    /// hash alike land in the same set of the cache and evict each other. Each 16 bytes, xored with
+    /// a secret that depends on their position, are multiplied to 128 bits and folded (as wyhash
+    /// does); the products do not depend on each other, so the CPU overlaps them.
     @inline(__always)
     static func hash(_ key: UnsafeRawPointer, length: Int) -> UInt64 {
-        var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
-        var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+        var acc = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+        var secret: UInt64 = 0xA076_1D64_78BD_642F
         var j = 0
         while j &+ 16 <= length {
-            a = (a ^ key.load(fromByteOffset: j, as: UInt64.self)) &* 0xA076_1D64_78BD_642F
-            b = (b ^ key.load(fromByteOffset: j &+ 8, as: UInt64.self)) &* 0xE703_7ED1_A0B4_28DB
-            a = a &<< 31 | a &>> 33
-            b = b &<< 27 | b &>> 37
+            let a = key.load(fromByteOffset: j, as: UInt64.self) ^ secret
+            let b = key.load(fromByteOffset: j &+ 8, as: UInt64.self) ^ 0xE703_7ED1_A0B4_28DB
+            let p = a.multipliedFullWidth(by: b)
+            acc = acc &+ (p.high ^ p.low)
+            secret = secret &+ 0x9E37_79B9_7F4A_7C15
             j &+= 16
         }
-        if j < length { a ^= key.load(fromByteOffset: j, as: UInt64.self) &* 0x8EBC_6AF0_9C88_C6E3 }
-        var h = a ^ (b &<< 21 | b &>> 43)
+        if j < length {
+            let p = (key.load(fromByteOffset: j, as: UInt64.self) ^ secret).multipliedFullWidth(by: 0x8EBC_6AF0_9C88_C6E3)
+            acc = acc &+ (p.high ^ p.low)
+        }
+        var h = acc
         h = (h ^ (h &>> 33)) &* 0xFF51_AFD7_ED55_8CCD
         h = (h ^ (h &>> 33)) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h &>> 33)
