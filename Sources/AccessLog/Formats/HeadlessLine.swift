@@ -80,15 +80,17 @@ enum HeadlessLine {
             }
             let result = body(UnsafeRawBufferPointer(scratch), &record)
             guard result == .access else { return result }
+            // Back onto `line`: a range inside the rebuilt start holds nothing of the original (made
+            // absent), and one that began there — a format with no space after its start time takes
+            // the inserted one into its next field — keeps only its part in the rest.
             let delta = Int32(split.restLo - restStart)
-            for i in 0..<AccessField.count {
-                let r = record.fields[i]
-                if r.lo >= Int32(restStart) { record.fields[i] = FieldRange(lo: r.lo + delta, hi: r.hi + delta) }
+            let rest = Int32(restStart)
+            func moved(_ r: FieldRange) -> FieldRange {
+                if r.isAbsent || r.lo >= rest { return r.isAbsent ? r : FieldRange(lo: r.lo + delta, hi: r.hi + delta) }
+                return r.hi > rest ? FieldRange(lo: rest + delta, hi: r.hi + delta) : .absent
             }
-            for k in record.extraFields.indices where record.extraFields[k].range.lo >= Int32(restStart) {
-                let r = record.extraFields[k].range
-                record.extraFields[k].range = FieldRange(lo: r.lo + delta, hi: r.hi + delta)
-            }
+            for i in 0..<AccessField.count { record.fields[i] = moved(record.fields[i]) }
+            for k in record.extraFields.indices { record.extraFields[k].range = moved(record.extraFields[k].range) }
             if split.headHi > split.headLo {
                 record[.startTime] = FieldRange(split.headLo, split.headHi)
                 if !split.headIsWholeTime { record.startTimeMs = -1 }

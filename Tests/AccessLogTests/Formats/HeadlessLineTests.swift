@@ -63,6 +63,23 @@ import Testing
         }
     }
 
+    /// A format with no space after its start time: the rebuilt line's inserted space goes into the
+    /// next field, whose range must still lie inside the original line (found by the `format`
+    /// fuzz target: the range ended four bytes past the line).
+    @Test func formatWithoutSpaceAfterTheStartTimeKeepsRangesInTheLine() throws {
+        var parser = try LineParser(customFormat: "[%START_TIME%]%REQ(X-TAIL):10%")
+        for text in [":5 %%x %RE", "abc", "x] tail value", "2024-05-14T09:21:33.412Z] rest"] {
+            let cut = FormatFixture(text, parser: &parser)
+            guard cut.lineClass == .access else { continue }
+            for extra in cut.record.extraFields where !extra.range.isAbsent {
+                #expect(extra.range.lo >= 0 && extra.range.lo <= extra.range.hi && Int(extra.range.hi) <= text.utf8.count, "\(text)")
+            }
+            for i in 0..<AccessField.count where !cut.record.fields[i].isAbsent {
+                #expect(Int(cut.record.fields[i].hi) <= text.utf8.count, "\(text) field \(i)")
+            }
+        }
+    }
+
     /// Lines that only look a little like it stay what they were.
     @Test func otherLinesAreNotTakenForHeadlessAccessLines() {
         let cases: [(String, LineClass)] = [
