@@ -149,7 +149,10 @@ def fault_injection(lab):
     server = lab.server("orders-0")
     target = client_sidecar(lab, [server.address], filters=[FAULT])
     client = lab.client("client-0", target, authority=AUTHORITY)
-    calls(client, lab.n(60))
+    # Not scaled down in the quick set: Envoy draws the 30 % at random, and the finding is a warning
+    # from 5 aborts on; of 30 calls fewer than 5 aborted in about 3 runs in 100 (a flaky CI), of 60
+    # in about 1 in 100,000.
+    calls(client, 60)
 
 
 @scenario("grpc-errors", expect={"grpc-errors": {"istio-text": None, "istio-json": None,
