@@ -53,6 +53,10 @@ import Testing
         #expect(try cause([0: 900, 14: 100], flags: [FlagStats(flag: .rateLimited, count: 60)]) == .rateLimited)
         #expect(try cause([0: 900, 14: 100], flags: [FlagStats(flag: .rateLimited, count: 40)]) == nil)
         #expect(try cause([0: 900, 4: 100], flags: [FlagStats(flag: .downstreamRemoteReset, count: 50)]) == .clientCancelled)
+        // The deadline race as a loaded real Envoy logged it: 44 DEADLINE_EXCEEDED, 16 cancels.
+        #expect(try cause([0: 60, 4: 44], flags: [FlagStats(flag: .downstreamRemoteReset, count: 16)]) == .clientCancelled)
+        #expect(try cause([0: 900, 4: 100], flags: [FlagStats(flag: .downstreamConnectionTermination, count: 25)]) == .clientCancelled)
+        #expect(try cause([0: 900, 4: 100], flags: [FlagStats(flag: .downstreamRemoteReset, count: 24)]) == nil)
         #expect(try cause([0: 900, 13: 100], flags: [FlagStats(flag: .rateLimited, count: 500)]) == nil)
     }
 }
