@@ -96,5 +96,15 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// clusters and hosts, a method's clusters, a cluster's operations — where `breakdown` would be
     /// reached routinely (and reaching any bound makes the key cache flush before every uncached
     /// line). Memory follows the keys seen, not this bound.
-    var wideBreakdown: Int { min(4096, max(breakdown, hosts)) }
+    var wideBreakdown: Int { narrowBreakdowns ? breakdown : min(4096, max(breakdown, hosts)) }
+
+    /// True for the payloads of evicted keys ("other"), whose breakdowns all stay at `breakdown`.
+    var narrowBreakdowns = false
+
+    /// These limits with every breakdown at `breakdown` (for "other" payloads).
+    var withNarrowBreakdowns: AggregatorLimits {
+        var l = self
+        l.narrowBreakdowns = true
+        return l
+    }
 }

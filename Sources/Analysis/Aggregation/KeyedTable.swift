@@ -32,7 +32,9 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
         self.limits = limits
         self.keepsEvicted = keepsEvicted
         keys = KeyTable(capacity: capacity, maxKeyLength: limits.maxKeyLength)
-        other = Payload(limits: limits)
+        // The "other" payload gathers every evicted key: its breakdowns stay narrow, or past the
+        // bounds each eviction would re-sort thousands of entries there.
+        other = Payload(limits: limits.withNarrowBreakdowns)
     }
 
     /// True once a key was evicted: counts of live keys are then within their error bound, and
