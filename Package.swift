@@ -18,12 +18,15 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncursesw5-dev"])]),
 
+        // A prefetch hint for the aggregator's batched writes (Swift has none).
+        .target(name: "CPrefetch"),
+
         // bytes → lines → records: input, prefixes, formats, parsers, record model.
         .target(name: "AccessLog", dependencies: ["CZlib"]),
         // records → aggregates → findings.
         // Latency percentiles are computed as HdrHistogram computes them (LatencyHistogram); the
         // library itself is the tests' reference.
-        .target(name: "Analysis", dependencies: ["AccessLog"]),
+        .target(name: "Analysis", dependencies: ["AccessLog", "CPrefetch"]),
         // Deterministic synthetic traffic (tests, benchmarks, SampleLogs, demos).
         .target(name: "TrafficGenerator", dependencies: ["AccessLog"]),
         // view models, Canvas, views, report renderers.

@@ -138,15 +138,9 @@ extension Aggregator {
             return recentSourceSlot(w.bytes)
         }
         sources[slot].record(isError: isError)
-        let pod = sources.ref(slot)
-        // Admitting a pod may have evicted the line's cluster or host (only past the bounds).
-        if !cluster.isNone && clusters.isLive(cluster) {
-            podClusterLinks &+= clusters[cluster.slot].pods.record(pod, isError: isError,
-                                                                   admitNew: podClusterLinks < limits.podLinks)
-            if !host.isNone && hosts.isLive(host) {
-                podHostLinks &+= hosts[host.slot].pods.record(pod, isError: isError, admitNew: podHostLinks < limits.podLinks)
-            }
-        }
+        guard !cluster.isNone else { return }
+        let link = PendingPodLinks.Link(pod: sources.ref(slot), cluster: cluster, host: host, isError: isError)
+        if pendingPodLinks.append(link) { countPendingPodLinks() }
     }
 
     /// `sourceSlot`, skipping the lookup when the key is the previous line's (prefixed logs come in

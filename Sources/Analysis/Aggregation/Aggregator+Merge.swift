@@ -9,7 +9,7 @@ extension Aggregator {
     mutating func merge(_ other: Aggregator) {
         if other.lineTotal == 0 { return }
         if lineTotal == 0 && limits == other.limits { self = other; return }
-        if other.keyCache.hasPending {
+        if other.hasPendingCounts {
             var settled = other
             settled.flushPendingKeyCounts()
             merge(settled)

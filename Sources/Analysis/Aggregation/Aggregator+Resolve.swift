@@ -80,12 +80,17 @@ extension Aggregator {
         return -1
     }
 
-    /// Counts the key cache's pending lines. Called before anything reads, admits into or prunes a
-    /// key table or reads the counts.
+    /// Counts the key cache's pending lines and the pending pod links: the one place where counts
+    /// that wait go in. Called before anything reads, admits into or prunes a key table or reads the
+    /// counts.
     mutating func flushPendingKeyCounts() {
+        countPendingPodLinks()
         guard keyCache.hasPending else { return }
         countPending { cache, body in cache.drainPending(body) }
     }
+
+    /// True when some counts still wait in the key cache or in the pending pod links.
+    var hasPendingCounts: Bool { keyCache.hasPending || !pendingPodLinks.isEmpty }
 
     /// Counts every pending line and frees the key cache's entries (it starts small again if more
     /// lines come): a report's aggregator does this before its snapshot is built, so that the cache's

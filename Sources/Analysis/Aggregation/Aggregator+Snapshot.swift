@@ -4,7 +4,7 @@ extension Aggregator {
     /// An immutable picture of everything counted so far. Costs O(tracked keys + histograms), not
     /// O(lines): cheap enough to call a few times a second in live mode.
     public func snapshot() -> Snapshot {
-        if keyCache.hasPending {
+        if hasPendingCounts {
             var settled = self
             settled.flushPendingKeyCounts()
             return settled.snapshot()

@@ -65,6 +65,8 @@ public struct Aggregator: Sendable {
     /// hosts' `PodLinks` and bounded together by `limits.podLinks` each.
     var podClusterLinks = 0
     var podHostLinks = 0
+    /// Links of the last prefixed lines, counted in batches (`countPendingPodLinks`).
+    var pendingPodLinks = PendingPodLinks()
 
     var timeline: TimelineAccumulator
     /// DR/DC records paired across the client's and the server's sidecar.

@@ -55,6 +55,19 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
         _modify { yield &payloads[Int(slot)] }
     }
 
+    /// Calls `body` with the address of `slot`'s payload, for prefetch hints: `body` must not
+    /// change the payload (the pointer is mutable only so that reading through it does not copy).
+    /// Nothing is called for a slot past the payloads.
+    @inline(__always)
+    func withPayload(at slot: Int32, _ body: (UnsafeMutablePointer<Payload>) -> Void) {
+        payloads.withUnsafeBufferPointer { p in
+            if Int(slot) < p.count, let base = p.baseAddress { body(UnsafeMutablePointer(mutating: base + Int(slot))) }
+        }
+    }
+
+    /// Hints the CPU to bring `slot`'s serial (read by `isLive`).
+    @inline(__always) func prefetchSerial(_ slot: Int32) { keys.prefetchSerial(slot) }
+
     @inline(__always) func ref(_ slot: Int32) -> KeyRef {
         KeyRef(table: tag, serial: keys.serials[Int(slot)], slot: slot)
     }

@@ -24,6 +24,11 @@ struct PodLinks: Sendable {
         return delta
     }
 
+    /// Hints the CPU to bring the entry that `pod`'s request count is (or would be) kept in.
+    /// (`mutating` only so that a call through a payload pointer reads in place instead of copying.)
+    @inline(__always)
+    mutating func prefetchEntry(for pod: KeyRef) { requests.prefetchEntry(for: pod.raw) }
+
     /// Adds `o`'s links, mapping pod references through `remap` (nil: the pod is gone, counted as other).
     mutating func absorb(_ o: PodLinks, remap: (UInt64) -> UInt64?) {
         requests.merge(o.requests, remap: remap)

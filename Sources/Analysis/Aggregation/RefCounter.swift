@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A bounded counter over non-zero 64-bit keys (a `KeyRef`, an HTTP code, a flag set, …): the small
 /// per-cluster / per-flag / per-host breakdowns.
 ///
@@ -112,6 +114,18 @@ struct RefCounter: Sendable {
             if k == key { return table[i].count }
             if k == 0 { return 0 }
             i = (i &+ 1) & mask
+        }
+    }
+
+    /// Hints the CPU to bring the entry where `key` is probed first, and the table's header (its
+    /// reference count, read by the uniqueness check of a write, sits just before the entries).
+    /// Changes nothing (`mutating` so that a call through a pointer does not copy the counter).
+    @inline(__always)
+    mutating func prefetchEntry(for key: UInt64) {
+        table.withUnsafeBufferPointer { t in
+            guard let base = t.baseAddress else { return }
+            meshlog_prefetch_for_write(UnsafeRawPointer(base) - 24)
+            meshlog_prefetch_for_write(base + (Self.spread(key) & mask))
         }
     }
 
