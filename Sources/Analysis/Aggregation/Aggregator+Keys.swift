@@ -109,8 +109,10 @@ extension Aggregator {
     @inline(never)
     mutating func settleEvictions() {
         flushPendingKeyCounts()
-        let liveClusters = clusters
-        hosts.evict { !liveClusters.isLive($0.cluster) }
+        // Only the cluster keys are read (a copy of `clusters` itself would make the payload changes
+        // below copy every cluster's payload).
+        let clusterKeys = clusters.keys
+        hosts.evict { !clusterKeys.isLive($0.cluster) }
         for host in hosts.takeEvicted() {
             if clusters.isLive(host.cluster) {
                 clusters[host.cluster.slot].otherHost.absorb(host)

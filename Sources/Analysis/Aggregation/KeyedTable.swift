@@ -100,7 +100,8 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
         if keys.isFull { release(keys.prune()) }
         serial &+= 1
         let slot = keys.insert(key, hash: h, serial: serial)
-        if Int(slot) == payloads.count { payloads.append(Payload(limits: limits)) } else { payloads[Int(slot)] = Payload(limits: limits) }
+        // A reused slot's payload was emptied when its key left (`release`).
+        if Int(slot) == payloads.count { payloads.append(Payload(limits: limits)) }
         return slot
     }
 
@@ -108,8 +109,8 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
     @inline(__always) mutating func addCount(_ slot: Int32, _ n: Int) { keys.addCount(slot, n) }
 
     /// Evicts the live slots for which `shouldEvict` is true (their payload folded as on a prune).
-    mutating func evict(where shouldEvict: (Payload) -> Bool) {
-        let doomed = keys.liveSlots.filter { shouldEvict(payloads[Int($0)]) }
+    mutating func evict(where shouldEvict: (borrowing Payload) -> Bool) {
+        let doomed = payloads.withUnsafeBufferPointer { p in keys.liveSlots.filter { shouldEvict(p[Int($0)]) } }
         guard !doomed.isEmpty else { return }
         keys.remove(doomed)
         release(doomed)
@@ -144,11 +145,13 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
     /// Raises a slot's floor (merging a key that may have lost counts in the source).
     mutating func raiseFloor(_ slot: Int32, by n: Int) { keys.raiseFloor(slot, by: n) }
 
-    /// Folds the payloads of just-evicted slots (into `other`, or hands them to the owner).
+    /// Folds the payloads of just-evicted slots (into `other`, or hands them to the owner) and
+    /// leaves each slot an empty payload for the next key `admit` puts there. The payload is moved
+    /// out, not copied (no reference counting of its arrays).
     private mutating func release(_ slots: [Int32]) {
         for s in slots {
-            let payload = payloads[Int(s)]
-            payloads[Int(s)] = Payload(limits: limits)
+            var payload = Payload(limits: limits)
+            swap(&payload, &payloads[Int(s)])
             if keepsEvicted { evicted.append(payload) } else { other.absorb(payload, remap: { $0 }) }
         }
     }
