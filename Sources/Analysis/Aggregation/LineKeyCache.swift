@@ -12,10 +12,11 @@ import Glibc
 ///
 /// Layout: one 64-byte-aligned allocation (`Slab`) of `stride`-byte entries, so that a hit touches a few adjacent
 /// cache lines (the tag line, the entry's header and pending values, its key) instead of several
-/// parallel arrays. 4-way set associative: a key lives in one of the four entries of its set, whose
-/// 64-bit tags (hash | 1; 0 for unused) share one cache line. Memory: `entries × LineKeyCacheLayout.stride` (448) bytes, on
+/// parallel arrays. 8-way set associative: a key lives in one of the eight entries of its set, whose
+/// 64-bit tags (hash | 1; 0 for unused) lie side by side; a new key replaces the least recently
+/// used entry of its set. Memory: `entries × LineKeyCacheLayout.stride` (448) bytes, on
 /// first use; the cache starts at `initialEntries` and doubles up to `maxEntries` while entries keep
-/// being replaced (`shouldGrow`).
+/// being replaced (`shouldGrow`), keeping its entries when it does.
 ///
 /// Entry layout: `LineKeyCacheLayout` (named offsets derived from the stored types' sizes).
 struct LineKeyCache: Sendable {
@@ -29,7 +30,7 @@ struct LineKeyCache: Sendable {
     /// whose keys the tables already knew (`noteRepeatedKeys`), which a larger cache would have hit.
     private var repeatsSinceGrowth = 0
     static let stride = LineKeyCacheLayout.stride
-    static let ways = 4
+    static let ways = 8
     private typealias L = LineKeyCacheLayout
     private static let keyOffset = L.key, keysOffset = L.keys, signatureOffset = L.signature
     private var tags: [UInt64] = []
@@ -37,6 +38,8 @@ struct LineKeyCache: Sendable {
     private var slab: Slab?
     /// Entries whose pending count is not zero.
     private var dirty: [Int32] = []
+    /// Ticks once per hit and per store; an entry keeps the tick of its last use (`L.recency`).
+    private var clock: UInt32 = 0
 
     /// A cache of `initialEntries` (rounded up to a power of two) that may grow to `maxEntries`; no
     /// cache when `maxEntries` is 0.
@@ -59,27 +62,39 @@ struct LineKeyCache: Sendable {
     var isEnabled: Bool { entryCount > 0 }
     var hasPending: Bool { !dirty.isEmpty }
 
-    /// True when the cache keeps replacing entries — it has written as many entries as it holds since
-    /// it last grew — while keys do repeat, and it may still grow: the log has more distinct line keys than the cache holds
-    /// (a mesh of thousands of clusters × hosts). The caller then drains every pending count and
-    /// calls `grow`.
+    /// True when the cache keeps writing entries — a quarter as many as it holds since it last grew
+    /// (growing keeps the entries, so growing early costs only memory) — while keys do repeat, and it
+    /// may still grow: the log has more distinct line keys than the cache holds well (a mesh of
+    /// thousands of clusters × hosts). The caller then drains every pending count and calls `grow`.
     /// Growing is worth it only when keys come back: at least one line with known keys per 16 entries
     /// written (a log in which every line brings new keys never makes the cache grow).
     var shouldGrow: Bool {
-        storesSinceGrowth >= entryCount && entryCount < maxEntries && repeatsSinceGrowth &* 16 >= storesSinceGrowth
+        storesSinceGrowth &* 4 >= entryCount && entryCount < maxEntries && repeatsSinceGrowth &* 16 >= storesSinceGrowth
     }
 
     /// Counts a line that missed the cache although the tables knew all its keys.
     mutating func noteRepeatedKeys() { repeatsSinceGrowth &+= 1 }
 
-    /// Doubles the entries, starting empty (pending counts must have been drained).
+    /// Doubles the entries and moves every entry into the larger cache (pending counts must have
+    /// been drained), so that growing costs no misses on the keys already held.
     mutating func grow() {
         precondition(dirty.isEmpty, "LineKeyCache.grow with pending counts")
+        let (oldCount, oldTags, oldSlab) = (entryCount, tags, slab)
         entryCount = min(maxEntries, entryCount * 2)
         tags = []
         slab = nil
         storesSinceGrowth = 0
         repeatsSinceGrowth = 0
+        guard let oldSlab, !oldTags.isEmpty else { return }
+        tags = Array(repeating: 0, count: entryCount)
+        slab = Slab(byteCount: entryCount * Self.stride)
+        let destination = slab.unsafelyUnwrapped.base
+        for i in 0..<oldCount where oldTags[i] != 0 {
+            // A tag is the hash with bit 0 set: its set bits (above the way bits) are the hash's.
+            let j = victim(hash: oldTags[i])
+            tags[j] = oldTags[i]
+            (destination + j * Self.stride).copyMemory(from: oldSlab.base + i * Self.stride, byteCount: Self.stride)
+        }
     }
 
     /// Frees the entries (pending counts must have been drained); the cache starts again small.
@@ -158,6 +173,8 @@ struct LineKeyCache: Sendable {
         let pending = e.load(as: UInt32.self) &+ 1
         e.storeBytes(of: pending, as: UInt32.self)
         e.storeBytes(of: epoch, toByteOffset: L.epoch, as: UInt32.self)
+        clock &+= 1
+        e.storeBytes(of: clock, toByteOffset: L.recency, as: UInt32.self)
         let k = Int(e.load(fromByteOffset: L.valuesKept, as: UInt8.self))
         e.storeBytes(of: PendingValues.clamped(f.durationMs), toByteOffset: L.durations &+ k &* 4, as: UInt32.self)
         e.storeBytes(of: PendingValues.clamped(f.upstreamServiceTimeMs), toByteOffset: L.serviceTimes &+ k &* 4, as: UInt32.self)
@@ -189,15 +206,18 @@ struct LineKeyCache: Sendable {
     }
 
     /// The entry that `store` would write the key of hash `hash` into: the first unused way of its
-    /// set, else the least recently validated one. The caller drains it first when it has pending
-    /// counts (`hasPendingCounts`, `drainEntry`), so overwriting it loses nothing.
+    /// set, else the least recently used one (the oldest tick, counted modulo 2³²). The caller drains
+    /// it first when it has pending counts (`hasPendingCounts`, `drainEntry`), so overwriting it
+    /// loses nothing.
     func victim(hash: UInt64) -> Int {
         guard entryCount > 0, !tags.isEmpty else { return 0 }
         let set = Int(truncatingIfNeeded: hash) & (entryCount - 1) & ~(Self.ways - 1)
         var i = set
+        var oldest: UInt32 = 0
         for j in set..<(set + Self.ways) {
             if tags[j] == 0 { return j }
-            if epoch(at: j) < epoch(at: i) { i = j }
+            let age = clock &- load(j, L.recency, as: UInt32.self)
+            if age >= oldest { (i, oldest) = (j, age) }
         }
         return i
     }
@@ -229,6 +249,8 @@ struct LineKeyCache: Sendable {
             let (w0, w1) = signature.words
             e.storeBytes(of: w0, toByteOffset: Self.signatureOffset, as: UInt64.self)
             e.storeBytes(of: w1, toByteOffset: Self.signatureOffset + 8, as: UInt64.self)
+            clock &+= 1
+            e.storeBytes(of: clock, toByteOffset: L.recency, as: UInt32.self)
         }
     }
 

@@ -24,8 +24,10 @@ enum LineKeyCacheLayout {
     /// The resolved references (`LineKeys`), then the signature (two `UInt64` words).
     static let keys = key + LineKey.capacity + (8 - LineKey.capacity % 8) % 8
     static let signature = keys + (MemoryLayout<LineKeys>.size + 7) / 8 * 8
+    /// The cache's clock when the entry was last stored or hit (`UInt32`; its replacement order).
+    static let recency = signature + 2 * MemoryLayout<UInt64>.size
     /// One entry: the layout rounded up to whole 64-byte cache lines.
-    static let end = signature + 2 * MemoryLayout<UInt64>.size
+    static let end = recency + MemoryLayout<UInt32>.size
     static let stride = (end + 63) / 64 * 64
 
     /// True when every field lies inside the entry and is aligned for its type.
@@ -33,5 +35,6 @@ enum LineKeyCacheLayout {
         end <= stride && valuesKept < maxAttempts && maxAttempts % MemoryLayout<Int32>.alignment == 0
             && bytesReceived % MemoryLayout<Int64>.alignment == 0 && keys % MemoryLayout<LineKeys>.alignment == 0
             && signature % MemoryLayout<UInt64>.alignment == 0 && durations % MemoryLayout<UInt32>.alignment == 0
+            && recency % MemoryLayout<UInt32>.alignment == 0
     }
 }

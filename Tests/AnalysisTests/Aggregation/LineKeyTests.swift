@@ -200,16 +200,16 @@ import Testing
                 Self.key(t).withUnsafeBytes { k in
                     let hash = LineKey.hash(k.baseAddress!, length: k.count)
                     hashes.insert(hash)
-                    sets.insert(Int(truncatingIfNeeded: hash) & (32768 - 1) & ~3)
+                    sets.insert(Int(truncatingIfNeeded: hash) & (32768 - 1) & ~(LineKeyCache.ways - 1))
                 }
             }
         }
         #expect(hashes.count == 10_000)
-        // 10,000 keys over 8,192 sets of four: a uniform hash fills about 5,900 of them.
-        #expect(sets.count > 5_000)
+        // 10,000 keys over 4,096 sets of eight: a uniform hash fills about 3,740 of them.
+        #expect(LineKeyCache.ways == 8 && sets.count > 3_400)
     }
 
-    /// A cache whose entries keep being replaced while keys do repeat grows (starting empty), up to
+    /// A cache whose entries keep being replaced while keys do repeat grows (keeping its entries), up to
     /// its maximum — even when keys come back in a cycle longer than the cache, so that it never
     /// hits; one that only ever sees new keys does not.
     @Test func cacheGrowsOnlyWhenKeysRepeat() {
@@ -250,4 +250,45 @@ import Testing
         repeating.release()
         #expect(repeating.entryCount == min(LineKeyCache.initialEntries, 256) && !repeating.hasPending)
     }
+
+    /// A full set replaces its least recently used entry, and growing keeps every entry (found again
+    /// with its keys, in the larger cache).
+    @Test func fullSetReplacesTheLeastRecentlyUsedAndGrowingKeepsEntries() throws {
+        var cache = LineKeyCache(entries: 64, initialEntries: 16)
+        // Keys of one set of the 16-entry cache (two sets of eight).
+        var keys: [[UInt8]] = []
+        var n = 0
+        while keys.count < LineKeyCache.ways + 1 {
+            var t = TestLine()
+            t.cluster = "outbound|80||svc-\(n).ns.svc.cluster.local"
+            n += 1
+            let k = Self.key(t)
+            if Int(truncatingIfNeeded: Self.hash(k)) & 15 & ~(LineKeyCache.ways - 1) == 0 { keys.append(k) }
+        }
+        func find(_ k: [UInt8]) -> Int {
+            k.withUnsafeBytes { cache.find($0.baseAddress!, length: $0.count, hash: Self.hash(k)) }
+        }
+        func store(_ k: [UInt8], cluster: UInt64) {
+            var refs = LineKeys()
+            refs.cluster = KeyRef(raw: cluster)
+            k.withUnsafeBytes {
+                cache.store($0.baseAddress!, length: $0.count, hash: Self.hash(k), keys: refs, signature: Signature(), epoch: 1)
+            }
+        }
+        for (i, k) in keys.prefix(LineKeyCache.ways).enumerated() { store(k, cluster: UInt64(i + 1)) }
+        // Every entry but the second is used again: the second is the one a new key replaces.
+        for k in keys.prefix(LineKeyCache.ways) where k != keys[1] { _ = cache.recordHit(find(k), epoch: 1, values: LineFacts()) }
+        cache.drainPending { _, _, _, _ in }
+        store(keys[LineKeyCache.ways], cluster: 99)
+        #expect(find(keys[1]) < 0 && find(keys[LineKeyCache.ways]) >= 0 && find(keys[0]) >= 0)
+        cache.grow()
+        #expect(cache.entryCount == 32)
+        for (i, k) in keys.enumerated() where i != 1 {
+            let entry = find(k)
+            try #require(entry >= 0)
+            #expect(cache.keys(at: entry).cluster.raw == (i == LineKeyCache.ways ? 99 : UInt64(i + 1)))
+        }
+    }
+
+    static func hash(_ k: [UInt8]) -> UInt64 { k.withUnsafeBytes { LineKey.hash($0.baseAddress!, length: $0.count) } }
 }
