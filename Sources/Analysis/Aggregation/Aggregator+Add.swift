@@ -14,7 +14,52 @@ extension Aggregator {
         var f = Self.facts(of: record)
         // Only cancels (DR/DC) read the request id: they are paired across sidecars.
         let requestId = f.signature.flags.rawValue & Self.cancelFlags != 0 ? record[.requestId] : .absent
-        let entry = countLine(ranges, line, &f)
+        guard keyCache.isLarge, DeferredLines.fits(line: line, source: source, container: container) else {
+            if !deferredLines.isEmpty { countDeferredLines() }
+            let entry = countLine(ranges, line, &f)
+            countExtrasIfAny(entry, ranges, f, line: line, source: source, container: container, requestId: requestId)
+            return
+        }
+        deferLine(ranges, f, requestId: requestId, line: line, source: source, container: container)
+    }
+
+    /// Copies the line into the deferred ring, prefetches the cache set of its key and the entry of
+    /// the line half a ring older, and counts the oldest line once the ring is full (`DeferredLines`).
+    @inline(__always)
+    private mutating func deferLine(_ ranges: RecordRanges, _ f: LineFacts, requestId: FieldRange, line: UnsafeRawBufferPointer,
+                                source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
+        let slot = deferredLines.push(line, source: source, container: container, ranges: ranges, facts: f, requestId: requestId)
+        let key = deferredLines.key(slot)
+        let length = LineKey.build(ranges, f, line: deferredLines.line(slot), into: key)
+        let hash = length > 0 ? LineKey.hash(key, length: length) : 0
+        deferredLines.setKey(slot, length: length, hash: hash)
+        if length > 0 { keyCache.prefetchSet(hash: hash) }
+        if let older = deferredLines.slot(fromNewest: DeferredLines.capacity / 2), deferredLines[older].keyLength > 0 {
+            keyCache.prefetchEntry(hash: deferredLines[older].hash)
+        }
+        if deferredLines.isFull { countDeferredLine(deferredLines.popOldest()) }
+    }
+
+    /// Counts every deferred line, oldest first.
+    mutating func countDeferredLines() {
+        while !deferredLines.isEmpty { countDeferredLine(deferredLines.popOldest()) }
+    }
+
+    /// Counts one deferred line (just taken out of the ring; its bytes stay until the next push).
+    @inline(never)
+    private mutating func countDeferredLine(_ slot: Int) {
+        let d = deferredLines[slot]
+        var f = d.facts
+        let line = deferredLines.line(slot)
+        let entry = countLine(d.ranges, line, &f, key: deferredLines.key(slot), length: d.keyLength, hash: d.hash)
+        countExtrasIfAny(entry, d.ranges, f, line: line, source: deferredLines.source(slot),
+                         container: deferredLines.container(slot), requestId: d.requestId)
+    }
+
+    @inline(__always)
+    private mutating func countExtrasIfAny(_ entry: Int, _ ranges: RecordRanges, _ f: LineFacts, line: UnsafeRawBufferPointer,
+                                          source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer,
+                                          requestId: FieldRange) {
         if f.signature.flags.rawValue != 0 || source.count > 0 || recent.isEnabled {
             countExtras(entry, ranges, f, line: line, source: source, container: container, requestId: requestId)
         }

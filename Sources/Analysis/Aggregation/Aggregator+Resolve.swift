@@ -15,18 +15,24 @@ extension Aggregator {
         return withUnsafeTemporaryAllocation(byteCount: LineKey.scratchBytes, alignment: 16) { scratch -> Int in
             let key = scratch.baseAddress.unsafelyUnwrapped
             let length = LineKey.build(r, f, line: line, into: key)
-            guard length > 0 else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
-            let hash = LineKey.hash(key, length: length)
-            let i = keyCache.find(key, length: length, hash: hash)
-            guard i >= 0 && (keyCache.epoch(at: i) == keyEpoch || allLive(keyCache.keys(at: i))) else {
-                return countMiss(r, line, &f, key: key, length: length, hash: hash)
-            }
-            f.signature = keyCache.signature(at: i)
-            // The line's values wait in the entry (recorded in batches, see `PendingValues`).
-            if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
-            countTime(f.startTimeMs, isError: f.signature.isError)
-            return i
+            return countLine(r, line, &f, key: key, length: length, hash: length > 0 ? LineKey.hash(key, length: length) : 0)
         }
+    }
+
+    /// `countLine` for a line whose key is already built (`length` 0: none) and hashed.
+    @inline(__always)
+    mutating func countLine(_ r: RecordRanges, _ line: UnsafeRawBufferPointer, _ f: inout LineFacts,
+                            key: UnsafeRawPointer, length: Int, hash: UInt64) -> Int {
+        guard length > 0 else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
+        let i = keyCache.find(key, length: length, hash: hash)
+        guard i >= 0 && (keyCache.epoch(at: i) == keyEpoch || allLive(keyCache.keys(at: i))) else {
+            return countMiss(r, line, &f, key: key, length: length, hash: hash)
+        }
+        f.signature = keyCache.signature(at: i)
+        // The line's values wait in the entry (recorded in batches, see `PendingValues`).
+        if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
+        countTime(f.startTimeMs, isError: f.signature.isError)
+        return i
     }
 
     /// The slow path: a line the cache does not hold (or cannot: `key` nil). Pending counts go into
@@ -40,7 +46,7 @@ extension Aggregator {
         // pending entries refer to. Below every bound, counting is pure addition and the order of the
         // lines does not matter, so the pending counts wait.
         let mayEvict = countersAtBound || anyKeyTableFull
-        if mayEvict || keyCache.dirtyCount >= keyCache.entryCount { flushPendingKeyCounts() }
+        if mayEvict || keyCache.dirtyCount >= keyCache.entryCount { flushPendingTableCounts() }
         let fields = LineFields(r, line)
         let serialBefore = serial
         f.isTCP = fields.isTCP
@@ -70,7 +76,7 @@ extension Aggregator {
         if let key, !(f.signature.has(Signature.grpc) && LineKey.pathWasChanged(key)) {
             if serial == serialBefore { keyCache.noteRepeatedKeys() }
             if keyCache.shouldGrow {
-                flushPendingKeyCounts()
+                flushPendingTableCounts()
                 keyCache.grow()
             }
             let victim = keyCache.victim(hash: hash)
@@ -80,17 +86,25 @@ extension Aggregator {
         return -1
     }
 
-    /// Counts the key cache's pending lines and the pending pod links: the one place where counts
-    /// that wait go in. Called before anything reads, admits into or prunes a key table or reads the
-    /// counts.
+    /// Counts everything that waits — the deferred lines, then the pending pod links and the key
+    /// cache's pending lines: the one place where waiting counts go in. Called before anything reads
+    /// the counts, merges, trims or releases the cache.
     mutating func flushPendingKeyCounts() {
+        countDeferredLines()
+        flushPendingTableCounts()
+    }
+
+    /// Counts the pending pod links and the key cache's pending lines (not the deferred lines: this
+    /// runs while a line is being counted). Called before anything admits into, prunes or evicts from
+    /// a key table.
+    mutating func flushPendingTableCounts() {
         countPendingPodLinks()
         guard keyCache.hasPending else { return }
         countPending { cache, body in cache.drainPending(body) }
     }
 
-    /// True when some counts still wait in the key cache or in the pending pod links.
-    var hasPendingCounts: Bool { keyCache.hasPending || !pendingPodLinks.isEmpty }
+    /// True when some counts still wait: deferred lines, pod links, or the key cache's pending lines.
+    var hasPendingCounts: Bool { !deferredLines.isEmpty || keyCache.hasPending || !pendingPodLinks.isEmpty }
 
     /// Counts every pending line and frees the key cache's entries (it starts small again if more
     /// lines come): a report's aggregator does this before its snapshot is built, so that the cache's

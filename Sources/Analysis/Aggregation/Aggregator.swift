@@ -67,6 +67,8 @@ public struct Aggregator: Sendable {
     var podHostLinks = 0
     /// Links of the last prefixed lines, counted in batches (`countPendingPodLinks`).
     var pendingPodLinks = PendingPodLinks()
+    /// The last access lines, counted a few lines later (`DeferredLines`).
+    var deferredLines = DeferredLines()
 
     var timeline: TimelineAccumulator
     /// DR/DC records paired across the client's and the server's sidecar.

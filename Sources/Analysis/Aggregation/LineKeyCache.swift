@@ -1,3 +1,4 @@
+import CPrefetch
 import Glibc
 
 /// A cache from a line's serialised key (`LineKey`) to the `LineKeys` and `Signature` it resolved
@@ -71,6 +72,10 @@ struct LineKeyCache: Sendable {
     var shouldGrow: Bool {
         storesSinceGrowth &* 4 >= entryCount && entryCount < maxEntries && repeatsSinceGrowth &* 16 >= storesSinceGrowth
     }
+
+    /// True when the cache has outgrown what the processor's caches hold (16,384 entries, 7 MiB): a
+    /// hit then waits on memory, and deferring lines to prefetch their entries pays (`DeferredLines`).
+    var isLarge: Bool { entryCount >= 16_384 }
 
     /// Counts a line that missed the cache although the tables knew all its keys.
     mutating func noteRepeatedKeys() { repeatsSinceGrowth &+= 1 }
@@ -150,6 +155,35 @@ struct LineKeyCache: Sendable {
                 }
             }
             return -1
+        }
+    }
+
+    /// Hints the CPU to bring the tags of `hash`'s set (a line counted a few lines from now).
+    @inline(__always)
+    func prefetchSet(hash: UInt64) {
+        guard !tags.isEmpty else { return }
+        let set = Int(truncatingIfNeeded: hash) & (entryCount &- 1) & ~(Self.ways &- 1)
+        tags.withUnsafeBufferPointer { meshlog_prefetch_for_read($0.baseAddress.unsafelyUnwrapped + set) }
+    }
+
+    /// Hints the CPU to bring the entry whose tag is `hash`'s, if its set has one (its tags should be
+    /// in cache by now, see `prefetchSet`): every other line of it (a hit reads the key and writes
+    /// the header and the pending values; the lines between come with their neighbours).
+    @inline(__always)
+    func prefetchEntry(hash: UInt64) {
+        guard !tags.isEmpty else { return }
+        let set = Int(truncatingIfNeeded: hash) & (entryCount &- 1) & ~(Self.ways &- 1)
+        let tag = hash | 1
+        tags.withUnsafeBufferPointer { t in
+            for i in set..<(set &+ Self.ways) where t[i] == tag {
+                let e = UnsafeRawPointer(slab.unsafelyUnwrapped.base) + i &* Self.stride
+                var offset = 0
+                while offset < Self.stride {
+                    meshlog_prefetch_for_write(e + offset)
+                    offset &+= 64
+                }
+                return
+            }
         }
     }
 
