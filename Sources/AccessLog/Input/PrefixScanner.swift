@@ -77,9 +77,17 @@ struct PrefixScanner {
         let set = dots ? ByteClass.subdomain : ByteClass.label
         let limit = min(count, i + 254)
         var j = i + 1
+        // 16 bytes at a time while a whole block lies before `limit` (pod names are 20–60 bytes);
+        // the last bytes before `limit` one at a time.
+        while j &+ 16 <= limit {
+            let n = ByteMask.nameBytes16(base + j, dots: dots)
+            j &+= n
+            if n < 16 { return j - i <= 253 ? j : nil }
+        }
         while j < limit, ByteClass.contains(set, raw(j)) { j += 1 }
         return j - i <= 253 ? j : nil
     }
+
 
     /// End of a docker compose container name at `i` (`project-web-1`, `web_1`).
     func composeNameEnd(at i: Int) -> Int? {
