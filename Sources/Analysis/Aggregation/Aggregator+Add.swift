@@ -25,7 +25,7 @@ extension Aggregator {
 
     /// Copies the line into the deferred ring, prefetches the cache set of its key and the entry of
     /// the line half a ring older, and counts the oldest line once the ring is full (`DeferredLines`).
-    @inline(__always)
+    @inline(never)
     private mutating func deferLine(_ ranges: RecordRanges, _ f: LineFacts, requestId: FieldRange, line: UnsafeRawBufferPointer,
                                 source: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer) {
         let slot = deferredLines.push(line, source: source, container: container, ranges: ranges, facts: f, requestId: requestId)
