@@ -88,7 +88,6 @@ struct PrefixScanner {
         return j - i <= 253 ? j : nil
     }
 
-
     /// End of a docker compose container name at `i` (`project-web-1`, `web_1`).
     func composeNameEnd(at i: Int) -> Int? {
         guard i >= 0, i < count, ByteClass.contains(ByteClass.composeName, raw(i)), raw(i) != 0x2D else { return nil }

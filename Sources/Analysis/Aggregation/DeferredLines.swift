@@ -1,7 +1,7 @@
 import AccessLog
 
-/// The last few access lines, copied, waiting to be counted: the aggregator counts a line
-/// `capacity` lines after it arrived, so that the line-key cache's set (and then the entry) of a
+/// The last few access lines, copied, waiting to be counted: the aggregator counts a line once
+/// `capacity - 1` newer lines have arrived, so that the line-key cache's set (and then the entry) of a
 /// line can be prefetched while the lines before it are counted (`Aggregator.add`). A hit otherwise
 /// waits on two dependent misses (the set's tags, then the entry) in a cache of megabytes.
 ///

@@ -40,14 +40,6 @@ struct KeyTable: Sendable {
     private var arena: [UInt8] = []
     /// Admission serial per slot; 0 marks a free slot.
     private(set) var serials: [UInt64] = []
-
-    /// Hints the CPU to bring `slot`'s serial (read by `isLive`).
-    @inline(__always)
-    func prefetchSerial(_ slot: Int32) {
-        serials.withUnsafeBufferPointer { s in
-            if Int(slot) < s.count, let base = s.baseAddress { meshlog_prefetch_for_write(base + Int(slot)) }
-        }
-    }
     private(set) var counts: [Int] = []
     /// The floor each live key inherited when it was admitted.
     private(set) var floors: [Int] = []
@@ -127,6 +119,14 @@ struct KeyTable: Sendable {
         }
         otherCount += other.otherCount
         floor += other.floor
+    }
+
+    /// Hints the CPU to bring `slot`'s serial (read by `isLive`).
+    @inline(__always)
+    func prefetchSerial(_ slot: Int32) {
+        serials.withUnsafeBufferPointer { s in
+            if Int(slot) < s.count, let base = s.baseAddress { meshlog_prefetch_for_write(base + Int(slot)) }
+        }
     }
 
     @inline(__always) func isLive(_ ref: KeyRef) -> Bool {
