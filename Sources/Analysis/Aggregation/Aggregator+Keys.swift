@@ -117,16 +117,9 @@ extension Aggregator {
             if clusters.isLive(host.cluster) {
                 clusters[host.cluster.slot].otherHost.absorb(host)
             } else {
-                clusters.absorbIntoOther(Self.hostsOnly(host, limits: limits))
+                clusters.modifyOther { $0.otherHost.absorb(host) }
             }
         }
         keyEpoch &+= 1
-    }
-
-    /// A cluster payload that carries only `host` (as an evicted host).
-    private static func hostsOnly(_ host: HostAccumulator, limits: AggregatorLimits) -> ClusterAccumulator {
-        var c = ClusterAccumulator(limits: limits)
-        c.otherHost = host
-        return c
     }
 }

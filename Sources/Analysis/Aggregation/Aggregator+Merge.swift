@@ -158,9 +158,7 @@ extension Aggregator {
                 if !cluster.isNone && clusters.isLive(cluster) {
                     clusters[cluster.slot].otherHost.absorb(other.hosts[b], remap: remap)
                 } else {
-                    var carrier = ClusterAccumulator(limits: limits)
-                    carrier.otherHost.absorb(other.hosts[b], remap: remap)
-                    clusters.absorbIntoOther(carrier)
+                    clusters.modifyOther { $0.otherHost.absorb(other.hosts[b], remap: remap) }
                 }
             }
         }

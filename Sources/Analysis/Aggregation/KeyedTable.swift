@@ -134,6 +134,10 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
         other.absorb(payload, remap: remap)
     }
 
+    /// Changes `other` in place (an owner folding a part of a payload, e.g. an evicted host into the
+    /// "other clusters" bucket's hosts, without building a whole payload around it).
+    mutating func modifyOther(_ body: (inout Payload) -> Void) { body(&other) }
+
     /// Completes a merge of `source`'s keys: floors and the "other" count, and when `foldOther` the
     /// "other" payload (else the caller folds it, once references can be re-mapped).
     mutating func finishMerge(from source: KeyedTable<Payload>, touched: Set<Int32>, remap: (UInt64) -> UInt64?,
