@@ -53,7 +53,24 @@ struct LatencyHistogram: Sendable {
         var count = count, sum = sum, maxValue = maxValue
         // Far from saturation (always, in practice) the per-value check is not needed.
         let unsaturated = count &+ UInt64(values.count) < Self.saturation
-        for v32 in values {
+        // Dense: the slots are counted through one pointer (one uniqueness check per batch); a value
+        // past the dense slots, and every value of a sparse histogram, takes `add`.
+        var start = 0
+        if isDense && unsaturated {
+            start = storage.withUnsafeMutableBufferPointer { slots -> Int in
+                for (k, v32) in values.enumerated() where v32 != PendingValues.none {
+                    let value = UInt64(v32)
+                    let slot = Self.slot(value)
+                    guard slot < slots.count else { return k }
+                    slots[slot] &+= 1
+                    count &+= 1
+                    sum &+= value
+                    if value > maxValue { maxValue = value }
+                }
+                return values.count
+            }
+        }
+        for v32 in values[start...] {
             guard v32 != PendingValues.none && (unsaturated || count < Self.saturation) else { continue }
             let value = UInt64(v32)
             add(slot: Self.slot(value), 1)

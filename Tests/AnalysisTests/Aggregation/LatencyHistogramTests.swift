@@ -63,4 +63,25 @@ import Testing
         #expect(small.count == UInt64(many + 4))
         #expect(small.summary.p50 == 7 && small.summary.p99 == 7 && small.summary.max == 9)
     }
+
+    /// A dense histogram records a batch through one pointer; a value past its slots (it must grow)
+    /// in the middle of a batch, absent values, and the values after them give exactly what
+    /// recording each value alone gives.
+    @Test func batchesThatOutgrowTheDenseSlotsRecordLikeSingleValues() {
+        var single = LatencyHistogram(), batched = LatencyHistogram()
+        // Past `sparseLimit` distinct slots under 64 ms: both turn dense with 64 slots.
+        let warmUp = (0..<80).map { UInt32($0 % 64) }
+        let batches: [[UInt32]] = [warmUp, [3, 50, 2_000, 7, PendingValues.none, 63], [900_000, 1, 3_600_000], [5, 5, 5]]
+        for batch in batches {
+            for v in batch where v != PendingValues.none { single.record(Int64(v)) }
+            batch.withUnsafeBufferPointer { batched.record(clamped: $0) }
+        }
+        #expect(batched.count == single.count && batched.count == 80 + 5 + 3 + 3)
+        #expect(batched.summary == single.summary)
+        #expect(batched.storageBytes == single.storageBytes)
+        var merged = LatencyHistogram()
+        merged.merge(batched)
+        merged.merge(single)
+        #expect(merged.summary.max == 3_600_000 && merged.count == 2 * single.count)
+    }
 }
