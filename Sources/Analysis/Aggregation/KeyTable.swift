@@ -225,26 +225,40 @@ struct KeyTable: Sendable {
         return arena.withUnsafeBytes { a in memcmp(a.baseAddress! + lo, key.baseAddress!, n) == 0 }
     }
 
-    /// FNV-1a over the bytes, 8 at a time, finished with a multiply-xorshift mix.
+    /// 64-bit words of the key xored with position-dependent secrets and multiplied to 128 bits in
+    /// pairs (as wyhash does; the products of a pair do not wait on each other), a last partial word
+    /// read as the key's last 8 bytes (overlapping, no byte loop) when the key has 8, then mixed.
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt32 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         let n = key.count
+        var acc = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
         var i = 0
-        while i + 8 <= n {
-            h = (h ^ key.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            i += 8
-        }
-        if i < n {
+        if n >= 8, let p = key.baseAddress {
+            var secret: UInt64 = 0xA076_1D64_78BD_642F
+            while i &+ 16 <= n {
+                let m = (p.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ secret)
+                    .multipliedFullWidth(by: p.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self) ^ 0xE703_7ED1_A0B4_28DB)
+                acc = acc &+ (m.high ^ m.low)
+                secret = secret &+ 0x9E37_79B9_7F4A_7C15
+                i &+= 16
+            }
+            if i < n {
+                // The last 8 bytes (they may overlap the words above) and, for 9…15 left, the 8 after `i`.
+                let last = p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                let next = n &- i > 8 ? p.loadUnaligned(fromByteOffset: i, as: UInt64.self) : 0
+                let m = (last ^ secret).multipliedFullWidth(by: next ^ 0x8EBC_6AF0_9C88_C6E3)
+                acc = acc &+ (m.high ^ m.low)
+            }
+        } else {
             var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { tail |= UInt64(key[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ tail ^ (UInt64(n) << 56)) &* 0x0000_0100_0000_01B3
+            for j in 0..<n { tail |= UInt64(key[j]) &<< UInt64(j &* 8) }
+            let m = (tail ^ 0xA076_1D64_78BD_642F).multipliedFullWidth(by: 0x8EBC_6AF0_9C88_C6E3)
+            acc = acc &+ (m.high ^ m.low)
         }
-        h ^= h >> 29
-        h = h &* 0xbf58_476d_1ce4_e5b9
-        h ^= h >> 32
-        return UInt32(truncatingIfNeeded: h)
+        var h = acc
+        h = (h ^ (h &>> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        h = (h ^ (h &>> 29)) &* 0xC4CE_B9FE_1A85_EC53
+        return UInt32(truncatingIfNeeded: h ^ (h &>> 32))
     }
 }
 

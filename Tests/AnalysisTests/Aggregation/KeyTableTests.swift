@@ -30,6 +30,27 @@ import Testing
         #expect(t.otherCount == 0 && t.liveCount == 4)
     }
 
+    /// Keys of every length up to 64 bytes (every way the hash reads a last partial word), and keys
+    /// that differ only in their last byte or only in the byte before a 16-byte boundary, are told
+    /// apart and counted apart.
+    @Test func keysOfEveryLengthAreToldApart() {
+        var t = KeyTable(capacity: 1_000)
+        var serial: UInt64 = 0
+        var expected: [String: Int] = [:]
+        for n in 0...64 {
+            let base = String((0..<n).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            var variants = [base]
+            if n > 0 { variants.append(String(base.dropLast()) + "#") }
+            if n > 16 { variants.append(String(base.prefix(15)) + "#" + String(base.dropFirst(16))) }
+            for (i, v) in variants.enumerated() {
+                for _ in 0...i { Self.count(&t, v, serial: &serial) }
+                expected[v, default: 0] += i + 1
+            }
+        }
+        #expect(Self.counts(t) == expected)
+        #expect(t.otherCount == 0)
+    }
+
     @Test func pruneKeepsHeaviestHalfAndTotalsExact() {
         var t = KeyTable(capacity: 4)
         var serial: UInt64 = 0
