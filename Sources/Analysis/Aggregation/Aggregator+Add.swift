@@ -175,30 +175,24 @@ extension Aggregator {
     @inline(never)
     private mutating func countSource(_ pod: UnsafeRawBufferPointer, container: UnsafeRawBufferPointer,
                                       isError: Bool, cluster: KeyRef, host: KeyRef) {
-        let slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
-            var w = CompositeKeyWriter(key)
-            w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
-            w.append(byte: Self.sourceSeparator)
-            w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
-            return recentSourceSlot(w.bytes)
+        let slot: Int32
+        if let ref = sourceMemo.ref(pod: pod, container: container), sources.isLive(ref) {
+            slot = ref.slot
+            sources.addCount(slot, 1)
+        } else {
+            slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
+                var w = CompositeKeyWriter(key)
+                w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))
+                w.append(byte: Self.sourceSeparator)
+                w.append(UnsafeRawBufferPointer(rebasing: container.prefix(255)))
+                return sourceSlot(w.bytes)
+            }
+            sourceMemo.remember(pod: pod, container: container, sources.ref(slot))
         }
         sources[slot].record(isError: isError)
         guard !cluster.isNone else { return }
         let link = PendingPodLinks.Link(pod: sources.ref(slot), cluster: cluster, host: host, isError: isError)
         if pendingPodLinks.append(link) { countPendingPodLinks() }
-    }
-
-    /// `sourceSlot`, skipping the lookup when the key is the previous line's (prefixed logs come in
-    /// runs per pod).
-    private mutating func recentSourceSlot(_ key: UnsafeRawBufferPointer) -> Int32 {
-        let last = lastSource.ref
-        if lastSource.matches(key) && sources.isLive(last) {
-            sources.addCount(last.slot, 1)
-            return last.slot
-        }
-        let slot = sourceSlot(key)
-        lastSource.remember(key, sources.ref(slot))
-        return slot
     }
 
     /// Separates pod and container in a source key.

@@ -75,8 +75,8 @@ public struct Aggregator: Sendable {
     var cancels: CancelCorrelator
     var recent: RecentLineRing
     var keyCache: LineKeyCache
-    /// The most recent source key and where it lives (prefixed logs come in runs per pod).
-    var lastSource = LastKey()
+    /// Where the pods of recent prefixed lines live in `sources`.
+    var sourceMemo = SourceMemo()
     /// Bumped whenever a key table may have changed which keys are live (see `LineKeyCache`).
     var keyEpoch: UInt32 = 0
     /// True once some breakdown counter (a cluster's codes, a flag's hosts, …) has reached its bound:
