@@ -191,7 +191,7 @@ extension Aggregator {
         }
         sources[slot].record(isError: isError)
         guard !cluster.isNone else { return }
-        let link = PendingPodLinks.Link(pod: sources.ref(slot), cluster: cluster, host: host, isError: isError)
+        let link = PodLink(pod: sources.ref(slot), cluster: cluster, host: host, isError: isError)
         if pendingPodLinks.append(link) { countPendingPodLinks() }
     }
 

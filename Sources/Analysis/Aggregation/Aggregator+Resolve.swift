@@ -25,7 +25,7 @@ extension Aggregator {
             }
             f.signature = keyCache.signature(at: i)
             // The line's values wait in the entry (recorded in batches, see `PendingValues`).
-            if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
+            if keyCache.recordHit(i, epoch: keyEpoch, values: f) { queueValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
             countTime(f.startTimeMs, isError: f.signature.isError)
             return i
         }
@@ -41,7 +41,7 @@ extension Aggregator {
             return countMiss(r, line, &f, key: key, length: length, hash: hash)
         }
         f.signature = keyCache.signature(at: i)
-        if keyCache.recordHit(i, epoch: keyEpoch, values: f) { recordValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
+        if keyCache.recordHit(i, epoch: keyEpoch, values: f) { queueValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
         countTime(f.startTimeMs, isError: f.signature.isError)
         return i
     }
@@ -105,17 +105,20 @@ extension Aggregator {
         flushPendingTableCounts()
     }
 
-    /// Counts the pending pod links and the key cache's pending lines (not the deferred lines: this
-    /// runs while a line is being counted). Called before anything admits into, prunes or evicts from
-    /// a key table.
+    /// Counts the pending pod links, the queued value batches and the key cache's pending lines (not the
+    /// deferred lines: this runs while a line is being counted). Called before anything admits into,
+    /// prunes or evicts from a key table.
     mutating func flushPendingTableCounts() {
         countPendingPodLinks()
+        recordPendingValueBatches()
         guard keyCache.hasPending else { return }
         countPending { cache, body in cache.drainPending(body) }
     }
 
     /// True when some counts still wait: deferred lines, pod links, or the key cache's pending lines.
-    var hasPendingCounts: Bool { !deferredLines.isEmpty || keyCache.hasPending || !pendingPodLinks.isEmpty }
+    var hasPendingCounts: Bool {
+        !deferredLines.isEmpty || keyCache.hasPending || !pendingPodLinks.isEmpty || !pendingValueBatches.isEmpty
+    }
 
     /// Counts every pending line and frees the key cache's entries (it starts small again if more
     /// lines come): a report's aggregator does this before its snapshot is built, so that the cache's

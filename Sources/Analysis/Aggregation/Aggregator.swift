@@ -66,7 +66,9 @@ public struct Aggregator: Sendable {
     var podClusterLinks = 0
     var podHostLinks = 0
     /// Links of the last prefixed lines, counted in batches (`countPendingPodLinks`).
-    var pendingPodLinks = PendingPodLinks()
+    var pendingPodLinks = PrefetchQueue<PodLink>(capacity: Aggregator.podLinkBatch)
+    /// Full batches of line values waiting to be recorded into histograms (`recordPendingValueBatches`).
+    var pendingValueBatches = PrefetchQueue<ValueBatch>(capacity: Aggregator.valueBatchQueue)
     /// The last access lines, counted a few lines later (`DeferredLines`).
     var deferredLines = DeferredLines()
 

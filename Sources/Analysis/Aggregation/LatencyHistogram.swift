@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Millisecond latencies (0 ms … 1 h, values above clamped, negative ones ignored), summarised with
 /// HdrHistogram.
 ///
@@ -81,6 +83,20 @@ struct LatencyHistogram: Sendable {
         self.count = count
         self.sum = sum
         self.maxValue = maxValue
+    }
+
+    /// Hints the CPU to bring the slot storage's header (its reference count, read by the uniqueness
+    /// check of a write) and, when dense, the slot of `value` (`PendingValues.none`: none). Changes
+    /// nothing (`mutating` so that a call through a pointer does not copy the histogram).
+    @inline(__always)
+    mutating func prefetch(forValue value: UInt32) {
+        storage.withUnsafeBufferPointer { s in
+            guard let base = s.baseAddress else { return }
+            meshlog_prefetch_for_write(UnsafeRawPointer(base) - 24)
+            guard isDense && value != PendingValues.none else { return }
+            let slot = Self.slot(UInt64(value))
+            if slot < s.count { meshlog_prefetch_for_write(base + slot) }
+        }
     }
 
     @inline(__always)
