@@ -13,7 +13,8 @@ import CPrefetch
 /// Memory follows the data, because an aggregator keeps one histogram per cluster, host and method —
 /// up to a hundred thousand of them:
 /// - **sparse** while at most `sparseLimit` distinct slots were hit: packed `slot << 21 | count` words
-///   (a key with a handful of requests costs a few dozen bytes);
+///   (a key with a handful of requests costs a few dozen bytes), and — for speed — until a histogram
+///   with `busyCount` values under 256 ms can be dense in 1 KiB;
 /// - then **dense**, one `UInt32` per slot, covering slots up to the highest seen (rounded up to 64):
 ///   256 bytes for latencies under 64 ms, 2 KiB under 1 s, 8 KiB only when values reach the hour.
 /// Both forms hold the same slot counts, so summaries and merges are exact whichever form each side has.
@@ -23,6 +24,10 @@ struct LatencyHistogram: Sendable {
     static let slotCount = 2048
     /// Distinct slots kept sparse before the histogram turns dense.
     static let sparseLimit = 64
+    /// A sparse histogram with this many values whose slots fit `busyDenseSlots` (values under
+    /// 256 ms: 1 KiB) turns dense even with few distinct slots: each add is then an index, not a scan.
+    static let busyCount: UInt64 = 256
+    static let busyDenseSlots = 256
     private static let sparseCountMask: UInt32 = (1 << 21) - 1
     private static let saturation = UInt64(UInt32.max) - 1
 
@@ -110,6 +115,10 @@ struct LatencyHistogram: Sendable {
 
     @inline(never)
     private mutating func addSlow(slot: Int, _ n: UInt32) {
+        if !isDense && count >= Self.busyCount
+            && Self.denseSize(toInclude: Swift.max(slot, Self.slot(maxValue)), atLeast: 0) <= Self.busyDenseSlots {
+            densify()
+        }
         if !isDense {
             switch addSparse(slot: slot, n) {
             case .added: return

@@ -84,4 +84,25 @@ import Testing
         merged.merge(single)
         #expect(merged.summary.max == 3_600_000 && merged.count == 2 * single.count)
     }
+
+    /// A histogram with many values in few slots turns dense once it is busy and its values fit
+    /// 1 KiB (adds become an index); one whose values reach past 256 ms stays sparse (its dense form
+    /// would be larger). The summary is the same either way.
+    @Test func busyHistogramsWithSmallValuesTurnDense() {
+        var small = LatencyHistogram(), wide = LatencyHistogram()
+        var values: [Int64] = []
+        for i in 0..<Int(LatencyHistogram.busyCount) + 50 {
+            let v = Int64(i % 10) * 7
+            small.record(v)
+            values.append(v)
+            wide.record(i % 10 == 0 ? 400 : v)
+        }
+        #expect(small.storageBytes >= 64 * 4 && small.storageBytes <= 1024)   // dense over slots 0..<64
+        #expect(wide.storageBytes < 64 * 4)      // still 10 sparse words
+        let sorted = values.sorted()
+        let summary = small.summary
+        #expect(summary.p50 == Int(sorted[Int((0.5 * Double(sorted.count)).rounded(.up)) - 1]))
+        #expect(summary.p99 == Int(sorted[Int((0.99 * Double(sorted.count)).rounded(.up)) - 1]))
+        #expect(summary.max == 63 && summary.count == values.count)
+    }
 }
