@@ -75,13 +75,16 @@ struct SlowUpstreamHostRule: DiagnosisRule {
                     && Double(notItsLatency($0)) < t.slowHostMaxTailFailureShare * Double($0.requests * percentile.tailPerMille) / 1000
             }
             guard hosts.count >= 2 else { continue }
+            // Sorted once: each host's siblings' median is read from it (a copy and a sort per host
+            // made a cluster of thousands of hosts cost seconds per snapshot).
+            let sortedValues = hosts.map { percentile.value($0.latency) }.sorted()
             for (index, host) in hosts.enumerated() where !found.contains(where: { $0.host.host == host.host }) {
-                var siblings = hosts
-                siblings.remove(at: index)
-                let siblingValue = median(siblings.map { percentile.value($0.latency) })
                 let value = percentile.value(host.latency)
+                let siblingValue = medianWithout(value, in: sortedValues)
                 guard Double(value) >= t.slowHostRatio * Double(siblingValue),
                       value - siblingValue >= t.slowHostMinExtraMs else { continue }
+                var siblings = hosts
+                siblings.remove(at: index)
                 found.append(SlowHost(host: host, percentile: percentile, siblingValue: siblingValue, siblings: siblings))
             }
         }
@@ -118,6 +121,21 @@ struct SlowUpstreamHostRule: DiagnosisRule {
                                samples: ClusterSamples.lines(for: c.name.name, in: snapshot) { $0.host == host.host && $0.durationMs >= slow.siblingValue }),
             explanation: k.causes(first: ["cpu-throttling", "warmup", "data"]), fixes: k.fixes(p), verify: k.verify(p),
             impact: SeverityPolicy.share(host.requests, of: snapshot.requests))
+    }
+
+    /// `median` of `sorted` (ascending) with one occurrence of `value` (which it holds) left out.
+    static func medianWithout(_ value: Int, in sorted: [Int]) -> Int {
+        let n = sorted.count - 1
+        guard n > 0 else { return 0 }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        // The remaining values, in order: `sorted` without index `lo`.
+        func remaining(_ k: Int) -> Int { k < lo ? sorted[k] : sorted[k + 1] }
+        let mid = n / 2
+        return n % 2 == 1 ? remaining(mid) : (remaining(mid - 1) + remaining(mid)) / 2
     }
 
     static func median(_ values: [Int]) -> Int {

@@ -118,4 +118,33 @@ import Testing
         #expect(P.p99.minRequests(tailSamples: 10) == 1_000)
         #expect(P.p99.minRequests(tailSamples: 5) == 500)
     }
+
+    /// The siblings' median read from one sorted list equals the median of the list without that
+    /// value, for every value of random lists (odd and even lengths, repeated values).
+    @Test func medianWithoutOneValueMatchesTheMedianOfTheRest() {
+        var state: UInt64 = 17
+        for n in 2...40 {
+            let values = (0..<n).map { _ -> Int in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Int((state >> 33) % 12) * 10
+            }
+            let sorted = values.sorted()
+            for i in values.indices {
+                var rest = values
+                rest.remove(at: i)
+                #expect(SlowUpstreamHostRule.medianWithout(values[i], in: sorted) == SlowUpstreamHostRule.median(rest))
+            }
+        }
+    }
+
+    /// A cluster of 3,000 hosts (one slow) is judged in one pass: the slow host is found.
+    @Test func thousandsOfHostsAreJudged() {
+        let counts = [Int](repeating: 1_200, count: 3_000)
+        var p99 = [Int](repeating: 40, count: 3_000)
+        p99[1_234] = 900
+        let hosts = Fixture.hosts(counts, port: 50051, p99: p99)
+        let c = Fixture.cluster("outbound|50051||big.ns.svc.cluster.local", requests: 3_600_000, http1: 0, hosts: hosts)
+        let findings = run(rule, Fixture.snapshot([c]))
+        #expect(findings.count == 1)
+    }
 }
