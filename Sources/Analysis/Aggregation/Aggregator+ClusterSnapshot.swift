@@ -36,10 +36,10 @@ extension Aggregator {
         for slot in hosts.liveSlots {
             let cluster = hosts[slot].cluster
             guard clusters.isLive(cluster) else { continue }
-            for e in hosts[slot].pods.requests.entries {
-                let key = PodCluster(pod: KeyRef(raw: e.key).serial, cluster: cluster.slot)
+            hosts[slot].pods.requests.forEachEntry { pod, count in
+                let key = PodCluster(pod: KeyRef(raw: pod).serial, cluster: cluster.slot)
                 let old = perPod[key] ?? (0, 0)
-                perPod[key] = (old.total + e.count, max(old.top, e.count))
+                perPod[key] = (old.total + count, max(old.top, count))
             }
         }
         var out: [Int32: [(requests: Int, topShare: Double)]] = [:]

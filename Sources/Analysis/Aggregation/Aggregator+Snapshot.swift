@@ -143,20 +143,20 @@ extension Aggregator {
         var hostsPerPod: [Int32: [Int32: [String: Int]]] = [:]
         for c in clusters.liveSlots {
             let links = clusters[c].pods
-            for e in links.requests.entries {
-                let pod = KeyRef(raw: e.key)
-                guard sources.isLive(pod) else { continue }
-                perPod[pod.slot, default: [:]][c] = (e.count, links.errors.count(e.key))
+            links.requests.forEachEntry { key, count in
+                let pod = KeyRef(raw: key)
+                guard sources.isLive(pod) else { return }
+                perPod[pod.slot, default: [:]][c] = (count, links.errors.count(key))
             }
         }
         for h in hosts.liveSlots {
             let cluster = hosts[h].cluster
             guard clusters.isLive(cluster) else { continue }
             let name = hosts.withKey(h) { Self.hostName($0) }
-            for e in hosts[h].pods.requests.entries {
-                let pod = KeyRef(raw: e.key)
-                guard sources.isLive(pod) else { continue }
-                hostsPerPod[pod.slot, default: [:]][cluster.slot, default: [:]][name, default: 0] += e.count
+            hosts[h].pods.requests.forEachEntry { key, count in
+                let pod = KeyRef(raw: key)
+                guard sources.isLive(pod) else { return }
+                hostsPerPod[pod.slot, default: [:]][cluster.slot, default: [:]][name, default: 0] += count
             }
         }
         var list = sources.liveSlots.map { slot -> SourceStats in

@@ -51,7 +51,7 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
 
     @inline(__always)
     subscript(slot: Int32) -> Payload {
-        get { payloads[Int(slot)] }
+        _read { yield payloads[Int(slot)] }
         _modify { yield &payloads[Int(slot)] }
     }
 

@@ -96,8 +96,8 @@ struct RefCounter: Sendable {
         insertNew(key, n)
     }
 
-    /// Every live entry (the sole key, or the table's).
-    private func forEachEntry(_ body: (UInt64, Int) -> Void) {
+    /// Every live entry (the sole key, or the table's), in no particular order (`entries` sorts).
+    func forEachEntry(_ body: (UInt64, Int) -> Void) {
         if table.isEmpty {
             if soleKey != 0 { body(soleKey, soleCount) }
         } else {

@@ -8,28 +8,32 @@ struct RefResolver {
 
     init(_ aggregator: Aggregator) { self.aggregator = aggregator }
 
-    /// The key table a reference points into.
-    func table(_ tag: KeyRef.Table) -> KeyTable? {
+    /// Calls `body` with the key table a reference points into (borrowed: a returned copy of the
+    /// table would retain and release each of its arrays, once per breakdown entry).
+    func withTable<R>(_ tag: KeyRef.Table, _ body: (borrowing KeyTable) -> R) -> R {
         switch tag {
-        case .cluster: aggregator.clusters.keys
-        case .host: aggregator.hosts.keys
-        case .detail: aggregator.details
-        case .transportFailure: aggregator.transportFailures
-        case .termination: aggregator.terminations
-        case .route: aggregator.routes
-        case .authority: aggregator.authorities
-        case .path: aggregator.paths
-        case .method: aggregator.methods.keys
-        case .tcpDestination: aggregator.tcpDestinations
-        case .source: aggregator.sources.keys
+        case .cluster: body(aggregator.clusters.keys)
+        case .host: body(aggregator.hosts.keys)
+        case .detail: body(aggregator.details)
+        case .transportFailure: body(aggregator.transportFailures)
+        case .termination: body(aggregator.terminations)
+        case .route: body(aggregator.routes)
+        case .authority: body(aggregator.authorities)
+        case .path: body(aggregator.paths)
+        case .method: body(aggregator.methods.keys)
+        case .tcpDestination: body(aggregator.tcpDestinations)
+        case .source: body(aggregator.sources.keys)
         }
     }
 
     /// The key string (a host without its cluster), or nil when the reference is stale.
     func string(_ ref: KeyRef) -> String? {
-        guard let tag = ref.table, let t = table(tag), t.isLive(ref) else { return nil }
-        if tag == .host { return t.withKey(ref.slot) { Aggregator.hostName($0) } }
-        return t.keyString(ref.slot)
+        guard let tag = ref.table else { return nil }
+        return withTable(tag) { t -> String? in
+            guard t.isLive(ref) else { return nil }
+            if tag == .host { return t.withKey(ref.slot) { Aggregator.hostName($0) } }
+            return t.keyString(ref.slot)
+        }
     }
 
     /// A breakdown as sorted `KeyCount`s (same strings summed), with an "other" entry for dropped and
@@ -37,8 +41,8 @@ struct RefResolver {
     func keyCounts(_ counter: RefCounter) -> [KeyCount] {
         var byKey: [String: Int] = [:]
         var other = counter.other
-        for e in counter.entries {
-            if let s = string(KeyRef(raw: e.key)) { byKey[s, default: 0] += e.count } else { other += e.count }
+        counter.forEachEntry { key, count in
+            if let s = string(KeyRef(raw: key)) { byKey[s, default: 0] += count } else { other += count }
         }
         return Self.sorted(byKey, other: other)
     }
