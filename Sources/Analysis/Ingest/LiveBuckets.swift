@@ -119,6 +119,9 @@ struct LiveBuckets: RecordSink {
             windowCache = (window, base, startIndex, first)
         }
         var result = windowCache?.base ?? Aggregator(limits: Self.bucketLimits(limits))
+        // Settled in place: merging a bucket with pending counts settles a copy of it, and that
+        // copy's first write copies the bucket's line-key cache (up to 14 MiB) at every publication.
+        open.flushPendingKeyCounts()
         result.merge(open)
         return (result, (windowCache?.first ?? current) * Self.bucketMs)
     }

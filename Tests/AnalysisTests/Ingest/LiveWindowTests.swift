@@ -41,6 +41,19 @@ import Testing
         #expect(sink.sealed.count == 9)
     }
 
+    /// A window settles the open bucket's waiting counts in place: merging a bucket with pending
+    /// counts would settle a copy of it, and the copy's writes would copy its line-key cache at
+    /// every publication.
+    @Test func aWindowSettlesTheOpenBucketInPlace() throws {
+        var sink = Self.buckets((0..<200).map { Self.line(second: $0 % 10) })
+        #expect(sink.open.hasPendingCounts)
+        let settled = sink.windowed(.lastMinute)
+        let window = try #require(settled)
+        #expect(!sink.open.hasPendingCounts)
+        #expect(window.aggregator.snapshot().requests == 200)
+        #expect(sink.open.snapshot().requests == 200)
+    }
+
     @Test func recordsCountAtTheirEndTimeAndLateOnesInTheOpenBucket() throws {
         // A 30 s request that started at 0 s ends in bucket 3; then a late line from 5 s.
         var sink = Self.buckets([Self.line(second: 0), Self.line(second: 0, durationMs: 30_000), Self.line(second: 5)])
