@@ -35,7 +35,7 @@ extension Aggregator {
         deferredLines.setKey(slot, length: length, hash: hash)
         if length > 0 { keyCache.prefetchSet(hash: hash) }
         if let older = deferredLines.slot(fromNewest: DeferredLines.capacity / 2), deferredLines[older].keyLength > 0 {
-            keyCache.prefetchEntry(hash: deferredLines[older].hash)
+            keyCache.prefetchEntry(hash: deferredLines[older].hash, keyLength: deferredLines[older].keyLength)
         }
         if deferredLines.isFull { countDeferredLine(deferredLines.popOldest()) }
     }

@@ -167,18 +167,19 @@ struct LineKeyCache: Sendable {
     }
 
     /// Hints the CPU to bring the entry whose tag is `hash`'s, if its set has one (its tags should be
-    /// in cache by now, see `prefetchSet`): every other line of it (a hit reads the key and writes
-    /// the header and the pending values; the lines between come with their neighbours).
+    /// in cache by now, see `prefetchSet`): the cache lines a hit on a `keyLength`-byte key reads and
+    /// writes, from the entry's start to the end of the key (`LineKeyCacheLayout`).
     @inline(__always)
-    func prefetchEntry(hash: UInt64) {
+    func prefetchEntry(hash: UInt64, keyLength: Int) {
         guard !tags.isEmpty else { return }
         let set = Int(truncatingIfNeeded: hash) & (entryCount &- 1) & ~(Self.ways &- 1)
         let tag = hash | 1
+        let end = Self.keyOffset &+ keyLength
         tags.withUnsafeBufferPointer { t in
             for i in set..<(set &+ Self.ways) where t[i] == tag {
                 let e = UnsafeRawPointer(slab.unsafelyUnwrapped.base) + i &* Self.stride
                 var offset = 0
-                while offset < Self.stride {
+                while offset < end {
                     meshlog_prefetch_for_write(e + offset)
                     offset &+= 64
                 }

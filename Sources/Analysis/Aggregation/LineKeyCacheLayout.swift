@@ -19,15 +19,17 @@ enum LineKeyCacheLayout {
     /// Pending durations and upstream service times (`PendingValues.capacity` × `UInt32` each).
     static let durations = bytesSent + MemoryLayout<Int64>.size
     static let serviceTimes = durations + PendingValues.capacity * MemoryLayout<UInt32>.size
-    /// The serialised line key (`LineKey.capacity` bytes).
-    static let key = serviceTimes + PendingValues.capacity * MemoryLayout<UInt32>.size
     /// The resolved references (`LineKeys`), then the signature (two `UInt64` words).
-    static let keys = key + LineKey.capacity + (8 - LineKey.capacity % 8) % 8
+    static let keys = serviceTimes + PendingValues.capacity * MemoryLayout<UInt32>.size
     static let signature = keys + (MemoryLayout<LineKeys>.size + 7) / 8 * 8
     /// The cache's clock when the entry was last stored or hit (`UInt32`; its replacement order).
     static let recency = signature + 2 * MemoryLayout<UInt64>.size
+    /// The serialised line key (`LineKey.capacity` bytes, 16-byte aligned), last: a hit reads the
+    /// entry from its start to the end of its key, so a short key touches fewer cache lines
+    /// (`LineKeyCache.prefetchEntry` fetches just those).
+    static let key = (recency + MemoryLayout<UInt32>.size + 15) / 16 * 16
     /// One entry: the layout rounded up to whole 64-byte cache lines.
-    static let end = recency + MemoryLayout<UInt32>.size
+    static let end = key + LineKey.capacity
     static let stride = (end + 63) / 64 * 64
 
     /// True when every field lies inside the entry and is aligned for its type.
@@ -35,6 +37,6 @@ enum LineKeyCacheLayout {
         end <= stride && valuesKept < maxAttempts && maxAttempts % MemoryLayout<Int32>.alignment == 0
             && bytesReceived % MemoryLayout<Int64>.alignment == 0 && keys % MemoryLayout<LineKeys>.alignment == 0
             && signature % MemoryLayout<UInt64>.alignment == 0 && durations % MemoryLayout<UInt32>.alignment == 0
-            && recency % MemoryLayout<UInt32>.alignment == 0
+            && recency % MemoryLayout<UInt32>.alignment == 0 && key % 16 == 0
     }
 }
