@@ -12,6 +12,8 @@ import CPrefetch
 ///
 /// Memory follows the data, because an aggregator keeps one histogram per cluster, host and method —
 /// up to a hundred thousand of them:
+/// - **one word** inline while every value fell in one slot (no allocation: the many keys of a
+///   log that keeps bringing new ones have a request or two each);
 /// - **sparse** while at most `sparseLimit` distinct slots were hit: packed `slot << 21 | count` words
 ///   (a key with a handful of requests costs a few dozen bytes), and — for speed — until a histogram
 ///   with `busyCount` values under 256 ms can be dense in 1 KiB;
@@ -34,6 +36,9 @@ struct LatencyHistogram: Sendable {
     /// Sparse: packed `slot << 21 | count` words. Dense: the count of slot `i` at `i`.
     private var storage: [UInt32] = []
     private var isDense = false
+    /// The only sparse word while `storage` is not allocated (0: none): a key whose values all fall
+    /// in one slot — most keys of a log where every line brings new ones — costs no allocation.
+    private var soleWord: UInt32 = 0
     private(set) var count: UInt64 = 0
     /// Sum and maximum of the recorded (clamped) values.
     private var sum: UInt64 = 0
@@ -115,6 +120,18 @@ struct LatencyHistogram: Sendable {
 
     @inline(never)
     private mutating func addSlow(slot: Int, _ n: UInt32) {
+        if !isDense && storage.isEmpty && n <= Self.sparseCountMask {
+            if soleWord == 0 { soleWord = UInt32(slot) << 21 | n; return }
+            if Int(soleWord >> 21) == slot && (soleWord & Self.sparseCountMask) + n <= Self.sparseCountMask {
+                soleWord &+= n
+                return
+            }
+        }
+        if soleWord != 0 {
+            // A second slot (or a count the word cannot hold): the word moves into the storage.
+            storage.append(soleWord)
+            soleWord = 0
+        }
         if !isDense && count >= Self.busyCount
             && Self.denseSize(toInclude: Swift.max(slot, Self.slot(maxValue)), atLeast: 0) <= Self.busyDenseSlots {
             densify()
@@ -185,6 +202,8 @@ struct LatencyHistogram: Sendable {
     private func forEachSlot(_ body: (Int, UInt32) -> Void) {
         if isDense {
             for i in 0..<storage.count where storage[i] != 0 { body(i, storage[i]) }
+        } else if soleWord != 0 {
+            body(Int(soleWord >> 21), soleWord & Self.sparseCountMask)
         } else {
             for e in storage.sorted() { body(Int(e >> 21), e & Self.sparseCountMask) }
         }

@@ -105,4 +105,27 @@ import Testing
         #expect(summary.p99 == Int(sorted[Int((0.99 * Double(sorted.count)).rounded(.up)) - 1]))
         #expect(summary.max == 63 && summary.count == values.count)
     }
+
+    /// Values that all fall in one slot are kept without allocating; a second slot moves them into
+    /// the storage; summaries and merges see them either way.
+    @Test func oneSlotCostsNoAllocation() {
+        var one = LatencyHistogram()
+        for _ in 0..<5 { one.record(42) }
+        #expect(one.storageBytes == 0)
+        #expect(one.summary == LatencySummary(count: 5, p50: 42, p90: 42, p99: 42, max: 42, mean: 42))
+        var other = LatencyHistogram()
+        other.record(7)
+        #expect(other.storageBytes == 0)
+        var merged = one
+        merged.merge(other)
+        #expect(merged.storageBytes > 0)
+        #expect(merged.summary.count == 6 && merged.summary.p50 == 42 && merged.summary.max == 42)
+        var spilled = one
+        spilled.record(900)
+        #expect(spilled.storageBytes > 0)
+        #expect(spilled.summary.count == 6 && spilled.summary.p50 == 42 && spilled.summary.max == 900)
+        var batched = LatencyHistogram()
+        [42, 42, 42, 42, 42].map { UInt32($0) }.withUnsafeBufferPointer { batched.record(clamped: $0) }
+        #expect(batched.storageBytes == 0 && batched.summary == one.summary)
+    }
 }
