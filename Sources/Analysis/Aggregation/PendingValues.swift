@@ -2,9 +2,9 @@
 /// lines that hit one `LineKeyCache` entry, kept until the entry is drained or the buffer is full.
 ///
 /// The aggregator then records them into the entry's cluster, host and method in one batch
-/// (`ClusterAccumulator.recordValues(_:hostSlot:)`): one array-uniqueness check per histogram per
-/// batch instead of per line. Histograms, sums and maxima do not depend on the order of recording,
-/// so batching changes no result.
+/// (`ClusterAccumulator.recordValues(_:hasHost:)`, after waiting in a queue: `ValueBatch`): one
+/// array-uniqueness check per histogram per batch instead of per line. Histograms, sums and maxima
+/// do not depend on the order of recording, so batching changes no result.
 struct PendingValues: Sendable {
     static let capacity = 8
     /// An absent time (negative in the record): not recorded.
