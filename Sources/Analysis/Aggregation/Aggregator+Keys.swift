@@ -81,24 +81,32 @@ extension Aggregator {
     }
 
     /// Keeps the pod links within `bound` each (after a merge added two aggregators' links, or when a
-    /// live bucket is trimmed): the largest link sets of hosts (then clusters) are halved, their
-    /// counts folded into "other", until the totals fit.
+    /// live bucket is trimmed): every link set of the hosts (then of the clusters) is halved, its
+    /// counts folded into "other", until the totals fit. Sets of one link are emptied only once halving
+    /// the larger ones no longer helps (a trimmed bucket of 10,000 hosts, each with one link, and a
+    /// bound of 6,666).
     mutating func enforceLinkBudget(_ bound: Int) {
         podClusterLinks = clusters.liveSlots.reduce(0) { $0 + clusters[$1].pods.count }
         podHostLinks = hosts.liveSlots.reduce(0) { $0 + hosts[$1].pods.count }
+        var smallest = 2
         while podHostLinks > bound {
-            for slot in hosts.liveSlots where hosts[slot].pods.count > 1 {
+            let start = podHostLinks
+            for slot in hosts.liveSlots where hosts[slot].pods.count >= smallest {
                 let before = hosts[slot].pods.count
                 hosts[slot].pods.shrink(toAtMost: before / 2)
                 podHostLinks -= before - hosts[slot].pods.count
             }
+            if podHostLinks == start { smallest = 1 }
         }
+        smallest = 2
         while podClusterLinks > bound {
-            for slot in clusters.liveSlots where clusters[slot].pods.count > 1 {
+            let start = podClusterLinks
+            for slot in clusters.liveSlots where clusters[slot].pods.count >= smallest {
                 let before = clusters[slot].pods.count
                 clusters[slot].pods.shrink(toAtMost: before / 2)
                 podClusterLinks -= before - clusters[slot].pods.count
             }
+            if podClusterLinks == start { smallest = 1 }
         }
     }
 

@@ -6,9 +6,10 @@ extension Aggregator {
     /// top-K policy (exactly, while no table prunes). Malformed-sample line numbers are kept as given.
     ///
     /// Cost is O(size of `other`'s tables) plus the histograms it touches, independent of lines counted.
-    mutating func merge(_ other: Aggregator) {
+    /// `rebuilding` admits `other`'s keys one by one even into an empty aggregator (see `compacted`).
+    mutating func merge(_ other: Aggregator, rebuilding: Bool = false) {
         if other.lineTotal == 0 { return }
-        if lineTotal == 0 && limits == other.limits { self = other; return }
+        if lineTotal == 0 && limits == other.limits && !rebuilding { self = other; return }
         if other.hasPendingCounts {
             var settled = other
             settled.flushPendingKeyCounts()
@@ -105,6 +106,9 @@ extension Aggregator {
                                        admit: (inout Aggregator, Int32, UnsafeRawBufferPointer, Int) -> Int32) -> [UInt64] {
         var targets = [UInt64](repeating: 0, count: source.keys.slotCount)
         var touched = Set<Int32>()
+        // Into an empty table (a compaction, a window's first bucket): payloads sized exactly, not
+        // doubled past the keys (a cluster's payload is about 1 KiB).
+        if self[keyPath: path].keys.slotCount == 0 { self[keyPath: path].reservePayloads(source.liveCount) }
         for b in source.liveSlots {
             let slot = source.withKey(b) { admit(&self, b, $0, source.count(b)) }
             guard slot >= 0 else { continue }

@@ -21,4 +21,13 @@ extension Aggregator {
         cancels.shrink(toAtMost: bounds.cancelKeys)
         keyEpoch &+= 1
     }
+
+    /// The same counts in fresh tables sized to the live keys, with `limits` (trimming leaves a
+    /// table's arrays at their peak size: a bucket trimmed from 10,000 clusters to 16 would keep
+    /// 10,000 payload slots of about 1 KiB). Always a rebuild, also with unchanged limits.
+    func compacted(limits: AggregatorLimits) -> Aggregator {
+        var compact = Aggregator(limits: limits)
+        compact.merge(self, rebuilding: true)
+        return compact
+    }
 }

@@ -105,6 +105,9 @@ struct KeyedTable<Payload: KeyedPayload>: Sendable {
         return slot
     }
 
+    /// Makes room for `n` payloads (before admitting a known number of keys).
+    mutating func reservePayloads(_ n: Int) { payloads.reserveCapacity(n) }
+
     /// Adds `n` occurrences to a live slot's count (batched counts of the line-key cache).
     @inline(__always) mutating func addCount(_ slot: Int32, _ n: Int) { keys.addCount(slot, n) }
 

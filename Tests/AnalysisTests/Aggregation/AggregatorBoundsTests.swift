@@ -73,4 +73,41 @@ import Testing
         #expect(s.lines.malformedSamples[0].text.utf8.count < 600)
         #expect(s.lines.malformedByReason == [KindCount(kind: .tooLong, count: 20)])
     }
+
+    /// Trimming the pod links below the number of hosts that have one link each empties link sets
+    /// instead of halving sets of one for ever (a live bucket of 10,000 hosts trimmed to 6,666 links
+    /// hung the reader).
+    @Test func linkBudgetBelowTheHostCountEmptiesSetsOfOneLink() {
+        var a = Aggregator()
+        for i in 0..<200 {
+            var t = TestLine()
+            t.host = "10.9.\(i / 100).\(i % 100):80"
+            a.add(t, pod: "pod-\(i)", container: "istio-proxy")
+        }
+        a.flushPendingKeyCounts()
+        #expect(a.podHostLinks == 200 && a.podClusterLinks == 200)
+        a.trim(to: AggregatorLimits(podLinks: 50))
+        #expect(a.podHostLinks <= 50 && a.podClusterLinks <= 50)
+        let s = a.snapshot()
+        #expect(s.requests == 200 && s.accuracy.podLinks.approximate)
+        #expect(s.sources.reduce(0) { $0 + $1.requests } == 200, "pods keep their requests; only links went")
+    }
+
+    /// A trimmed aggregator rebuilt with the same limits keeps slots for its live keys only (merging
+    /// into an empty aggregator with equal limits used to take the source as it was, peak-sized
+    /// arrays and all, so trimmed live buckets kept about 1 KiB per cluster they had ever held).
+    @Test func compactionRebuildsAlsoWithUnchangedLimits() {
+        var a = Aggregator()
+        for i in 0..<200 {
+            var t = TestLine()
+            t.cluster = "outbound|80||svc-\(i).ns.svc.cluster.local"
+            a.add(t, pod: "pod-\(i % 7)", container: "istio-proxy")
+        }
+        a.trim(to: AggregatorLimits(clusters: 16))
+        #expect(a.clusters.keys.slotCount == 200 && a.clusters.liveCount <= 16)
+        let compact = a.compacted(limits: a.limits)
+        #expect(compact.clusters.keys.slotCount == compact.clusters.liveCount)
+        #expect(compact.hosts.keys.slotCount == compact.hosts.liveCount)
+        #expect(compact.snapshot() == a.snapshot())
+    }
 }
