@@ -6,10 +6,14 @@ import AccessLog
 /// Every line is counted twice: into the running total (the "all" window, which is what the view
 /// shows by default, with the recent-lines ring) and into the *open* bucket. A record's time is its
 /// end (`START_TIME + DURATION`, when Envoy wrote the line); lines without a time count at the newest
-/// time seen. When a record belongs to a later bucket, the open bucket is *sealed*: trimmed to
-/// 1/30 of the aggregator's bounds (`bucketBounds`) and kept while it is inside the longest window,
-/// so that the thirty sealed buckets together hold at most one aggregator's worth of keys. A window
-/// over buckets that had to drop keys is approximate and says so. Records that arrive late for an
+/// time seen. When a record belongs to a later bucket, the open bucket is *sealed* and kept while it
+/// is inside the longest window. The sealed buckets share a budget of keys (`sealedBudget`, about the
+/// bounds of one aggregator): the newest keep all their keys for as long as the budget lasts and older
+/// ones are trimmed to what is left, so the last minute stays exact at mesh scale (500 clusters × 20
+/// hosts a bucket: the newest five sealed buckets keep every host, the newest twenty every cluster)
+/// while the oldest buckets of the
+/// 5-minute window lose their lightest keys first. A window over buckets that had to drop keys is
+/// approximate and says so. Records that arrive late for an
 /// already sealed bucket are counted in the open one, so a window's edge is exact to one bucket (10 s)
 /// plus the lateness of such records. Inputs without any log time fall back to arrival time (see
 /// `advance(toArrivalMs:)`).
@@ -20,10 +24,10 @@ import AccessLog
 /// slots, and a window then starts at the first slot of its oldest bucket (`windowed` reports
 /// where). A live stream, whose log time follows the clock, always gets 10-second buckets.
 ///
-/// Costs: two `Aggregator.add`s per line; a trim per sealed bucket; per publication a snapshot of
+/// Costs: two `Aggregator.add`s per line; a compaction per sealed bucket; per publication a snapshot of
 /// the running total (no copy), and for a window the merge of the sealed buckets in it (cached until
-/// the next seal) plus the open one. Memory: the running total, the open bucket, and ≤ 30 trimmed
-/// sealed buckets (together within one aggregator's bounds).
+/// the next seal) plus the open one; a seal may trim one or two older buckets. Memory: the running
+/// total, the open bucket, and ≤ 30 sealed buckets (together within one aggregator's bounds).
 struct LiveBuckets: RecordSink {
     static let bucketMs: Int64 = 10_000
     /// Sealed buckets kept: enough for the longest window.
@@ -44,15 +48,6 @@ struct LiveBuckets: RecordSink {
     /// True once a record carried a log time; then arrival time is never used.
     private(set) var sawLogTime = false
     private var windowCache: (window: LiveWindow, base: Aggregator, startIndex: Int64, first: Int64)?
-
-    /// What one sealed bucket may keep: a tenth of each bound, so the thirty buckets of the longest
-    /// window hold at most three aggregators' worth of keys (the total beside them stays exact).
-    static func bucketBounds(_ limits: AggregatorLimits) -> AggregatorLimits {
-        var bounds = limits.scaled(by: keptBuckets)
-        bounds.recentLines = 0
-        bounds.recentLineBytes = 0
-        return bounds
-    }
 
     init(limits: AggregatorLimits, minSealIntervalMs: Int64 = 20) {
         self.limits = limits
@@ -161,16 +156,51 @@ struct LiveBuckets: RecordSink {
         guard bucket.linesSeen > 0, let index = openIndex else { return }
         let first = openFirstIndex ?? index
         bucket.flushPendingKeyCounts()
-        bucket.trim(to: Self.bucketBounds(limits))
-        // Trimming leaves the tables' arrays at their peak size; merging into a fresh aggregator
-        // keeps only the live keys (a bucket of 5,000 new hosts would otherwise hold 5,000 slots).
-        var compact = Aggregator(limits: Self.bucketBounds(limits).withoutKeyCache)
-        compact.merge(bucket)
-        sealed.append((first, index, compact))
+        sealed.append((first, index, compacted(bucket)))
         let oldest = index - Int64(Self.keptBuckets) + 1
         if let first = sealed.firstIndex(where: { $0.index >= oldest }), first > 0 {
             sealed.removeFirst(first)
         }
+        fitSealedBuckets()
         windowCache = nil
+    }
+
+    /// What the sealed buckets may hold together, weighed by what a key costs there (measured on a
+    /// live stream of 500 clusters × 20 hosts, about 2 KiB per upstream host with its pod links):
+    /// half the bounds of hosts and pod links, which cost the most and come in the largest numbers;
+    /// the bounds of clusters, client pods and unpaired cancels; four times those of methods, paths
+    /// and the other string tables, which cost little and which every bucket of a large mesh fills
+    /// (1,500 methods and 500 authorities in 10 seconds). The sealed buckets of the adversarial live
+    /// stream then stay within the memory of the former equal shares (docs/performance.md).
+    static func sealedBudget(_ limits: AggregatorLimits) -> KeyLoad {
+        var budget = KeyLoad(bounds: limits)
+        budget.hosts /= 2
+        budget.podLinks /= 2
+        budget.methods *= 4
+        budget.paths *= 4
+        budget.keys *= 4
+        return budget
+    }
+
+    /// Shares the budget out, newest bucket first: a bucket keeps every key while the budget lasts,
+    /// and a bucket past it is trimmed to what is left (at least 16 keys per table: its lightest keys
+    /// fold into "other", so windows over it say they are approximate). Buckets keep what they were
+    /// trimmed to; the budget a bucket frees when it leaves the windows goes to later ones.
+    private mutating func fitSealedBuckets() {
+        var left = Self.sealedBudget(limits)
+        for i in sealed.indices.reversed() {
+            var load = sealed[i].aggregator.keyLoad
+            if !load.fits(in: left) {
+                sealed[i].aggregator.trim(to: left.asBounds(of: limits))      // in place: no copy
+                sealed[i].aggregator = compacted(sealed[i].aggregator)
+                load = sealed[i].aggregator.keyLoad
+            }
+            left = left.combined(with: load) { max(0, $0 - $1) }
+        }
+    }
+
+    /// `bucket` without its line-key cache and with arrays sized to its live keys.
+    private func compacted(_ bucket: Aggregator) -> Aggregator {
+        bucket.compacted(limits: Self.bucketLimits(limits).withoutKeyCache)
     }
 }
