@@ -11,7 +11,14 @@
 # the JSON report's `requests` must equal the file's line count. The usual shape is within the
 # aggregator's exact bounds, so its report must also list every cluster, (cluster, host) pair and
 # client pod that awk finds in the file (500, 10,000 and 300 at the default size), none folded into
-# an `other` bucket, with requests adding up to the line count. Usage, from anywhere:
+# an `other` bucket, with requests adding up to the line count.
+#
+# Then the live view: `meshlog tui` under a private tmux server reads the same two shapes written
+# at 5,000 requests a second of log time (50,000 lines per 10-second bucket, so the time windows
+# seal buckets as a busy live stream does). Its peak RSS (sampled every half second) must stay
+# within 256 MiB, and for the usual shape the last-minute window (`w`) must list all 500 clusters
+# with no `≈ other` row: the sealed buckets' shared budget keeps the newest ones exact. Usage, from
+# anywhere:
 #
 #   scripts/rss-check.sh [MESHLOG_BINARY]
 #
@@ -92,6 +99,64 @@ check() {
         "$name" "$count" "$rss_mib" "$limit" "$requests" "$seconds" "$verdict"
 }
 
+# live NAME LIMIT_MIB GENERATOR_OPTIONS...: the live view on a fast stream (see the header).
+live() {
+    local name=$1 limit=$2
+    shift 2
+    local file="$tmp/live-$name.log" sock="$tmp/tmux.sock"
+    "$bin" generate --lines "$lines" --seed 7 --prefix kubectlPrefix --rate 5000 "$@" --output "$file"
+    tmux -u -f /dev/null -S "$sock" new-session -d -x 160 -y 50 "$bin tui $file; sleep 600"
+    local pid="" peak=0 rss screen ended=no
+    for _ in $(seq 1 50); do
+        pid=$(pgrep -f "^$bin tui $file" | head -n 1) && break
+        sleep 0.1
+    done
+    for _ in $(seq 1 600); do
+        rss=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status" 2>/dev/null || echo 0)
+        (( rss > peak )) && peak=$rss
+        if tmux -S "$sock" capture-pane -p | head -n 1 | grep -q ENDED; then ended=yes; break; fi
+        sleep 0.5
+    done
+    local problems=()
+    [[ $ended == yes ]] || problems+=("the view did not reach ENDED in 300 s")
+    (( peak > limit )) && problems+=("peak RSS over ${limit} MiB")
+    if [[ $name == usual-shape ]]; then
+        # The header names the new window at once; its counts (line 2) change when the window's
+        # data is published.
+        local before
+        before=$(tmux -S "$sock" capture-pane -p | sed -n 2p)
+        tmux -S "$sock" send-keys w
+        screen=""
+        for _ in $(seq 1 80); do
+            screen=$(tmux -S "$sock" capture-pane -p)
+            grep -q "window 1m" <<<"$screen" && [[ $(sed -n 2p <<<"$screen") != "$before" ]] && break
+            sleep 0.25
+        done
+        sleep 0.5
+        screen=$(tmux -S "$sock" capture-pane -p)
+        grep -q "window 1m" <<<"$screen" && [[ $(sed -n 2p <<<"$screen") != "$before" ]] \
+            || problems+=("no last-minute window after w")
+        grep -q "Clusters (500) ─" <<<"$screen" || problems+=("the last minute does not list exactly 500 clusters")
+        grep -q "≈ other" <<<"$screen" && problems+=("the last minute has an ≈ other row")
+    fi
+    tmux -S "$sock" send-keys q
+    sleep 0.5
+    tmux -S "$sock" kill-server 2>/dev/null || true
+    local verdict=ok
+    if (( ${#problems[@]} > 0 )); then
+        verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
+        failed=1
+    fi
+    printf 'live %-12s %8s lines  peak RSS %5d MiB (limit %3d MiB)  %s\n' "$name" "$lines" "$peak" "$limit" "$verdict"
+}
+
 check adversarial 256 --unique-keys
 check usual-shape 64 --clusters 500 --hosts-per-cluster 20 --client-pods 300
+if command -v tmux >/dev/null; then
+    live adversarial 256 --unique-keys
+    live usual-shape 256 --clusters 500 --hosts-per-cluster 20 --client-pods 300
+else
+    echo "rss-check: tmux is missing; the live checks did not run" >&2
+    failed=1
+fi
 exit $failed
