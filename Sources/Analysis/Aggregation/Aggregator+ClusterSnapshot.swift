@@ -59,8 +59,10 @@ extension Aggregator {
                              clusterRequests: c.requests)
         }
         hostList.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.host < $1.host }
-        let balance = BalanceJudge.judge(hostCounts: hostList.map(\.requests), pods: pods,
-                                         tcpShare: c.requests > 0 ? Double(c.tcp) / Double(c.requests) : 0)
+        // What each listed count may lack (the floor its key inherited; 0 while the table is exact).
+        let shortfalls = hosts.isApproximate ? hostSlots.map { hosts.keys.floors[Int($0)] } : []
+        let balance = BalanceJudge.judge(hostCounts: hostSlots.map { hosts[$0].requests }, shortfalls: shortfalls,
+                                         pods: pods, tcpShare: c.requests > 0 ? Double(c.tcp) / Double(c.requests) : 0)
         var accuracy = TableAccuracy.exact
         if c.otherHost.requests > 0 {
             hostList.append(hostStats(c.otherHost, name: "other", isOther: true, clusterRequests: c.requests))

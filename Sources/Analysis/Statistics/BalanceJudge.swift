@@ -11,10 +11,37 @@ enum BalanceJudge {
     static let skewedP = 0.01
     static let skewedCV = 0.1
 
-    /// `hostCounts`: requests of each listed host; `pods`: per client pod with traffic to the cluster,
-    /// its requests that named a host and the busiest host's share of them; `tcpShare`: the share of
-    /// the cluster's records that are TCP connections.
-    static func judge(hostCounts: [Int], pods: [(requests: Int, topShare: Double)], tcpShare: Double) -> HostBalance {
+    /// `hostCounts`: requests of each listed host; `shortfalls`: how much each of those counts may fall
+    /// short of the truth (an approximate host table's per-key error bound; empty when exact); `pods`:
+    /// per client pod with traffic to the cluster, its requests that named a host and the busiest
+    /// host's share of them; `tcpShare`: the share of the cluster's records that are TCP connections.
+    ///
+    /// On an approximate table the statistics describe the listed counts, but `skewed` needs the skew
+    /// to survive the shortfalls: it is judged again with every host raised by up to its shortfall
+    /// towards the busiest host's count (`evenestCounts`). A window over trimmed buckets lists some
+    /// hosts with counts missing, which alone looks skewed.
+    static func judge(hostCounts: [Int], shortfalls: [Int] = [], pods: [(requests: Int, topShare: Double)],
+                      tcpShare: Double) -> HostBalance {
+        let b = judgeCounts(hostCounts, pods: pods, tcpShare: tcpShare)
+        guard b.verdict == .skewed, shortfalls.contains(where: { $0 > 0 }) else { return b }
+        let evenest = judgeCounts(evenestCounts(hostCounts, shortfalls: shortfalls), pods: pods, tcpShare: tcpShare)
+        var robust = b
+        robust.verdict = evenest.verdict == .skewed ? .skewed : .even
+        return robust
+    }
+
+    /// The most even counts the shortfalls allow, approximately: each host raised by up to its
+    /// shortfall, but not above the busiest host's listed count.
+    static func evenestCounts(_ counts: [Int], shortfalls: [Int]) -> [Int] {
+        let top = counts.max() ?? 0
+        return counts.indices.map { i in
+            let slack = i < shortfalls.count ? max(0, shortfalls[i]) : 0
+            return max(counts[i], min(top, counts[i] &+ slack))
+        }
+    }
+
+    private static func judgeCounts(_ hostCounts: [Int], pods: [(requests: Int, topShare: Double)],
+                                    tcpShare: Double) -> HostBalance {
         let counts = hostCounts.filter { $0 > 0 }
         let judged = pods.filter { $0.requests >= minPodRequests }
         let pinned = judged.filter { $0.topShare >= pinnedShare }.count

@@ -52,6 +52,9 @@ import Testing
         #expect(five.requests == 30 * 400, "totals stay exact")
         #expect(five.accuracy.hosts.approximate, "the oldest buckets were trimmed")
         #expect(five.clusters.first { !$0.isOther }?.hosts.count == 10, "no cluster lost its hosts")
+        let judged = five.clusters.filter { !$0.isOther && $0.balance.verdict != .tooFew }
+        #expect(!judged.isEmpty && judged.allSatisfy { $0.balance.verdict == .even },
+                "hosts missing the counts of trimmed buckets are not called skewed")
         #expect(sink.total().snapshot().accuracy.anyApproximate == false)
     }
 

@@ -74,6 +74,12 @@ enum DiagnosesDocument {
         chance. `connection-pinning` without per-pod data fires only on long-lived traffic whose
         verdict is `skewed` (or `pinned`) and whose busiest host is far above its fair share.
 
+        On an approximate host table (past the bounds, or a live window over trimmed buckets) a listed
+        count may fall short of the truth by its key's error bound, and hosts missing counts alone
+        look skewed. There `cv` and `p_value` still describe the listed counts, but `skewed` must
+        survive the shortfalls: the verdict is judged again with each host raised by up to its error
+        bound towards the busiest host's count, and is `even` when that evens the spread out.
+
         """
 
     static func thresholdTable(_ t: DiagnosisThresholds) -> String {
