@@ -33,26 +33,10 @@ extension TextReportWriter {
         emitWrapped("\(Format.thousands(snapshot.requests)), errors \(Format.thousands(snapshot.errors)) (\(errorShare))"
             + (snapshot.grpcRequests > 0 ? ", gRPC \(Format.thousands(snapshot.grpcRequests))" : ""),
             lead: "  requests: ", hanging: 4)
-        let tables = approximateTables()
+        let tables = ApproximateTables.names(snapshot)
         if !tables.isEmpty {
             emitWrapped("approximate beyond bounds: " + tables.joined(separator: ", ")
                 + " (marked ≈ below; totals stay exact)", lead: "  ≈ ", hanging: 4)
         }
-    }
-
-    /// The tables that reached their bound, in words.
-    private func approximateTables() -> [String] {
-        let a = snapshot.accuracy
-        var names: [String] = []
-        if a.clusters.approximate { names.append("clusters") }
-        let hostTables = snapshot.clusters.filter(\.hostTable.approximate).count
-        if a.hosts.approximate || hostTables > 0 {
-            names.append(hostTables > 0 ? "hosts of \(Format.thousands(hostTables)) cluster\(hostTables == 1 ? "" : "s")" : "hosts")
-        }
-        if a.methods.approximate { names.append("methods") }
-        if a.paths.approximate { names.append("paths") }
-        if a.sources.approximate { names.append("client pods") }
-        if a.podLinks.approximate { names.append("pod links") }
-        return names
     }
 }

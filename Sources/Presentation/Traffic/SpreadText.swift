@@ -60,12 +60,6 @@ enum SpreadText {
         return lo == hi ? hi : lo + "–" + hi
     }
 
-    /// True when some table of the snapshot reached its bound (the whole snapshot's tables, or one
-    /// cluster's hosts): counts beyond the bounds are approximate.
-    static func isApproximate(_ snapshot: Snapshot) -> Bool {
-        snapshot.accuracy.anyApproximate || snapshot.clusters.contains { $0.hostTable.approximate }
-    }
-
     /// `≈` in front of a count from an approximate table.
     static func approx(_ text: String, _ approximate: Bool) -> String {
         approximate ? "≈" + text : text

@@ -152,7 +152,7 @@ import Testing
         var app = AppState()
         let dashboard = LiveFixture.render(data, &app, rows: 24, cols: 100)
         assertLinesSnapshot(dashboard.text, named: "dashboard")
-        #expect(dashboard.text.contains("≈ approximate beyond bounds"))
+        #expect(dashboard.text.contains("≈ approximate: clusters, hosts"), "the header names the approximate tables")
         let other = try #require(s.clusters.last)
         #expect(other.isOther)
         #expect(dashboard.text.contains("≈ other clusters " + Format.percent(other.requests, of: s.requests)))

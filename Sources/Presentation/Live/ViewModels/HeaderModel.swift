@@ -25,8 +25,9 @@ enum HeaderModel {
         var spans = [TextSpan(" meshlog ", bar), status, TextSpan(" " + sources, bar),
                      TextSpan(" · " + Format.thousands(state.linesRead) + (state.linesRead == 1 ? " line" : " lines"), bar)]
         if !state.ended { spans.append(TextSpan(" · " + Format.compact(Int(state.linesPerSecond.rounded())) + "/s", bar)) }
-        if SpreadText.isApproximate(data.snapshot) {
-            spans.append(TextSpan(" · ≈ approximate beyond bounds", Style(.header, .bold)))
+        let approximate = ApproximateTables.names(data.snapshot)
+        if !approximate.isEmpty {
+            spans.append(TextSpan(" · ≈ approximate: " + approximate.joined(separator: ", "), Style(.header, .bold)))
         }
         if !app.filterText.isEmpty { spans.append(TextSpan(" · filter " + app.filterText, Style(.header, .bold))) }
         var window = " · window " + app.window.label
