@@ -46,8 +46,8 @@ struct SourceMemo: Sendable {
         guard pod.count > 0, pod.count <= Self.podBytes, container.count <= Self.containerBytes else { return }
         if storage.isEmpty {
             storage = Array(repeating: 0, count: Self.entryCount * Self.stride)
-            for i in 0..<Self.entryCount {
-                storage.withUnsafeMutableBytes { $0.storeBytes(of: Self.unused, toByteOffset: i * Self.stride + 8, as: UInt16.self) }
+            storage.withUnsafeMutableBytes { s in
+                for i in 0..<Self.entryCount { s.storeBytes(of: Self.unused, toByteOffset: i * Self.stride + 8, as: UInt16.self) }
             }
         }
         let at = Self.index(pod) &* Self.stride
