@@ -20,6 +20,14 @@ struct KeyLoad: Sendable, Equatable {
 
     init() {}
 
+    /// `n` in every dimension.
+    init(uniform n: Int) {
+        for d in Self.dimensions { self[keyPath: d] = n }
+    }
+
+    /// What a trimmed aggregator keeps at least per table (`AggregatorLimits.scaled`'s floor).
+    static let trimFloor = 16
+
     /// The key bounds of `limits`.
     init(bounds l: AggregatorLimits) {
         clusters = l.clusters; hosts = l.hosts; methods = l.methods; paths = l.paths
@@ -38,12 +46,11 @@ struct KeyLoad: Sendable, Equatable {
         Self.dimensions.allSatisfy { self[keyPath: $0] <= budget[keyPath: $0] }
     }
 
-    /// `limits` with these counts as its key bounds (each at least 16, like `AggregatorLimits.scaled`).
+    /// `limits` with these counts as its key bounds.
     func asBounds(of limits: AggregatorLimits) -> AggregatorLimits {
         var l = limits
-        l.clusters = max(16, clusters); l.hosts = max(16, hosts); l.methods = max(16, methods)
-        l.paths = max(16, paths); l.keys = max(16, keys); l.sources = max(16, sources)
-        l.podLinks = max(16, podLinks); l.cancelKeys = max(16, cancelKeys)
+        l.clusters = clusters; l.hosts = hosts; l.methods = methods; l.paths = paths
+        l.keys = keys; l.sources = sources; l.podLinks = podLinks; l.cancelKeys = cancelKeys
         return l
     }
 }

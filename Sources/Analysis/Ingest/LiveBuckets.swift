@@ -8,14 +8,13 @@ import AccessLog
 /// end (`START_TIME + DURATION`, when Envoy wrote the line); lines without a time count at the newest
 /// time seen. When a record belongs to a later bucket, the open bucket is *sealed* and kept while it
 /// is inside the longest window. The sealed buckets share a budget of keys (`sealedBudget`, about the
-/// bounds of one aggregator): the newest keep all their keys for as long as the budget lasts and older
-/// ones are trimmed to what is left, so the last minute stays exact at mesh scale (500 clusters × 20
-/// hosts a bucket: the newest six sealed buckets keep every host, the newest twenty every cluster)
-/// while the oldest buckets of the
-/// 5-minute window lose their lightest keys first. A window over buckets that had to drop keys is
-/// approximate and says so. Records that arrive late for an
-/// already sealed bucket are counted in the open one, so a window's edge is exact to one bucket (10 s)
-/// plus the lateness of such records. Inputs without any log time fall back to arrival time (see
+/// bounds of one aggregator, weighed by what a key costs): the newest keep all their keys for as
+/// long as the budget lasts and older ones are trimmed to what is left, so the last minute stays
+/// exact at mesh scale (500 clusters × 20 hosts a bucket: the newest six sealed buckets keep every
+/// host, the newest twenty every cluster) while the oldest buckets of the 5-minute window lose their
+/// lightest keys first. A window over buckets that had to drop keys is approximate and says so.
+/// Records that arrive late for an already sealed bucket are counted in the open one, so a window's
+/// edge is exact to one bucket (10 s) plus the lateness of such records. Inputs without any log time fall back to arrival time (see
 /// `advance(toArrivalMs:)`).
 ///
 /// A fresh bucket starts with cold key tables, so buckets are sealed at most every
@@ -27,7 +26,7 @@ import AccessLog
 /// Costs: two `Aggregator.add`s per line; a compaction per sealed bucket; per publication a snapshot of
 /// the running total (no copy), and for a window the merge of the sealed buckets in it (cached until
 /// the next seal) plus the open one; a seal may trim one or two older buckets. Memory: the running
-/// total, the open bucket, and ≤ 30 sealed buckets (together within one aggregator's bounds).
+/// total, the open bucket, and ≤ 30 sealed buckets (together within `sealedBudget`).
 struct LiveBuckets: RecordSink {
     static let bucketMs: Int64 = 10_000
     /// Sealed buckets kept: enough for the longest window.
@@ -184,15 +183,19 @@ struct LiveBuckets: RecordSink {
     }
 
     /// Shares the budget out, newest bucket first: a bucket keeps every key while the budget lasts,
-    /// and a bucket past it is trimmed to what is left (at least 16 keys per table: its lightest keys
-    /// fold into "other", so windows over it say they are approximate). Buckets keep what they were
-    /// trimmed to; the budget a bucket frees when it leaves the windows goes to later ones.
+    /// and a bucket past it is trimmed to what is left (at least `KeyLoad.trimFloor` keys per table:
+    /// its lightest keys fold into "other", so windows over it say they are approximate). Buckets keep
+    /// what they were trimmed to; the budget a bucket frees when it leaves the windows goes to later
+    /// ones.
     private mutating func fitSealedBuckets() {
         var left = Self.sealedBudget(limits)
+        let floor = KeyLoad(uniform: KeyLoad.trimFloor)
         for i in sealed.indices.reversed() {
             var load = sealed[i].aggregator.keyLoad
-            if !load.fits(in: left) {
-                sealed[i].aggregator.trim(to: left.asBounds(of: limits))      // in place: no copy
+            // A bucket already within the floor is not trimmed (and rebuilt) again at every seal.
+            let allowed = left.combined(with: floor, max)
+            if !load.fits(in: allowed) {
+                sealed[i].aggregator.trim(to: allowed.asBounds(of: limits))      // in place: no copy
                 sealed[i].aggregator = compacted(sealed[i].aggregator)
                 load = sealed[i].aggregator.keyLoad
             }
