@@ -14,8 +14,8 @@
 # an `other` bucket, with requests adding up to the line count.
 #
 # Then the live view: `meshlog tui` under a private tmux server reads the same two shapes written
-# at 5,000 requests a second of log time (50,000 lines per 10-second bucket, so the time windows
-# seal buckets as a busy live stream does). Its peak RSS (VmHWM, after the window below) must stay
+# at 3,000 requests a second of log time (LIVE_RATE; 30,000 lines per 10-second bucket over 333 s,
+# so the time windows seal every bucket of the 5-minute window as a busy live stream does). Its peak RSS (VmHWM, after the window below) must stay
 # within 256 MiB, and for the usual shape the last-minute window (`w`) must be exact: all 500
 # clusters, no `≈ other` row, no `≈ approximate` in the header (the sealed buckets' shared budget
 # keeps the newest ones exact). Usage, from anywhere:
@@ -104,7 +104,7 @@ live() {
     local name=$1 limit=$2
     shift 2
     local file="$tmp/live-$name.log" sock="$tmp/tmux.sock"
-    "$bin" generate --lines "$lines" --seed 7 --prefix kubectlPrefix --rate 5000 "$@" --output "$file"
+    "$bin" generate --lines "$lines" --seed 7 --prefix kubectlPrefix --rate ${LIVE_RATE:-3000} "$@" --output "$file"
     tmux -u -f /dev/null -S "$sock" new-session -d -x 160 -y 50 "$bin tui $file; sleep 600"
     local pid="" peak=0 rss screen ended=no
     for _ in $(seq 1 50); do
