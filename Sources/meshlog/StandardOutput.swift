@@ -25,29 +25,37 @@ final class StandardOutput: @unchecked Sendable {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Large byte arrays (a JSON report of 8 MB at mesh scale) go out directly after what is
+    /// buffered, without a copy into the buffer: the copy was the report's peak memory twice over.
     func write(bytes: [UInt8]) throws(OutputError) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { try flush() }
+        guard bytes.count >= 1 << 16 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { try flush() }
+            return
+        }
+        try flush()
+        try writeAll(bytes)
     }
 
     func flush() throws(OutputError) {
-        if let failure {
-            buffer.removeAll()
-            throw failure
-        }
+        defer { buffer.removeAll(keepingCapacity: failure == nil) }
+        try writeAll(buffer)
+    }
+
+    /// Writes every byte of `bytes` to fd 1 (after a failure: throws it again, writes nothing).
+    private func writeAll(_ bytes: [UInt8]) throws(OutputError) {
+        if let failure { throw failure }
         var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let error: OutputError = errno == EPIPE ? .readerClosed : .failed(errno)
                 failure = error
-                buffer.removeAll()
                 throw error
             }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// True when stdout is a terminal.
