@@ -50,7 +50,13 @@ struct ReportRunner {
         }
         switch options.output {
         case .json:
-            try out.write(bytes: JSONReport.renderBytes(snapshot, findings: findings, inputs: names))
+            // Streamed in chunks; the first failed write ends the writing and is thrown here.
+            var failure: OutputError?
+            JSONReport.write(snapshot, findings: findings, inputs: names) { chunk in
+                guard failure == nil else { return }
+                do throws(OutputError) { try out.write(bytes: chunk) } catch { failure = error }
+            }
+            if let failure { throw failure }
             try out.write("\n")
         case .text:
             let textOptions = TextReportOptions(color: useColor, width: width, inputNames: names)

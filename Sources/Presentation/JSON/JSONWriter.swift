@@ -2,8 +2,31 @@
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
+    /// Takes the bytes written so far whenever an object or array ends with at least `chunkBytes`
+    /// of them (nil: everything stays in `bytes`), so that a report of megabytes is not held whole.
+    private let chunkSink: (([UInt8]) -> Void)?
+    private let chunkBytes: Int
+    /// The chunk size the command streams with.
+    public static let defaultChunkBytes = 1 << 18
 
-    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 4096, chunkBytes: Int = JSONWriter.defaultChunkBytes,
+                chunkSink: (([UInt8]) -> Void)? = nil) {
+        self.chunkSink = chunkSink
+        self.chunkBytes = max(1, chunkBytes)
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Hands the remaining bytes to the chunk sink (with one, call it once at the end).
+    public mutating func finish() {
+        guard let chunkSink, !bytes.isEmpty else { return }
+        chunkSink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    private mutating func drainIfFull() {
+        if bytes.count >= chunkBytes, chunkSink != nil { finish() }
+    }
 
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
@@ -11,9 +34,9 @@ public struct JSONWriter {
     }
 
     mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")); drainIfFull() }
     mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")); drainIfFull() }
 
     /// Writes `"key":` inside an object; follow it with exactly one value.
     public mutating func key(_ name: String) {

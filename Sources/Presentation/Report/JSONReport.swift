@@ -14,6 +14,21 @@ public enum JSONReport {
     /// runs to megabytes at mesh scale.
     public static func renderBytes(_ snapshot: Snapshot, findings: [Finding], inputs: [String]) -> [UInt8] {
         var w = JSONWriter(capacity: 1 << 16)
+        write(snapshot, findings: findings, inputs: inputs, into: &w)
+        return w.bytes
+    }
+
+    /// The report handed to `chunk` in pieces of at least `chunkBytes` (the last one smaller), cut
+    /// where an object or array ends, as it is written: the command streams it to stdout, so a report
+    /// of 8 MB at mesh scale is never held whole.
+    public static func write(_ snapshot: Snapshot, findings: [Finding], inputs: [String],
+                             chunkBytes: Int = JSONWriter.defaultChunkBytes, chunk: @escaping ([UInt8]) -> Void) {
+        var w = JSONWriter(capacity: chunkBytes + (1 << 16), chunkBytes: chunkBytes, chunkSink: chunk)
+        write(snapshot, findings: findings, inputs: inputs, into: &w)
+        w.finish()
+    }
+
+    private static func write(_ snapshot: Snapshot, findings: [Finding], inputs: [String], into w: inout JSONWriter) {
         w.beginObject()
         w.field("schema", schema)
         w.key("inputs"); w.beginArray(); inputs.forEach { w.string($0) }; w.endArray()
@@ -42,7 +57,6 @@ public enum JSONReport {
         JSONReportTraffic.writeTimeline(snapshot.timeline, &w)
         JSONReportFindings.write(findings.sorted(by: Diagnoser.ranksBefore), &w)
         w.endObject()
-        return w.bytes
     }
 
     private static func writeLines(_ l: LineCounts, _ w: inout JSONWriter) {
