@@ -6,6 +6,7 @@
 #   adversarial   every line a new client pod, upstream host, cluster, path, authority and user
 #                 agent (`meshlog generate --unique-keys`)                         ≤ 256 MiB
 #   usual shape   500 clusters × 20 hosts, 300 client pods                          ≤  64 MiB
+#                 (and the same shape five times as long)
 #
 # Both files are Istio 1.9+ text with `kubectl logs --prefix` pod names and only access lines, so
 # the JSON report's `requests` must equal the file's line count. The usual shape is within the
@@ -84,7 +85,7 @@ check() {
     local problems=()
     if (( rss_mib > limit )); then problems+=("peak RSS over ${limit} MiB"); fi
     if (( requests != count )); then problems+=("report counts $requests requests, the file has $count lines"); fi
-    if [[ $name == usual-shape ]]; then
+    if [[ $name == usual-shape* ]]; then
         local wrong
         # shellcheck disable=SC2046
         wrong=$(exact "$tmp/report.json" $(truth "$file") "$count")
@@ -157,6 +158,8 @@ live() {
 
 check adversarial 256 --unique-keys
 check usual-shape 64 --clusters 500 --hosts-per-cluster 20 --client-pods 300
+# The usual shape grows with the lines (denser latency histograms, more pod links): five times longer.
+lines=$((lines * 5)) check usual-shape-long 64 --clusters 500 --hosts-per-cluster 20 --client-pods 300
 if command -v tmux >/dev/null; then
     live adversarial 256 --unique-keys
     live usual-shape 256 --clusters 500 --hosts-per-cluster 20 --client-pods 300
