@@ -48,6 +48,9 @@ struct LatencyHistogram: Sendable {
 
     /// Bytes of slot storage (for the memory accounting in docs/performance.md and its test).
     var storageBytes: Int { storage.capacity * 4 }
+    /// Words of slot storage in use (sparse words, or dense slots): unlike `storageBytes`, it does not
+    /// depend on what the allocator hands out.
+    var storageWords: Int { storage.count }
 
     @inline(__always)
     mutating func record(_ ms: Int64) {
