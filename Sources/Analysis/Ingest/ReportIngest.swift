@@ -82,6 +82,9 @@ public struct ReportIngest: Sendable {
                     try processor.read(source, progress: progress)
                     let pending = processor.hasPendingRecord
                     processor.finish()
+                    // In place, before the parts wait to be merged: one line-key cache (up to 14 MiB)
+                    // per part would otherwise stay allocated until the end.
+                    processor.sink.releaseKeyCache()
                     outcome = .success((processor.aggregator, processor.lineNumber, pending))
                 } catch let error as InputError {
                     outcome = .failure(error)
@@ -96,14 +99,19 @@ public struct ReportIngest: Sendable {
         var lines = 0
         for index in ranges.indices {
             guard let outcome = results[index] else { continue }
-            let part = try outcome.get()
-            if part.pending, index + 1 < ranges.count {
+            if try outcome.get().pending, index + 1 < ranges.count {
                 return try ingestWhole(path: path, parser: parser, lineBase: lineBase)
             }
-            var aggregator = part.aggregator
+        }
+        for index in ranges.indices {
+            // Taken out of the results: the merged total then holds the only reference to the first
+            // part's tables and grows them in place instead of copying them.
+            guard let outcome = results.take(index) else { continue }
+            var aggregator = try outcome.get().aggregator
+            let partLines = try outcome.get().lines
             aggregator.offsetLineNumbers(by: lineBase + lines)
             total.merge(aggregator)
-            lines += part.lines
+            lines += partLines
         }
         return (total, lines)
     }
@@ -141,4 +149,10 @@ private final class PartResults<Value>: @unchecked Sendable {
 
     /// Part `index`'s result, once every part's thread has ended.
     subscript(index: Int) -> Value? { slots[index] }
+
+    /// Part `index`'s result, moved out (its slot is empty afterwards).
+    func take(_ index: Int) -> Value? {
+        defer { slots[index] = nil }
+        return slots[index]
+    }
 }
