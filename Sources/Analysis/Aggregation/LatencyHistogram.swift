@@ -18,7 +18,10 @@ import CPrefetch
 ///   (a key with a handful of requests costs a few dozen bytes), and — for speed — until a histogram
 ///   with `busyCount` values under 256 ms can be dense in 1 KiB;
 /// - then **dense**, one `UInt32` per slot, covering slots up to the highest seen (rounded up to 64):
-///   256 bytes for latencies under 64 ms, 2 KiB under 1 s, 8 KiB only when values reach the hour.
+///   256 bytes for latencies under 64 ms, 1 KiB under 256 ms. Values past 256 ms that are few —
+///   rare slow requests, which every busy host sees sooner or later — wait as sparse words in `tail`
+///   (at most `tailLimit` slots) instead of stretching the dense slots to 2 KiB (under 1 s) or 8 KiB
+///   (near the hour); a histogram with more of them grows its dense slots as far as needed.
 /// Both forms hold the same slot counts, so summaries and merges are exact whichever form each side has.
 struct LatencyHistogram: Sendable {
     static let maxValueMs: UInt64 = 3_600_000
@@ -30,11 +33,17 @@ struct LatencyHistogram: Sendable {
     /// 256 ms: 1 KiB) turns dense even with few distinct slots: each add is then an index, not a scan.
     static let busyCount: UInt64 = 256
     static let busyDenseSlots = 256
+    /// Dense slots that a dense histogram keeps while its later values fit `tail` (values under 256 ms).
+    static let denseCap = 256
+    /// Distinct slots past `denseCap` kept in `tail` before the dense slots grow to hold them.
+    static let tailLimit = 32
     private static let sparseCountMask: UInt32 = (1 << 21) - 1
     private static let saturation = UInt64(UInt32.max) - 1
 
     /// Sparse: packed `slot << 21 | count` words. Dense: the count of slot `i` at `i`.
     private var storage: [UInt32] = []
+    /// Dense only, while `storage` stops at `denseCap`: packed words of the few slots past it.
+    private var tail: [UInt32] = []
     private var isDense = false
     /// The only sparse word while `storage` is not allocated (0: none): a key whose values all fall
     /// in one slot — most keys of a log where every line brings new ones — costs no allocation.
@@ -47,10 +56,10 @@ struct LatencyHistogram: Sendable {
     init() {}
 
     /// Bytes of slot storage (for the memory accounting in docs/performance.md and its test).
-    var storageBytes: Int { storage.capacity * 4 }
+    var storageBytes: Int { (storage.capacity + tail.capacity) * 4 }
     /// Words of slot storage in use (sparse words, or dense slots): unlike `storageBytes`, it does not
     /// depend on what the allocator hands out.
-    var storageWords: Int { storage.count }
+    var storageWords: Int { storage.count + tail.count }
 
     @inline(__always)
     mutating func record(_ ms: Int64) {
@@ -148,8 +157,25 @@ struct LatencyHistogram: Sendable {
             default: densify()
             }
         }
-        if slot >= storage.count { growDense(toInclude: slot) }
+        if slot >= storage.count {
+            if slot >= Self.denseCap && addToTail(slot: slot, n) { return }
+            growDense(toInclude: slot)
+        }
         storage[slot] &+= n
+    }
+
+    /// Counts `n` in the tail word of `slot` (past `denseCap`, dense slots not grown past it); false
+    /// when the tail cannot take it (too many slots, a full word): the dense slots must grow.
+    private mutating func addToTail(slot: Int, _ n: UInt32) -> Bool {
+        guard storage.count <= Self.denseCap, n <= Self.sparseCountMask else { return false }
+        for i in tail.indices where Int(tail[i] >> 21) == slot {
+            guard (tail[i] & Self.sparseCountMask) + n <= Self.sparseCountMask else { return false }
+            tail[i] &+= n
+            return true
+        }
+        guard tail.count < Self.tailLimit else { return false }
+        tail.append(UInt32(slot) << 21 | n)
+        return true
     }
 
     private enum SparseOutcome { case added, absent, wouldOverflow }
@@ -186,14 +212,27 @@ struct LatencyHistogram: Sendable {
 
     private mutating func densify() {
         let entries = storage
-        let top = entries.map { Int($0 >> 21) }.max() ?? 0
-        storage = Array(repeating: 0, count: Self.denseSize(toInclude: top, atLeast: 0))
+        let low = entries.map { Int($0 >> 21) }.filter { $0 < Self.denseCap }.max() ?? 0
+        storage = Array(repeating: 0, count: Self.denseSize(toInclude: low, atLeast: 0))
         isDense = true
-        for e in entries { storage[Int(e >> 21)] &+= e & Self.sparseCountMask }
+        for e in entries {
+            let slot = Int(e >> 21), n = e & Self.sparseCountMask
+            if slot >= storage.count && !(slot >= Self.denseCap && addToTail(slot: slot, n)) { growDense(toInclude: slot) }
+            if slot < storage.count { storage[slot] &+= n }
+        }
     }
 
+    /// Grows the dense slots to cover `slot`; past `denseCap` the tail's slots move into them.
     private mutating func growDense(toInclude slot: Int) {
-        storage += Array(repeating: 0, count: Self.denseSize(toInclude: slot, atLeast: storage.count * 2) - storage.count)
+        var target = slot
+        if Self.denseSize(toInclude: slot, atLeast: storage.count * 2) > Self.denseCap {
+            for w in tail { target = Swift.max(target, Int(w >> 21)) }
+        }
+        storage += Array(repeating: 0, count: Self.denseSize(toInclude: target, atLeast: storage.count * 2) - storage.count)
+        if storage.count > Self.denseCap && !tail.isEmpty {
+            for w in tail { storage[Int(w >> 21)] &+= w & Self.sparseCountMask }
+            tail = []
+        }
     }
 
     /// A dense length that covers `slot`: a multiple of 64, at least `atLeast`, at most `slotCount`.
@@ -205,6 +244,8 @@ struct LatencyHistogram: Sendable {
     private func forEachSlot(_ body: (Int, UInt32) -> Void) {
         if isDense {
             for i in 0..<storage.count where storage[i] != 0 { body(i, storage[i]) }
+            // Tail slots all lie past the dense ones.
+            for e in tail.sorted() { body(Int(e >> 21), e & Self.sparseCountMask) }
         } else if soleWord != 0 {
             body(Int(soleWord >> 21), soleWord & Self.sparseCountMask)
         } else {
@@ -238,6 +279,7 @@ struct LatencyHistogram: Sendable {
                     for i in 0..<src.count where src[i] != 0 { dst[i] &+= src[i] }
                 }
             }
+            for e in other.tail { add(slot: Int(e >> 21), e & Self.sparseCountMask) }
         } else {
             other.forEachSlot { slot, n in add(slot: slot, n) }
         }
