@@ -96,7 +96,7 @@ check() {
         verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
         failed=1
     fi
-    printf '%-12s %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
+    printf '%-16s %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
         "$name" "$count" "$rss_mib" "$limit" "$requests" "$seconds" "$verdict"
 }
 

@@ -75,16 +75,6 @@ public struct AggregatorLimits: Sendable, Equatable {
     /// One-shot report: no recent-lines ring (nothing to drill into), for maximum throughput.
     public static let report = AggregatorLimits(recentLines: 0, recentLineBytes: 0)
 
-    /// Each key bound divided by `divisor` (at least 16): what one sealed bucket of the live view's time
-    /// windows may keep, so that all of them together stay within about the bounds of one aggregator.
-    public func scaled(by divisor: Int) -> AggregatorLimits {
-        func part(_ n: Int) -> Int { max(16, n / max(1, divisor)) }
-        var l = self
-        l.clusters = part(clusters); l.hosts = part(hosts); l.methods = part(methods); l.paths = part(paths)
-        l.keys = part(keys); l.sources = part(sources); l.podLinks = part(podLinks); l.cancelKeys = part(cancelKeys)
-        return l
-    }
-
     /// The same limits without the line-key cache (an aggregator that is only merged and read).
     var withoutKeyCache: AggregatorLimits {
         var l = self

@@ -25,7 +25,8 @@ struct KeyLoad: Sendable, Equatable {
         for d in Self.dimensions { self[keyPath: d] = n }
     }
 
-    /// What a trimmed aggregator keeps at least per table (`AggregatorLimits.scaled`'s floor).
+    /// What a trimmed live bucket keeps at least per table (`LiveBuckets`): the oldest buckets keep
+    /// their heaviest keys even when the budget is spent.
     static let trimFloor = 16
 
     /// The key bounds of `limits`.

@@ -14,8 +14,8 @@ import AccessLog
 /// host, the newest twenty every cluster) while the oldest buckets of the 5-minute window lose their
 /// lightest keys first. A window over buckets that had to drop keys is approximate and says so.
 /// Records that arrive late for an already sealed bucket are counted in the open one, so a window's
-/// edge is exact to one bucket (10 s) plus the lateness of such records. Inputs without any log time fall back to arrival time (see
-/// `advance(toArrivalMs:)`).
+/// edge is exact to one bucket (10 s) plus the lateness of such records. Inputs without any log time
+/// fall back to arrival time (see `advance(toArrivalMs:)`).
 ///
 /// A fresh bucket starts with cold key tables, so buckets are sealed at most every
 /// `minSealIntervalMs` of wall time: when log time runs much faster than the clock (replaying a
@@ -23,8 +23,8 @@ import AccessLog
 /// slots, and a window then starts at the first slot of its oldest bucket (`windowed` reports
 /// where). A live stream, whose log time follows the clock, always gets 10-second buckets.
 ///
-/// Costs: two `Aggregator.add`s per line; a compaction per sealed bucket; per publication a snapshot of
-/// the running total (no copy), and for a window the merge of the sealed buckets in it (cached until
+/// Costs: two `Aggregator.add`s per line; a compaction per sealed bucket; per publication a snapshot
+/// of the running total (no copy), and for a window the merge of the sealed buckets in it (cached until
 /// the next seal) plus the open one; a seal may trim one or two older buckets. Memory: the running
 /// total, the open bucket, and ≤ 30 sealed buckets (together within `sealedBudget`).
 struct LiveBuckets: RecordSink {

@@ -107,11 +107,11 @@ public struct ReportIngest: Sendable {
             // Taken out of the results: the merged total then holds the only reference to the first
             // part's tables and grows them in place instead of copying them.
             guard let outcome = results.take(index) else { continue }
-            var aggregator = try outcome.get().aggregator
-            let partLines = try outcome.get().lines
+            let part = try outcome.get()
+            var aggregator = part.aggregator
             aggregator.offsetLineNumbers(by: lineBase + lines)
             total.merge(aggregator)
-            lines += partLines
+            lines += part.lines
         }
         return (total, lines)
     }

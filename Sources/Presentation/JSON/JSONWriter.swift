@@ -17,7 +17,7 @@ public struct JSONWriter {
     }
 
     /// Hands the remaining bytes to the chunk sink (with one, call it once at the end).
-    public mutating func finish() {
+    mutating func finish() {
         guard let chunkSink, !bytes.isEmpty else { return }
         chunkSink(bytes)
         bytes.removeAll(keepingCapacity: true)

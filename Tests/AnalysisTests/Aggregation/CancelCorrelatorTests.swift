@@ -130,7 +130,7 @@ extension CancelCorrelatorTests {
     @Test func trimmingASealedBucketKeepsTheTotals() {
         var a = Aggregator()
         for i in 0..<50 { a.add(Self.cancel(id: "t\(i)", inbound: i % 2 == 0)) }
-        a.trim(to: AggregatorLimits.default.scaled(by: 1_000))   // at most 16 unpaired keys
+        a.trim(to: AggregatorLimits(cancelKeys: 16))   // at most 16 unpaired keys
         let p = a.snapshot().cancelPairs
         #expect(p.clientOnly + p.serverOnly == 16 && p.untracked == 34 && p.records == 50)
         #expect(p.isApproximate)
