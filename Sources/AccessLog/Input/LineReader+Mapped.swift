@@ -14,8 +14,9 @@ extension LineReader {
     mutating func forEachMappedLine(from start: Int64, to initialEnd: Int64,
                                     _ body: (UnsafeRawBufferPointer, Bool) throws -> Void) throws -> Bool {
         var window = FileWindow(fileDescriptor: source.fileDescriptor)
-        // Longer than `maxLineLength + 1`, so that every window completes a line or proves it over-long.
-        let span = Int64(chunkSize) * 4 + Int64(maxLineLength) + 1
+        // Longer than `maxLineLength + 1`, so that every window completes a line or proves it over-long;
+        // no longer, because a window's pages count in the resident memory of each reader thread.
+        let span = Int64(chunkSize) + Int64(maxLineLength) + 1
         var position = start   // the first byte not yet delivered or skipped
         var end = initialEnd
         while true {
