@@ -42,7 +42,9 @@ enum BalanceJudge {
 
     private static func judgeCounts(_ hostCounts: [Int], pods: [(requests: Int, topShare: Double)],
                                     tcpShare: Double) -> HostBalance {
-        let counts = hostCounts.filter { $0 > 0 }
+        // Sorted: the sums below then do not depend on the order the hosts were listed in (which
+        // follows their admission to the host table), to the last bit.
+        let counts = hostCounts.filter { $0 > 0 }.sorted()
         let judged = pods.filter { $0.requests >= minPodRequests }
         let pinned = judged.filter { $0.topShare >= pinnedShare }.count
         var b = HostBalance(hosts: counts.count, judgedPods: judged.count, pinnedPods: pinned)
