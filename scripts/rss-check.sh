@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Bounded memory at mesh scale (issue 9): runs `meshlog report --output json --jobs 1` under
-# `/usr/bin/time -v` on two generated 1 M-line files and fails when its peak RSS is over the bound
-# or its report does not count every line as a request:
+# Bounded memory at mesh scale (issue 9): runs `meshlog report --output json` with one and with two
+# threads (`--jobs 1` and `--jobs 2`; JOBS_LIST changes that) under `/usr/bin/time -v` on generated
+# 1 M-line files and fails when its peak RSS is over the bound or its report does not count every
+# line as a request:
 #
 #   adversarial   every line a new client pod, upstream host, cluster, path, authority and user
 #                 agent (`meshlog generate --unique-keys`)                         ≤ 256 MiB
@@ -74,30 +75,34 @@ check() {
     shift 2
     local file="$tmp/$name.log"
     "$bin" generate --lines "$lines" --seed 7 --prefix kubectlPrefix "$@" --output "$file"
-    local count
+    local count truth_counts=""
     count=$(wc -l < "$file")
-    /usr/bin/time -v -o "$tmp/time.txt" "$bin" report --output json --jobs 1 "$file" > "$tmp/report.json"
-    local rss_kib requests seconds
-    rss_kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
-    seconds=$(awk -F': ' '/Elapsed \(wall clock\) time/ { print $2 }' "$tmp/time.txt")
-    requests=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["requests"])' "$tmp/report.json")
-    local rss_mib=$((rss_kib / 1024))
-    local problems=()
-    if (( rss_mib > limit )); then problems+=("peak RSS over ${limit} MiB"); fi
-    if (( requests != count )); then problems+=("report counts $requests requests, the file has $count lines"); fi
-    if [[ $name == usual-shape* ]]; then
-        local wrong
-        # shellcheck disable=SC2046
-        wrong=$(exact "$tmp/report.json" $(truth "$file") "$count")
-        if [[ -n "$wrong" ]]; then problems+=("not exact: $wrong"); fi
-    fi
-    local verdict=ok
-    if (( ${#problems[@]} > 0 )); then
-        verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
-        failed=1
-    fi
-    printf '%-16s %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
-        "$name" "$count" "$rss_mib" "$limit" "$requests" "$seconds" "$verdict"
+    if [[ $name == usual-shape* ]]; then truth_counts=$(truth "$file"); fi
+    local jobs
+    for jobs in ${JOBS_LIST:-1 2}; do
+        /usr/bin/time -v -o "$tmp/time.txt" "$bin" report --output json --jobs "$jobs" "$file" > "$tmp/report.json"
+        local rss_kib requests seconds
+        rss_kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
+        seconds=$(awk -F': ' '/Elapsed \(wall clock\) time/ { print $2 }' "$tmp/time.txt")
+        requests=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["requests"])' "$tmp/report.json")
+        local rss_mib=$((rss_kib / 1024))
+        local problems=()
+        if (( rss_mib > limit )); then problems+=("peak RSS over ${limit} MiB"); fi
+        if (( requests != count )); then problems+=("report counts $requests requests, the file has $count lines"); fi
+        if [[ $name == usual-shape* ]]; then
+            local wrong
+            # shellcheck disable=SC2046
+            wrong=$(exact "$tmp/report.json" $truth_counts "$count")
+            if [[ -n "$wrong" ]]; then problems+=("not exact: $wrong"); fi
+        fi
+        local verdict=ok
+        if (( ${#problems[@]} > 0 )); then
+            verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
+            failed=1
+        fi
+        printf '%-16s --jobs %d %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
+            "$name" "$jobs" "$count" "$rss_mib" "$limit" "$requests" "$seconds" "$verdict"
+    done
 }
 
 # live NAME LIMIT_MIB GENERATOR_OPTIONS...: the live view on a fast stream (see the header).

@@ -128,6 +128,13 @@ extension Aggregator {
         keyCache.release()
     }
 
+    /// Lets the key cache grow to at most `entries` (fewer than `limits.keyCacheEntries`): a reader
+    /// that counts only some of a file's line keys (`ClusterPartitionSink`). Call before the first line.
+    mutating func capKeyCache(entries: Int) {
+        precondition(lineTotal == 0, "Aggregator.capKeyCache after lines were counted")
+        keyCache = LineKeyCache(entries: min(max(0, entries), limits.keyCacheEntries))
+    }
+
     /// Counts the pending lines of one key-cache entry (before `store` reuses it).
     private mutating func drainCacheEntry(_ i: Int) {
         countPending { cache, body in cache.drainEntry(i, body) }

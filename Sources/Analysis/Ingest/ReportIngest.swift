@@ -1,7 +1,8 @@
 import AccessLog
 
 /// Reads whole inputs for `meshlog report`: every file (or stdin) to its end, splitting large
-/// plain files at line boundaries so each core parses a part, then merging the aggregators.
+/// plain files over the cores (by byte ranges, or by cluster for a large mesh: `SplitStrategy`),
+/// then merging the aggregators.
 public struct ReportIngest: Sendable {
     /// Input paths; `-` is stdin. Empty means stdin.
     public var inputs: [String]
@@ -16,6 +17,9 @@ public struct ReportIngest: Sendable {
     public var minimumPartSize: Int64 = 4 << 20
     /// Where the readers report how far they got (for a progress line), if anywhere.
     public var progress: IngestProgress?
+    /// How a large file is split over `jobs` threads; nil: chosen per file from its first lines
+    /// (`SplitStrategy.choose`).
+    public var splitStrategy: SplitStrategy?
 
     public init(inputs: [String], customFormat: String?, jobs: Int, limits: AggregatorLimits = .report) {
         self.inputs = inputs.isEmpty ? ["-"] : inputs
@@ -51,6 +55,8 @@ public struct ReportIngest: Sendable {
                         warn: (InputWarning) -> Void) throws -> (aggregator: Aggregator, lines: Int) {
         let source = try ByteSource(path: path)
         if jobs > 1, !source.isCompressed, let size = source.size, size >= splitThreshold {
+            let strategy = try splitStrategy ?? SplitStrategy.choose(path: path, parser: parser, parts: jobs, limits: limits)
+            if strategy == .byCluster { return try ingestByCluster(path: path, size: size, parser: parser, lineBase: lineBase) }
             return try ingestInParallel(path: path, parser: parser, lineBase: lineBase)
         }
         var processor = LineProcessor(parser: parser, limits: limits)
@@ -69,32 +75,18 @@ public struct ReportIngest: Sendable {
         // A part never starts inside a JSON record printed over several lines.
         let ranges = try JSONObjectBoundary.adjust(try FileSplitter.ranges(path: path, parts: jobs, minimumPartSize: minimumPartSize), path: path)
         let progress = self.progress
-        typealias Part = (aggregator: Aggregator, lines: Int, pending: Bool)
-        let results = PartResults<Result<Part, InputError>>(count: ranges.count)
         let limits = self.limits
-        var work: [@Sendable () -> Void] = []
-        for (index, range) in ranges.enumerated() {
-            work.append {
-                let outcome: Result<Part, InputError>
-                do {
-                    let source = try ByteSource(path: path, byteRange: range)
-                    var processor = LineProcessor(parser: parser, limits: limits)
-                    try processor.read(source, progress: progress)
-                    let pending = processor.hasPendingRecord
-                    processor.finish()
-                    // In place, before the parts wait to be merged: one line-key cache (up to 14 MiB)
-                    // per part would otherwise stay allocated until the end.
-                    processor.sink.releaseKeyCache()
-                    outcome = .success((processor.aggregator, processor.lineNumber, pending))
-                } catch let error as InputError {
-                    outcome = .failure(error)
-                } catch {
-                    outcome = .failure(InputError(.readFailed, path: path, detail: "\(error)"))
-                }
-                results.set(index, outcome)
-            }
+        let results = Self.runParts(ranges.count, path: path) { index in
+            let source = try ByteSource(path: path, byteRange: ranges[index])
+            var processor = LineProcessor(parser: parser, limits: limits)
+            try processor.read(source, progress: progress)
+            let pending = processor.hasPendingRecord
+            processor.finish()
+            // In place, before the parts wait to be merged: one line-key cache (up to 14 MiB)
+            // per part would otherwise stay allocated until the end.
+            processor.sink.releaseKeyCache()
+            return (aggregator: processor.aggregator, lines: processor.lineNumber, pending: pending)
         }
-        ThreadRunner.runAll(work)
         var total = Aggregator(limits: limits)
         var lines = 0
         for index in ranges.indices {
@@ -114,6 +106,54 @@ public struct ReportIngest: Sendable {
             lines += part.lines
         }
         return (total, lines)
+    }
+
+    /// Reads the file `jobs` times at once, each reader counting the lines of its own clusters
+    /// (`ClusterPartitionSink`), up to the size it had when the reading began (so all readers see
+    /// the same lines). Only the first reader reports progress: each reads every byte.
+    private func ingestByCluster(path: String, size: Int64, parser: LineParser, lineBase: Int) throws
+        -> (aggregator: Aggregator, lines: Int) {
+        let parts = jobs
+        let progress = self.progress
+        let limits = self.limits
+        let results = Self.runParts(parts, path: path) { part in
+            let source = try ByteSource(path: path, byteRange: 0..<size)
+            var processor = LineProcessor(parser: parser, sink: ClusterPartitionSink(part: part, of: parts, limits: limits))
+            try processor.consume(source, progress: part == 0 ? progress : nil)
+            processor.sink.releaseKeyCache()
+            return (aggregator: processor.sink.aggregator, lines: processor.lineNumber)
+        }
+        var total = Aggregator(limits: limits)
+        var lines = 0
+        for part in 0..<parts {
+            guard let outcome = results.take(part) else { continue }
+            let counted = try outcome.get()
+            total.merge(counted.aggregator)
+            lines = max(lines, counted.lines)
+        }
+        total.offsetLineNumbers(by: lineBase)
+        return (total, lines)
+    }
+
+    /// Runs `body` for each of `count` parts on a thread of its own and returns what each gave (an
+    /// error other than `InputError` becomes a read failure of `path`).
+    private static func runParts<Part: Sendable>(_ count: Int, path: String, _ body: @escaping @Sendable (Int) throws -> Part)
+        -> PartResults<Result<Part, InputError>> {
+        let results = PartResults<Result<Part, InputError>>(count: count)
+        ThreadRunner.runAll((0..<count).map { index in
+            {
+                let outcome: Result<Part, InputError>
+                do {
+                    outcome = .success(try body(index))
+                } catch let error as InputError {
+                    outcome = .failure(error)
+                } catch {
+                    outcome = .failure(InputError(.readFailed, path: path, detail: "\(error)"))
+                }
+                results.set(index, outcome)
+            }
+        })
+        return results
     }
 
     /// Reads the file with one reader after a split pass was discarded. Its bytes were already
