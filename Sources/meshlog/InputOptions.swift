@@ -11,7 +11,8 @@ struct InputOptions: ParsableArguments {
                 + "text or a JSON object of \"key\": \"%OPERATOR%\".", valueName: "envoy-format"))
     var customFormat: String?
 
-    @Option(help: "Threads used to parse one large file (report mode); default: the CPUs this process may run on.")
+    @Option(help: ArgumentHelp("Threads used to read one large file (report mode): each reads a part of it, or, for a large mesh, "
+                                   + "the lines of its share of the clusters; default: the CPUs this process may run on."))
     var jobs: Int = ProcessEnvironment.usableCPUs
 
     @Flag(name: [.customShort("q"), .long],
