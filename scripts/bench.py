@@ -19,8 +19,9 @@ The low-cardinality cases (8 clusters of the synthetic `shop` mesh, a few hosts 
 2 M lines of Istio 1.9+ text and of typed JSON, and 10 M text lines for memory at scale.
 
 The scale cases (issue 9: exact at mesh scale) are `--scale-lines` (1 M) lines each, Istio 1.9+
-text with `kubectl logs --prefix` pod names, all run with `report --output json --jobs 1` on one
-core, meshlog (and the baseline) only:
+text with `kubectl logs --prefix` pod names, run with `report --output json` on one core
+(`--jobs 1`, the throughput targets) and on two (`--jobs 2`, the default on two CPUs: peak RSS),
+meshlog (and the baseline) only; each row's speed is compared with the baseline on as many cores:
 
     usual shape      --clusters 500 --hosts-per-cluster 20 --client-pods 300
     100 hosts        --clusters 1 --hosts-per-cluster 100 --client-pods 50   (one gRPC deployment)
@@ -92,15 +93,21 @@ def bench(case, path, lines, commands, runs):
         secs = statistics.median(s for s, _ in samples)
         rss = max(r for _, r in samples)
         rows.append((name, secs, lines / secs, size / secs / 1e6, rss / 2**20))
-    # The speed column compares with mawk, or in cases without mawk with the baseline build.
-    base = next((r for r in rows if r[0].startswith("mawk")), None) \
-        or next((r for r in rows if r[0].startswith("baseline")), None)
+    # The speed column compares with mawk, or in cases without mawk with the baseline build run on
+    # as many cores (the part of the name in parentheses).
+    mawk = next((r for r in rows if r[0].startswith("mawk")), None)
+    baselines = {r[0].split("(", 1)[-1]: r for r in rows if r[0].startswith("baseline")}
+
+    def base_for(name):
+        return mawk or baselines.get(name.split("(", 1)[-1])
+
     print(f"\n### {case}: {lines:,} lines, {size / 1e6:.0f} MB, median of {runs} runs\n")
-    versus = "" if base is None else (" speed vs mawk |" if base[0].startswith("mawk") else " speed vs baseline |")
+    versus = " speed vs mawk |" if mawk else (" speed vs baseline |" if baselines else "")
     print(f"| command | median s | lines/s | MB/s | peak RSS MiB |{versus}")
-    print("|---|---:|---:|---:|---:|" + ("---:|" if base else ""))
+    print("|---|---:|---:|---:|---:|" + ("---:|" if versus else ""))
     for name, secs, lps, mbs, rss in rows:
-        ratio = f" {base[1] / secs:.2f}x |" if base else ""
+        base = base_for(name)
+        ratio = (f" {base[1] / secs:.2f}x |" if base else " |") if versus else ""
         print(f"| {name} | {secs:.2f} | {lps / 1e6:.2f} M | {mbs:.0f} | {rss:.1f} |{ratio}")
     sys.stdout.flush()
 
@@ -122,7 +129,11 @@ def scale_cases(binary, args, one, baseline):
         path = generate(binary, f"{stem}-{args.scale_lines}.log", args.scale_lines,
                         options + ["--prefix", "kubectlPrefix"])
         commands = {name: cmd + [str(path)] for name, cmd in baseline.items()}
-        commands["meshlog report (1 core)"] = one + [str(binary), "report", "--output", "json", "--jobs", "1", str(path)]
+        if args.baseline:
+            commands["baseline meshlog report (2 cores)"] = [args.baseline, "report", "--output", "json", "--jobs", "2", str(path)]
+        report = [str(binary), "report", "--output", "json"]
+        commands["meshlog report (1 core)"] = one + report + ["--jobs", "1", str(path)]
+        commands["meshlog report (2 cores)"] = report + ["--jobs", "2", str(path)]
         bench(f"Scale, {title}", path, args.scale_lines, commands, args.runs)
 
 

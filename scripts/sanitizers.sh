@@ -10,8 +10,8 @@ export SNAPSHOT_TESTING_RECORD=never
 which=${1:-both}
 
 # Suites whose code runs on several threads: the live reader and LiveStore, the live app over a
-# real reader, the multi-core split/merge path and the splitter.
-concurrent='LiveWindowTests|LiveStoreWaitTests|LiveAppTests|SplitInvarianceTests|SplitJSONObjectTests|AggregatorMergeTests|FileSplitter|ByteSourceTests'
+# real reader, the multi-core split/merge paths (byte ranges and by cluster) and the splitter.
+concurrent='LiveWindowTests|LiveStoreWaitTests|LiveAppTests|SplitInvarianceTests|ClusterSplitTests|SplitJSONObjectTests|AggregatorMergeTests|FileSplitter|ByteSourceTests'
 
 if [ "$which" = both ] || [ "$which" = address ]; then
     echo "sanitizers: unit suites under AddressSanitizer"
