@@ -7,7 +7,7 @@
 #   adversarial   every line a new client pod, upstream host, cluster, path, authority and user
 #                 agent (`meshlog generate --unique-keys`)                         ≤ 256 MiB
 #   usual shape   500 clusters × 20 hosts, 300 client pods                          ≤  64 MiB
-#                 (and the same shape five times as long)
+#                 (also cut into four files read together, and five times as long)
 #
 # Both files are Istio 1.9+ text with `kubectl logs --prefix` pod names and only access lines, so
 # the JSON report's `requests` must equal the file's line count. The usual shape is within the
@@ -75,12 +75,19 @@ check() {
     shift 2
     local file="$tmp/$name.log"
     "$bin" generate --lines "$lines" --seed 7 --prefix kubectlPrefix "$@" --output "$file"
+    measure "$name" "$limit" "$file" "$file"
+}
+
+# measure NAME LIMIT_MIB WHOLE_FILE INPUT...: the report of the inputs (together, the lines of WHOLE_FILE).
+measure() {
+    local name=$1 limit=$2 file=$3
+    shift 3
     local count truth_counts=""
     count=$(wc -l < "$file")
     if [[ $name == usual-shape* ]]; then truth_counts=$(truth "$file"); fi
     local jobs
     for jobs in ${JOBS_LIST:-1 2}; do
-        /usr/bin/time -v -o "$tmp/time.txt" "$bin" report --output json --jobs "$jobs" "$file" > "$tmp/report.json"
+        /usr/bin/time -v -o "$tmp/time.txt" "$bin" report --output json --jobs "$jobs" "$@" > "$tmp/report.json"
         local rss_kib requests seconds
         rss_kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time.txt")
         seconds=$(awk -F': ' '/Elapsed \(wall clock\) time/ { print $2 }' "$tmp/time.txt")
@@ -100,7 +107,7 @@ check() {
             verdict="FAIL: $(IFS=';'; echo "${problems[*]}")"
             failed=1
         fi
-        printf '%-16s --jobs %d %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
+        printf '%-18s --jobs %d %8d lines  peak RSS %5d MiB (limit %3d MiB)  requests %8d  wall %s  %s\n' \
             "$name" "$jobs" "$count" "$rss_mib" "$limit" "$requests" "$seconds" "$verdict"
     done
 }
@@ -163,6 +170,10 @@ live() {
 
 check adversarial 256 --unique-keys
 check usual-shape 64 --clusters 500 --hosts-per-cluster 20 --client-pods 300
+# The same lines as four files (as from four pods' sidecars), read in one report.
+split -n l/4 -d "$tmp/usual-shape.log" "$tmp/usual-shape-piece-"
+measure usual-shape-4files 64 "$tmp/usual-shape.log" "$tmp"/usual-shape-piece-0*
+rm -f "$tmp"/usual-shape-piece-0*
 # The usual shape grows with the lines (denser latency histograms, more pod links): five times longer.
 lines=$((lines * 5)) check usual-shape-long 64 --clusters 500 --hosts-per-cluster 20 --client-pods 300
 if command -v tmux >/dev/null; then

@@ -128,10 +128,11 @@ extension Aggregator {
         keyCache.release()
     }
 
-    /// Lets the key cache grow to at most `entries` (fewer than `limits.keyCacheEntries`): a reader
-    /// that counts only some of a file's line keys (`ClusterPartitionSink`). Call before the first line.
+    /// Counts every pending line and starts the key cache again small, growing to at most `entries`
+    /// (fewer than `limits.keyCacheEntries`): a reader that counts only some of a file's line keys
+    /// (`ClusterPartitionSink`).
     mutating func capKeyCache(entries: Int) {
-        precondition(lineTotal == 0, "Aggregator.capKeyCache after lines were counted")
+        flushPendingKeyCounts()
         keyCache = LineKeyCache(entries: min(max(0, entries), limits.keyCacheEntries))
     }
 

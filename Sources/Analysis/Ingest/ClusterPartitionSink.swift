@@ -12,13 +12,20 @@ struct ClusterPartitionSink: RecordSink {
     let part: Int
     private var partition: ClusterPartition
 
-    /// An empty aggregator for part `part` of `parts` (0 ≤ part < parts).
-    init(part: Int, of parts: Int, limits: AggregatorLimits) {
+    /// Part `part` of `parts` (0 ≤ part < parts), counting into `aggregator` (empty, or the running
+    /// total of earlier inputs).
+    init(part: Int, of parts: Int, counting aggregator: consuming Aggregator) {
         self.part = part
+        let limits = aggregator.limits
         partition = ClusterPartition(parts: parts, samplesPerFlag: limits.samplesPerFlag)
-        aggregator = Aggregator(limits: limits)
+        self.aggregator = aggregator
         // Each part sees about 1/parts of the line keys; together the parts keep one cache's budget.
-        aggregator.capKeyCache(entries: limits.keyCacheEntries / partition.parts)
+        self.aggregator.capKeyCache(entries: limits.keyCacheEntries / partition.parts)
+    }
+
+    /// Part `part` of `parts`, counting into an empty aggregator.
+    init(part: Int, of parts: Int, limits: AggregatorLimits) {
+        self.init(part: part, of: parts, counting: Aggregator(limits: limits))
     }
 
     mutating func add(_ record: borrowing AccessRecord, line: UnsafeRawBufferPointer,

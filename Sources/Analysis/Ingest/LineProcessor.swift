@@ -9,14 +9,17 @@ public struct LineProcessor<Sink: RecordSink> {
     private var parser: LineParser
     private var record = AccessRecord()
     public var sink: Sink
-    /// Lines seen by this processor (the 1-based number of the last line).
+    /// The 1-based number of the last line seen (counting the `lineBase` lines before the first).
     public private(set) var lineNumber = 0
     /// The current input's state (prefix fragments, an open multi-line JSON object, its path's pod).
     private var input = InputState()
 
-    public init(parser: LineParser, sink: Sink) {
+    /// A processor delivering to `sink`; `lineBase` lines came before (in earlier inputs), so the
+    /// first line is numbered `lineBase + 1`.
+    public init(parser: LineParser, sink: Sink, lineBase: Int = 0) {
         self.parser = parser
         self.sink = sink
+        lineNumber = max(0, lineBase)
     }
 
     /// Starts a new input read from `path`: its kubelet path (if it is one) names the pod of records

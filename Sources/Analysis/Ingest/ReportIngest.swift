@@ -33,13 +33,19 @@ public struct ReportIngest: Sendable {
     /// (on the calling thread, once the input is read).
     public func run(warn: (InputWarning) -> Void = { _ in }) throws -> Aggregator {
         let parser = try makeParser()
+        // Every input is counted into this one aggregator: a second aggregator of the same mesh
+        // merged into it would double the memory (two files of one large mesh took 97 MiB).
         var total = Aggregator(limits: limits)
+        // Parts 1… of the files split by cluster: they stay apart until every input was read, so
+        // that each file's part k goes on counting the same clusters without a copy of them.
+        var clusterParts: [Aggregator] = []
         var linesBefore = 0
         for path in inputs {
-            let part = try ingest(path: path, parser: parser, lineBase: linesBefore, warn: warn)
-            linesBefore += part.lines
-            total.merge(part.aggregator)
+            linesBefore += try ingest(path: path, into: &total, clusterParts: &clusterParts, parser: parser,
+                                      lineBase: linesBefore, warn: warn)
         }
+        for part in clusterParts { total.merge(part) }
+        clusterParts = []
         // Settled here, in place (`snapshot()` of an aggregator with pending counts settles a copy),
         // and the key cache's memory freed before the snapshot is built.
         total.releaseKeyCache()
@@ -51,27 +57,46 @@ public struct ReportIngest: Sendable {
         return LineParser()
     }
 
-    private func ingest(path: String, parser: LineParser, lineBase: Int,
-                        warn: (InputWarning) -> Void) throws -> (aggregator: Aggregator, lines: Int) {
+    /// Counts the lines of `path` into `total`, or for a file split by cluster into `total` and
+    /// `clusterParts` (`lineBase` lines came before); returns its lines.
+    private func ingest(path: String, into total: inout Aggregator, clusterParts: inout [Aggregator], parser: LineParser,
+                        lineBase: Int, warn: (InputWarning) -> Void) throws -> Int {
         let source = try ByteSource(path: path)
         if jobs > 1, !source.isCompressed, let size = source.size, size >= splitThreshold {
+            // The split's readers make caches of their own.
+            total.releaseKeyCache()
             let strategy = try splitStrategy ?? SplitStrategy.choose(path: path, parser: parser, parts: jobs, limits: limits)
-            if strategy == .byCluster { return try ingestByCluster(path: path, size: size, parser: parser, lineBase: lineBase) }
-            return try ingestInParallel(path: path, parser: parser, lineBase: lineBase)
+            if strategy == .byCluster {
+                return try ingestByCluster(path: path, size: size, into: &total, clusterParts: &clusterParts,
+                                           parser: parser, lineBase: lineBase)
+            }
+            guard let part = try ingestInParallel(path: path, parser: parser, lineBase: lineBase) else {
+                return try read(ByteSource(path: path), into: &total, parser: parser, lineBase: lineBase, progress: nil)
+            }
+            total.merge(part.aggregator)
+            return part.lines
         }
-        var processor = LineProcessor(parser: parser, limits: limits)
-        try processor.consume(source, progress: progress)
+        let lines = try read(source, into: &total, parser: parser, lineBase: lineBase, progress: progress)
         source.warnings.forEach(warn)
-        var aggregator = processor.aggregator
-        aggregator.offsetLineNumbers(by: lineBase)
-        return (aggregator, processor.lineNumber)
+        return lines
+    }
+
+    /// Reads `source` to its end with one reader, counting into `total` in place; returns its lines.
+    private func read(_ source: ByteSource, into total: inout Aggregator, parser: LineParser, lineBase: Int,
+                      progress: IngestProgress?) throws -> Int {
+        var processor = LineProcessor(parser: parser, sink: Aggregator(limits: limits), lineBase: lineBase)
+        swap(&processor.sink, &total)
+        defer { swap(&processor.sink, &total) }
+        try processor.consume(source, progress: progress)
+        return processor.lineNumber - lineBase
     }
 
     /// Parses the parts of a split file on one thread each. A part whose last record is still
     /// incomplete (fragments whose end lies in the next part, which the splitter could not avoid)
-    /// would make the next part count lines differently than one reader does; then the file is read
-    /// again by one reader, so a line's category never depends on where the file was split.
-    private func ingestInParallel(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
+    /// would make the next part count lines differently than one reader does; then nil is returned
+    /// and the caller reads the file again with one reader (its bytes are not reported to `progress`
+    /// a second time), so a line's category never depends on where the file was split.
+    private func ingestInParallel(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int)? {
         // A part never starts inside a JSON record printed over several lines.
         let ranges = try JSONObjectBoundary.adjust(try FileSplitter.ranges(path: path, parts: jobs, minimumPartSize: minimumPartSize), path: path)
         let progress = self.progress
@@ -91,9 +116,7 @@ public struct ReportIngest: Sendable {
         var lines = 0
         for index in ranges.indices {
             guard let outcome = results[index] else { continue }
-            if try outcome.get().pending, index + 1 < ranges.count {
-                return try ingestWhole(path: path, parser: parser, lineBase: lineBase)
-            }
+            if try outcome.get().pending, index + 1 < ranges.count { return nil }
         }
         for index in ranges.indices {
             // Taken out of the results: the merged total then holds the only reference to the first
@@ -110,29 +133,38 @@ public struct ReportIngest: Sendable {
 
     /// Reads the file `jobs` times at once, each reader counting the lines of its own clusters
     /// (`ClusterPartitionSink`), up to the size it had when the reading began (so all readers see
-    /// the same lines). Only the first reader reports progress: each reads every byte.
-    private func ingestByCluster(path: String, size: Int64, parser: LineParser, lineBase: Int) throws
-        -> (aggregator: Aggregator, lines: Int) {
+    /// the same lines). Reader 0 goes on counting into `total`, reader k into `clusterParts[k - 1]`
+    /// (each moved to its thread and back, not copied), so that the files of one mesh keep one set
+    /// of keys between them. Only reader 0 reports progress: each reads every byte. Returns the
+    /// file's lines.
+    private func ingestByCluster(path: String, size: Int64, into total: inout Aggregator, clusterParts: inout [Aggregator],
+                                 parser: LineParser, lineBase: Int) throws -> Int {
         let parts = jobs
         let progress = self.progress
         let limits = self.limits
+        let running = PartResults<Aggregator>(count: parts)
+        running.set(0, total)
+        for k in 1..<parts { running.set(k, k - 1 < clusterParts.count ? clusterParts[k - 1] : Aggregator(limits: limits)) }
+        total = Aggregator(limits: limits)
+        clusterParts = []
         let results = Self.runParts(parts, path: path) { part in
             let source = try ByteSource(path: path, byteRange: 0..<size)
-            var processor = LineProcessor(parser: parser, sink: ClusterPartitionSink(part: part, of: parts, limits: limits))
+            // Taken straight into the sink: a second reference would make its first write copy
+            // every table.
+            let sink = ClusterPartitionSink(part: part, of: parts, counting: running.take(part) ?? Aggregator(limits: limits))
+            var processor = LineProcessor(parser: parser, sink: consume sink, lineBase: lineBase)
             try processor.consume(source, progress: part == 0 ? progress : nil)
             processor.sink.releaseKeyCache()
-            return (aggregator: processor.sink.aggregator, lines: processor.lineNumber)
+            return (aggregator: processor.sink.aggregator, lines: processor.lineNumber - lineBase)
         }
-        var total = Aggregator(limits: limits)
         var lines = 0
         for part in 0..<parts {
             guard let outcome = results.take(part) else { continue }
             let counted = try outcome.get()
-            total.merge(counted.aggregator)
+            if part == 0 { total = counted.aggregator } else { clusterParts.append(counted.aggregator) }
             lines = max(lines, counted.lines)
         }
-        total.offsetLineNumbers(by: lineBase)
-        return (total, lines)
+        return lines
     }
 
     /// Runs `body` for each of `count` parts on a thread of its own and returns what each gave (an
@@ -154,16 +186,6 @@ public struct ReportIngest: Sendable {
             }
         })
         return results
-    }
-
-    /// Reads the file with one reader after a split pass was discarded. Its bytes were already
-    /// reported to `progress` by that pass, so this read does not report them again.
-    private func ingestWhole(path: String, parser: LineParser, lineBase: Int) throws -> (aggregator: Aggregator, lines: Int) {
-        var processor = LineProcessor(parser: parser, limits: limits)
-        try processor.consume(try ByteSource(path: path))
-        var aggregator = processor.aggregator
-        aggregator.offsetLineNumbers(by: lineBase)
-        return (aggregator, processor.lineNumber)
     }
 }
 

@@ -66,6 +66,44 @@ import TrafficGenerator
         }
     }
 
+    /// Several inputs are counted into one running total: three pieces of a log (with malformed
+    /// lines, whose samples carry line numbers across all inputs, and no record over several lines
+    /// that a cut would change) give the snapshot of the whole log, read by one reader, by byte
+    /// ranges or by cluster.
+    @Test func severalInputsAreCountedAsTheirConcatenation() throws {
+        var generator = TrafficGenerator(options: GeneratorOptions(lines: 4_500, seed: 8, prefix: .kubectlBoth,
+                                                                   scenario: .clientCancelled))
+        var bytes: [UInt8] = []
+        var line: [UInt8] = []
+        var n = 0
+        while generator.appendNextLine(to: &line) {
+            bytes += line
+            line.removeAll(keepingCapacity: true)
+            n += 1
+            if n % 97 == 0 { bytes += [0xFF, 0x00, 0x41, 0x0A] }
+        }
+        let whole = NSTemporaryDirectory() + "meshlog-cluster-split-\(getpid())-whole.log"
+        #expect(FileManager.default.createFile(atPath: whole, contents: Data(bytes)))
+        let newlines = bytes.indices.filter { bytes[$0] == 0x0A }
+        let cuts = [0, newlines[newlines.count / 3] + 1, newlines[2 * newlines.count / 3] + 1, bytes.count]
+        let pieces = (0..<3).map { k in NSTemporaryDirectory() + "meshlog-cluster-split-\(getpid())-piece\(k).log" }
+        for (k, piece) in pieces.enumerated() {
+            #expect(FileManager.default.createFile(atPath: piece, contents: Data(bytes[cuts[k]..<cuts[k + 1]])))
+        }
+        defer { ([whole] + pieces).forEach { unlink($0) } }
+        let one = try Self.snapshot(whole, jobs: 1)
+        #expect(one.lines.malformedSamples.count > 1)
+        for (jobs, strategy) in [(1, nil), (2, SplitStrategy.byteRanges), (2, .byCluster), (3, .byCluster)] as [(Int, SplitStrategy?)] {
+            var ingest = ReportIngest(inputs: pieces, customFormat: nil, jobs: jobs)
+            ingest.splitThreshold = 1
+            ingest.minimumPartSize = 1
+            ingest.splitStrategy = strategy
+            let together = try ingest.run().snapshot()
+            #expect(together.lines == one.lines, "jobs \(jobs) \(String(describing: strategy))")
+            #expect(together == one, "jobs \(jobs) \(String(describing: strategy))")
+        }
+    }
+
     /// Each part counts only its own clusters' lines (apart from what part 0 takes in order), and
     /// its line-key cache may hold only its share of the entries.
     @Test func eachPartHoldsItsOwnClusters() throws {
