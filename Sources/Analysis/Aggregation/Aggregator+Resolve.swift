@@ -129,8 +129,8 @@ extension Aggregator {
     }
 
     /// Counts every pending line and starts the key cache again small, growing to at most `entries`
-    /// (fewer than `limits.keyCacheEntries`): a reader that counts only some of a file's line keys
-    /// (`ClusterPartitionSink`).
+    /// (and never past `limits.keyCacheEntries`): fewer for a reader that counts only some of a file's
+    /// line keys (`ClusterPartitionSink`), all of them again afterwards.
     mutating func capKeyCache(entries: Int) {
         flushPendingKeyCounts()
         keyCache = LineKeyCache(entries: min(max(0, entries), limits.keyCacheEntries))

@@ -67,8 +67,11 @@ public struct ReportIngest: Sendable {
             total.releaseKeyCache()
             let strategy = try splitStrategy ?? SplitStrategy.choose(path: path, parser: parser, parts: jobs, limits: limits)
             if strategy == .byCluster {
-                return try ingestByCluster(path: path, size: size, into: &total, clusterParts: &clusterParts,
-                                           parser: parser, lineBase: lineBase)
+                let lines = try ingestByCluster(path: path, size: size, into: &total, clusterParts: &clusterParts,
+                                                parser: parser, lineBase: lineBase)
+                // Its reader's cache was capped to a share; a next input read whole gets the full one.
+                total.capKeyCache(entries: limits.keyCacheEntries)
+                return lines
             }
             guard let part = try ingestInParallel(path: path, parser: parser, lineBase: lineBase) else {
                 return try read(ByteSource(path: path), into: &total, parser: parser, lineBase: lineBase, progress: nil)

@@ -52,6 +52,12 @@ import TrafficGenerator
         #expect(one.clusters.count == 300)
         let split = try Self.snapshot(path, jobs: 2)
         #expect(split == one)
+        // Reader 0's cache was capped to its share while it read; the total's is whole again for
+        // an input read by one reader after it.
+        var ingest = ReportIngest(inputs: [path], customFormat: nil, jobs: 2)
+        ingest.splitThreshold = 1
+        ingest.splitStrategy = .byCluster
+        #expect(try ingest.run().keyCache.maxEntries == AggregatorLimits.report.keyCacheEntries)
     }
 
     /// The hostile chains of `SplitInvarianceTests` (fragments, dumps, multi-line JSON records):
