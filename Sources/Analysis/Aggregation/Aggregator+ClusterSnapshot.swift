@@ -52,7 +52,8 @@ extension Aggregator {
     private func clusterStats(_ c: ClusterAccumulator, name: ClusterName, hostSlots: [Int32],
                               pods: [(requests: Int, topShare: Double)], _ r: RefResolver) -> ClusterStats {
         var latency = c.latencyWithoutHost
-        latency.merge(c.otherHost.latency)
+        let evicted = c.otherHost
+        latency.merge(evicted.latency)
         var hostList = hostSlots.map { slot -> HostStats in
             latency.merge(hosts[slot].latency)
             return hostStats(hosts[slot], name: hosts.withKey(slot) { Self.hostName($0) }, isOther: false,
@@ -64,11 +65,11 @@ extension Aggregator {
         let balance = BalanceJudge.judge(hostCounts: hostSlots.map { hosts[$0].requests }, shortfalls: shortfalls,
                                          pods: pods, tcpShare: c.requests > 0 ? Double(c.tcp) / Double(c.requests) : 0)
         var accuracy = TableAccuracy.exact
-        if c.otherHost.requests > 0 {
-            hostList.append(hostStats(c.otherHost, name: "other", isOther: true, clusterRequests: c.requests))
+        if evicted.requests > 0 {
+            hostList.append(hostStats(evicted, name: "other", isOther: true, clusterRequests: c.requests))
             let withHost = max(1, c.requests - c.requestsWithoutHost)
-            accuracy = TableAccuracy(approximate: true, otherCount: c.otherHost.requests,
-                                     otherShare: Double(c.otherHost.requests) / Double(withHost),
+            accuracy = TableAccuracy(approximate: true, otherCount: evicted.requests,
+                                     otherShare: Double(evicted.requests) / Double(withHost),
                                      errorBound: hosts.errorBound)
         }
         return ClusterStats(

@@ -19,9 +19,13 @@ struct ClusterAccumulator: KeyedPayload {
     var upstreamServiceTime = LatencyHistogram()
     /// Requests that named no upstream host (`-`: no route, no healthy upstream, …).
     var requestsWithoutHost = 0
-    /// Hosts evicted from the aggregator's host table (for the "other clusters" bucket: the hosts of
-    /// every evicted cluster).
-    var otherHost: HostAccumulator
+    /// Hosts evicted from the aggregator's host table, folded together (for the "other clusters"
+    /// bucket: the hosts of every evicted cluster), once there are any: out of line, because most
+    /// clusters never lose a host and the 360-byte accumulator made every cluster's payload 920 bytes,
+    /// which each admission and eviction of a cluster moves.
+    private var evictedHosts: [HostAccumulator] = []
+    /// The bound of a host's pod links (`AggregatorLimits.sources`), for the first evicted host.
+    private let podBound: Int
     /// Requests per client pod.
     var pods: PodLinks
     var flags = RefCounter(capacity: 32)
@@ -31,12 +35,24 @@ struct ClusterAccumulator: KeyedPayload {
     var destinations: RefCounter
 
     init(limits: AggregatorLimits) {
-        otherHost = HostAccumulator(limits: limits)
+        podBound = limits.sources
         pods = PodLinks(limits: limits)
         details = RefCounter(capacity: limits.breakdown)
         methods = RefCounter(capacity: limits.wideBreakdown)
         destinations = RefCounter(capacity: limits.breakdown)
     }
+
+    /// The hosts evicted from the aggregator's host table, folded together (empty when none was).
+    var otherHost: HostAccumulator {
+        get { evictedHosts.first ?? HostAccumulator(podBound: podBound) }
+        _modify {
+            if evictedHosts.isEmpty { evictedHosts.append(HostAccumulator(podBound: podBound)) }
+            yield &evictedHosts[0]
+        }
+    }
+
+    /// True when some host of this cluster was evicted (`otherHost` is not empty).
+    var hasEvictedHosts: Bool { !evictedHosts.isEmpty }
 
     /// True when a breakdown counter is at its bound (a new key would make it drop keys).
     var hasFullCounter: Bool {
@@ -83,7 +99,7 @@ struct ClusterAccumulator: KeyedPayload {
     /// through `remap`.
     mutating func absorb(_ o: ClusterAccumulator, remap: (UInt64) -> UInt64?) {
         absorbCounts(o, remap: remap)
-        otherHost.absorb(o.otherHost, remap: remap)
+        if o.hasEvictedHosts { otherHost.absorb(o.otherHost, remap: remap) }
     }
 
     /// Adds `o`'s counters (not its hosts), mapping its breakdown keys through `remap`.

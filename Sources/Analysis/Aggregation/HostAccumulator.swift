@@ -17,7 +17,10 @@ struct HostAccumulator: KeyedPayload {
     /// Requests per client pod.
     var pods: PodLinks
 
-    init(limits: AggregatorLimits) { pods = PodLinks(limits: limits) }
+    init(limits: AggregatorLimits) { self.init(podBound: limits.sources) }
+
+    /// An empty accumulator whose pod links are bounded at `podBound` (`AggregatorLimits.sources`).
+    init(podBound: Int) { pods = PodLinks(bound: podBound) }
 
     /// True when a breakdown counter is at its bound (a new key would make it drop keys).
     var hasFullCounter: Bool { flags.isFull || codes.isFull || grpcStatuses.isFull }

@@ -9,9 +9,12 @@ struct PodLinks: Sendable {
     var requests: RefCounter
     var errors: RefCounter
 
-    init(limits: AggregatorLimits) {
-        requests = RefCounter(capacity: limits.sources)
-        errors = RefCounter(capacity: limits.sources)
+    init(limits: AggregatorLimits) { self.init(bound: limits.sources) }
+
+    /// Links to at most `bound` pods (`AggregatorLimits.sources`).
+    init(bound: Int) {
+        requests = RefCounter(capacity: bound)
+        errors = RefCounter(capacity: bound)
     }
 
     var count: Int { requests.liveCount }
