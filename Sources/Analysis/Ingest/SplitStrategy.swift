@@ -21,13 +21,14 @@ public enum SplitStrategy: Sendable, Equatable {
     /// Lines per pair in the probe below which keys are not repeating (every line brings new keys):
     /// the tables reach their bounds either way, and byte ranges are faster.
     static let repeatingLinesPerPair = 1.25
-    /// The largest share of the probe's lines one thread may get for `byCluster` to keep both busy.
+    /// The largest share of the probe's lines one thread may get for `byCluster`, so that one busy
+    /// cluster does not leave the other threads idle.
     static let busiestPartShare = 0.65
 
     /// Reads the first `probeBytes` of the plain file at `path` (or only its first megabyte when that
-    /// already shows a small mesh) and chooses: `byCluster` for a mesh of
-    /// at least `meshPairs` (cluster, host) pairs whose lines repeat and whose clusters spread over
-    /// the threads, `byteRanges` otherwise.
+    /// already shows a small mesh) and chooses: `byCluster` for a mesh of at least `meshPairs`
+    /// (cluster, host) pairs whose lines repeat and whose clusters spread over the threads,
+    /// `byteRanges` otherwise.
     static func choose(path: String, parser: LineParser, parts: Int, limits: AggregatorLimits) throws -> SplitStrategy {
         guard parts > 1 else { return .byteRanges }
         var processor = LineProcessor(parser: parser, sink: MeshShapeProbe(parts: parts, samplesPerFlag: limits.samplesPerFlag))
