@@ -45,7 +45,6 @@ public struct ReportIngest: Sendable {
                                       lineBase: linesBefore, warn: warn)
         }
         for part in clusterParts { total.merge(part) }
-        clusterParts = []
         // Settled here, in place (`snapshot()` of an aggregator with pending counts settles a copy),
         // and the key cache's memory freed before the snapshot is built.
         total.releaseKeyCache()
