@@ -180,6 +180,8 @@ extension Aggregator {
             slot = ref.slot
             sources.addCount(slot, 1)
         } else {
+            // A new pod may evict one: the buffered links name pods by slot.
+            if sources.keys.isFull { flushPodLinks() }
             slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
                 var w = CompositeKeyWriter(key)
                 w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))

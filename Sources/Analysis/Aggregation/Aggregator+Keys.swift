@@ -116,6 +116,7 @@ extension Aggregator {
     /// built). Runs only when a table has reached its bound.
     @inline(never)
     mutating func settleEvictions() {
+        assert(podLinkBuffer.isEmpty, "an eviction with pod links buffered")
         flushPendingTableCounts()
         // Only the cluster keys are read (a copy of `clusters` itself would make the payload changes
         // below copy every cluster's payload).

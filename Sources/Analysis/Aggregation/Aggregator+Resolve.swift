@@ -57,7 +57,11 @@ extension Aggregator {
         // pending entries refer to. Below every bound, counting is pure addition and the order of the
         // lines does not matter, so the pending counts wait.
         let mayEvict = countersAtBound || anyKeyTableFull
-        if mayEvict || keyCache.dirtyCount >= keyCache.entryCount { flushPendingTableCounts() }
+        if mayEvict {
+            flushBeforeEviction()
+        } else if keyCache.dirtyCount >= keyCache.entryCount {
+            flushPendingTableCounts()
+        }
         let fields = LineFields(r, line)
         let serialBefore = serial
         f.isTCP = fields.isTCP
@@ -102,12 +106,19 @@ extension Aggregator {
     /// the counts, merges, trims or releases the cache.
     mutating func flushPendingKeyCounts() {
         countDeferredLines()
-        flushPendingTableCounts()
+        flushBeforeEviction()
     }
 
-    /// Counts the pending pod links, the queued value batches and the key cache's pending lines (not the
-    /// deferred lines: this runs while a line is being counted). Called before anything admits into,
-    /// prunes or evicts from a key table.
+    /// `flushPendingTableCounts`, and the pod-link buffer drained (its entries name table slots, which
+    /// an eviction may give to other keys): called before anything may evict a key.
+    mutating func flushBeforeEviction() {
+        flushPendingTableCounts()
+        drainPodLinkBuffer()
+    }
+
+    /// Counts the pending pod links (into the pod-link buffer, while it takes them), the queued value
+    /// batches and the key cache's pending lines (not the deferred lines: this runs while a line is
+    /// being counted).
     mutating func flushPendingTableCounts() {
         countPendingPodLinks()
         recordPendingValueBatches()
@@ -118,14 +129,19 @@ extension Aggregator {
     /// True when some counts still wait: deferred lines, pod links, or the key cache's pending lines.
     var hasPendingCounts: Bool {
         !deferredLines.isEmpty || keyCache.hasPending || !pendingPodLinks.isEmpty || !pendingValueBatches.isEmpty
+            || !podLinkBuffer.isEmpty
     }
 
     /// Counts every pending line and frees the key cache's entries (it starts small again if more
     /// lines come): a report's aggregator does this before its snapshot is built, so that the cache's
-    /// memory is not held at the same time.
+    /// memory is not held at the same time. The pod-link buffer is drained after the cache is gone, so that the links it fills in the
+    /// payloads do not add to the cache's memory.
     public mutating func releaseKeyCache() {
-        flushPendingKeyCounts()
+        countDeferredLines()
+        flushPendingTableCounts()
         keyCache.release()
+        drainPodLinkBuffer()
+        podLinkBuffer.release()
     }
 
     /// Counts every pending line and starts the key cache again small, growing to at most `entries`

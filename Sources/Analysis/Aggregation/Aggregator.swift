@@ -67,6 +67,8 @@ public struct Aggregator: Sendable {
     var podHostLinks = 0
     /// Links of the last prefixed lines, counted in batches (`countPendingPodLinks`).
     var pendingPodLinks = PrefetchQueue<PodLink>(capacity: Aggregator.podLinkBatch)
+    /// Links counted per link before they go into the payloads (`drainPodLinkBuffer`).
+    var podLinkBuffer = PodLinkBuffer()
     /// Full batches of line values waiting to be recorded into histograms (`recordPendingValueBatches`).
     var pendingValueBatches = PrefetchQueue<ValueBatch>(capacity: Aggregator.valueBatchQueue)
     /// The last access lines, counted a few lines later (`DeferredLines`).

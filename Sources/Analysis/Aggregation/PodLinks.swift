@@ -27,6 +27,16 @@ struct PodLinks: Sendable {
         return delta
     }
 
+    /// Counts `n` requests of `pod`, or (`isErrors`) `n` errors among its requests (counted
+    /// separately); returns the change in live links.
+    mutating func record(_ pod: KeyRef, _ n: Int, isErrors: Bool, admitNew: Bool) -> Int {
+        if isErrors {
+            _ = errors.add(pod.raw, n, admitNew: admitNew)
+            return 0
+        }
+        return requests.add(pod.raw, n, admitNew: admitNew)
+    }
+
     /// Hints the CPU to bring the entry that `pod`'s request count is (or would be) kept in.
     /// (`mutating` only so that a call through a payload pointer reads in place instead of copying.)
     @inline(__always)

@@ -37,13 +37,33 @@ import Testing
         #expect(first.snapshot() == Self.aggregate(lines, .report, eachLine: true).snapshot())
     }
 
+    /// The report's limits; pods past their bound (the links are counted without the buffer); and
+    /// links past their bound while every pod fits (the buffer takes links until draining them might
+    /// not admit them all).
     @Test(arguments: [AggregatorLimits.report,
-                      AggregatorLimits(clusters: 64, hosts: 256, sources: 32, podLinks: 512, recentLines: 0, recentLineBytes: 0)])
+                      AggregatorLimits(clusters: 64, hosts: 256, sources: 32, podLinks: 512, recentLines: 0, recentLineBytes: 0),
+                      AggregatorLimits(sources: 400, podLinks: 900, recentLines: 0, recentLineBytes: 0)])
     func batchedEqualsOneAtATime(_ limits: AggregatorLimits) {
         let lines = Self.lines(.init(clusters: 400, hostsPerCluster: 10, pods: 200, lines: 12_000))
         let batched = Self.aggregate(lines, limits, eachLine: false).snapshot()
         let single = Self.aggregate(lines, limits, eachLine: true).snapshot()
         #expect(batched == single)
         #expect(batched.sources.reduce(0) { $0 + $1.requests } == 12_000)
+    }
+
+    /// The links of lines that hit the line-key cache wait in the pod-link buffer (so the tests above
+    /// do compare the buffered path), and the snapshot drains it.
+    @Test func linksWaitInTheBufferUntilTheSnapshot() {
+        let lines = Self.lines(.init(clusters: 40, hostsPerCluster: 5, pods: 30, lines: 3_000))
+        var a = Aggregator(limits: .report)
+        for (t, pod) in lines { a.add(t, pod: pod, container: "istio-proxy") }
+        a.countPendingPodLinks()
+        #expect(a.podLinkBuffer.count > 100)
+        #expect(a.podClusterLinks == 0)
+        let s = a.snapshot()
+        #expect(s == Self.aggregate(lines, .report, eachLine: true).snapshot())
+        a.releaseKeyCache()
+        #expect(a.podLinkBuffer.isEmpty)
+        #expect(a.podClusterLinks > 100)
     }
 }
