@@ -3,9 +3,9 @@ import AccessLog
 extension Aggregator {
     /// Clusters by requests (ties by name), then the "other clusters" bucket when clusters were evicted.
     /// Each with its hosts, their accuracy and the balance verdict.
-    func clusterStatsList(_ r: RefResolver) -> [ClusterStats] {
-        let hostsByCluster = hostSlotsByCluster()
-        let podSpread = podSpreadByCluster()
+    func clusterStatsList(_ r: RefResolver, hostsByCluster: [Int32: [Int32]]? = nil) -> [ClusterStats] {
+        let hostsByCluster = hostsByCluster ?? hostSlotsByCluster()
+        let podSpread = podSpreadByCluster(hostsByCluster)
         var list = clusters.liveSlots.map { slot in
             clusterStats(clusters[slot], name: ClusterName(clusters.keyString(slot)), hostSlots: hostsByCluster[slot] ?? [],
                          pods: podSpread[slot] ?? [], r)
@@ -20,7 +20,7 @@ extension Aggregator {
     }
 
     /// Live host slots grouped by their cluster's slot.
-    private func hostSlotsByCluster() -> [Int32: [Int32]] {
+    func hostSlotsByCluster() -> [Int32: [Int32]] {
         var byCluster: [Int32: [Int32]] = [:]
         for slot in hosts.liveSlots {
             let cluster = hosts[slot].cluster
@@ -29,22 +29,39 @@ extension Aggregator {
         return byCluster
     }
 
-    /// Per cluster slot: each client pod's requests that named a host, and its busiest host's share.
-    private func podSpreadByCluster() -> [Int32: [(requests: Int, topShare: Double)]] {
-        // (pod serial, cluster slot) → (requests with a host, busiest host's requests)
-        var perPod: [PodCluster: (total: Int, top: Int)] = [:]
-        for slot in hosts.liveSlots {
-            let cluster = hosts[slot].cluster
-            guard clusters.isLive(cluster) else { continue }
-            hosts[slot].pods.requests.forEachEntry { pod, count in
-                let key = PodCluster(pod: KeyRef(raw: pod).serial, cluster: cluster.slot)
-                let old = perPod[key] ?? (0, 0)
-                perPod[key] = (old.total + count, max(old.top, count))
-            }
-        }
+    /// Per cluster slot: each client pod's requests that named a host, and its busiest host's share
+    /// (in no particular order). Live pods are summed in arrays indexed by their slot, cluster by
+    /// cluster; links to evicted pods (past the bounds) by the pod's serial.
+    private func podSpreadByCluster(_ hostsByCluster: [Int32: [Int32]]) -> [Int32: [(requests: Int, topShare: Double)]] {
+        let podSlots = sources.keys.slotCount
+        var total = [Int](repeating: 0, count: podSlots), top = [Int](repeating: 0, count: podSlots)
+        var touched: [Int32] = []
         var out: [Int32: [(requests: Int, topShare: Double)]] = [:]
-        for (key, v) in perPod where v.total > 0 {
-            out[key.cluster, default: []].append((v.total, Double(v.top) / Double(v.total)))
+        for (cluster, hostSlots) in hostsByCluster {
+            var evicted: [UInt64: (total: Int, top: Int)] = [:]
+            for slot in hostSlots {
+                hosts[slot].pods.requests.forEachEntry { key, count in
+                    let pod = KeyRef(raw: key)
+                    guard sources.isLive(pod) else {
+                        let old = evicted[pod.serial] ?? (0, 0)
+                        evicted[pod.serial] = (old.total + count, max(old.top, count))
+                        return
+                    }
+                    let s = Int(pod.slot)
+                    if total[s] == 0 && top[s] == 0 { touched.append(pod.slot) }
+                    total[s] += count
+                    top[s] = max(top[s], count)
+                }
+            }
+            var pods: [(requests: Int, topShare: Double)] = []
+            for s in touched.map({ Int($0) }) {
+                if total[s] > 0 { pods.append((total[s], Double(top[s]) / Double(total[s]))) }
+                total[s] = 0
+                top[s] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            for v in evicted.values where v.total > 0 { pods.append((v.total, Double(v.top) / Double(v.total))) }
+            if !pods.isEmpty { out[cluster] = pods }
         }
         return out
     }
@@ -103,8 +120,3 @@ extension Aggregator {
     }
 }
 
-/// A (client pod, cluster) pair while a snapshot is built.
-private struct PodCluster: Hashable {
-    var pod: UInt64
-    var cluster: Int32
-}

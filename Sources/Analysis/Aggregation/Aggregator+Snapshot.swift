@@ -26,12 +26,13 @@ extension Aggregator {
         s.codeDetails = RefResolver.keyCounts(details)
         s.transportFailureReasons = RefResolver.keyCounts(transportFailures)
         s.terminationDetails = RefResolver.keyCounts(terminations)
-        s.clusters = clusterStatsList(resolver)
+        let hostsByCluster = hostSlotsByCluster()
+        s.clusters = clusterStatsList(resolver, hostsByCluster: hostsByCluster)
         s.routes = RefResolver.keyCounts(routes)
         s.authorities = RefResolver.keyCounts(authorities)
         s.methods = methodStatsList(resolver)
         s.paths = RefResolver.keyCounts(paths)
-        s.sources = sourceStatsList(resolver)
+        s.sources = sourceStatsList(hostsByCluster)
         s.timeline = timeline.timeline
         s.recentLines = recentLineList(resolver)
         s.hasGrpcStatusField = hasGrpcStatusField
@@ -137,55 +138,65 @@ extension Aggregator {
                     retried: m.retried, maxAttempts: m.maxAttempts, clusters: r.keyCounts(m.clusters))
     }
 
-    private func sourceStatsList(_ r: RefResolver) -> [SourceStats] {
-        // pod slot → cluster slot → (requests, errors), and → host name → requests
-        var perPod: [Int32: [Int32: (requests: Int, errors: Int)]] = [:]
-        var hostsPerPod: [Int32: [Int32: [String: Int]]] = [:]
+    private func sourceStatsList(_ hostsByCluster: [Int32: [Int32]]) -> [SourceStats] {
+        // Per live pod slot: its cluster links, and its host links grouped by cluster (each host's
+        // name made once), gathered cluster by cluster.
+        let podSlots = sources.keys.slotCount
+        var clusterLinks = [[PodClusterLink]](repeating: [], count: podSlots)
+        var hostLinks = [[PodHostLink]](repeating: [], count: podSlots)
         for c in clusters.liveSlots {
             let links = clusters[c].pods
             links.requests.forEachEntry { key, count in
                 let pod = KeyRef(raw: key)
                 guard sources.isLive(pod) else { return }
-                perPod[pod.slot, default: [:]][c] = (count, links.errors.count(key))
+                clusterLinks[Int(pod.slot)].append(PodClusterLink(cluster: c, requests: count, errors: links.errors.count(key)))
             }
-        }
-        for h in hosts.liveSlots {
-            let cluster = hosts[h].cluster
-            guard clusters.isLive(cluster) else { continue }
-            let name = hosts.withKey(h) { Self.hostName($0) }
-            hosts[h].pods.requests.forEachEntry { key, count in
-                let pod = KeyRef(raw: key)
-                guard sources.isLive(pod) else { return }
-                hostsPerPod[pod.slot, default: [:]][cluster.slot, default: [:]][name, default: 0] += count
+            for h in hostsByCluster[c] ?? [] {
+                let name = hosts.withKey(h) { Self.hostName($0) }
+                hosts[h].pods.requests.forEachEntry { key, count in
+                    let pod = KeyRef(raw: key)
+                    guard sources.isLive(pod) else { return }
+                    hostLinks[Int(pod.slot)].append(PodHostLink(cluster: c, host: name, requests: count))
+                }
             }
         }
         var list = sources.liveSlots.map { slot -> SourceStats in
             let (pod, container) = sources.withKey(slot) { Self.splitSource($0) }
-            return sourceStats(sources[slot], pod: pod, container: container, clusters: perPod[slot] ?? [:],
-                               hosts: hostsPerPod[slot] ?? [:])
+            return sourceStats(sources[slot], pod: pod, container: container, clusters: clusterLinks[Int(slot)],
+                               hosts: hostLinks[Int(slot)])
         }
         list.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.pod < $1.pod }
         if sources.other.requests > 0 {
-            list.append(sourceStats(sources.other, pod: "other", container: nil, clusters: [:], hosts: [:]))
+            list.append(sourceStats(sources.other, pod: "other", container: nil, clusters: [], hosts: []))
         }
         return list
     }
 
     /// One pod's requests per cluster, each with its hosts; what is not listed (links past the bound,
-    /// requests that named no host past the bound, evicted clusters) in "other" entries.
+    /// requests that named no host past the bound, evicted clusters) in "other" entries. `hostLinks`
+    /// come grouped by cluster.
     private func sourceStats(_ a: SourceAccumulator, pod: String, container: String?,
-                             clusters byCluster: [Int32: (requests: Int, errors: Int)],
-                             hosts byHost: [Int32: [String: Int]]) -> SourceStats {
+                             clusters clusterLinks: [PodClusterLink], hosts hostLinks: [PodHostLink]) -> SourceStats {
         let linksApproximate = podHostLinks >= limits.podLinks || hosts.isApproximate
+        var hostRanges: [Int32: Range<Int>] = [:]
+        var start = 0
+        while start < hostLinks.count {
+            var end = start + 1
+            while end < hostLinks.count && hostLinks[end].cluster == hostLinks[start].cluster { end += 1 }
+            hostRanges[hostLinks[start].cluster] = start..<end
+            start = end
+        }
         var perCluster: [SourceClusterStats] = []
         var listed = 0
-        for (c, counts) in byCluster {
-            let hosts = byHost[c] ?? [:]
-            let unlisted = counts.requests - hosts.values.reduce(0, +)
-            perCluster.append(SourceClusterStats(
-                cluster: clusters.keyString(c), requests: counts.requests, errors: counts.errors,
-                hosts: RefResolver.sorted(hosts, other: linksApproximate ? max(0, unlisted) : 0)))
-            listed += counts.requests
+        for link in clusterLinks {
+            var hostList = (hostRanges[link.cluster].map { hostLinks[$0] } ?? [])
+                .map { KeyCount(key: $0.host, count: $0.requests) }
+            hostList.sort(by: RefResolver.before)
+            let unlisted = link.requests - hostList.reduce(0) { $0 + $1.count }
+            if linksApproximate && unlisted > 0 { hostList.append(KeyCount(key: "other", count: unlisted, isOther: true)) }
+            perCluster.append(SourceClusterStats(cluster: clusters.keyString(link.cluster), requests: link.requests,
+                                                 errors: link.errors, hosts: hostList))
+            listed += link.requests
         }
         perCluster.sort { $0.requests != $1.requests ? $0.requests > $1.requests : $0.cluster < $1.cluster }
         let unlisted = a.requests - listed
@@ -222,4 +233,18 @@ extension Aggregator {
         }
         return list
     }
+}
+
+/// A client pod's requests (and errors) to one cluster, while a snapshot is built.
+private struct PodClusterLink {
+    var cluster: Int32
+    var requests: Int
+    var errors: Int
+}
+
+/// A client pod's requests to one upstream host of a cluster, while a snapshot is built.
+private struct PodHostLink {
+    var cluster: Int32
+    var host: String
+    var requests: Int
 }
