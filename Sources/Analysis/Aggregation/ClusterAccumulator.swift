@@ -24,9 +24,7 @@ struct ClusterAccumulator: KeyedPayload {
     /// clusters never lose a host and the 360-byte accumulator made every cluster's payload 920 bytes,
     /// which each admission and eviction of a cluster moves.
     private var evictedHosts: [HostAccumulator] = []
-    /// The bound of a host's pod links (`AggregatorLimits.sources`), for the first evicted host.
-    private let podBound: Int
-    /// Requests per client pod.
+    /// Requests per client pod (not kept for the "other clusters" bucket, see `PodLinks`).
     var pods: PodLinks
     var flags = RefCounter(capacity: 32)
     var codes = RefCounter(capacity: 64)
@@ -35,18 +33,18 @@ struct ClusterAccumulator: KeyedPayload {
     var destinations: RefCounter
 
     init(limits: AggregatorLimits) {
-        podBound = limits.sources
         pods = PodLinks(limits: limits)
         details = RefCounter(capacity: limits.breakdown)
         methods = RefCounter(capacity: limits.wideBreakdown)
         destinations = RefCounter(capacity: limits.breakdown)
     }
 
-    /// The hosts evicted from the aggregator's host table, folded together (empty when none was).
+    /// The hosts evicted from the aggregator's host table, folded together (empty when none was;
+    /// their pod links are not kept).
     var otherHost: HostAccumulator {
-        get { evictedHosts.first ?? HostAccumulator(podBound: podBound) }
+        get { evictedHosts.first ?? .folded }
         _modify {
-            if evictedHosts.isEmpty { evictedHosts.append(HostAccumulator(podBound: podBound)) }
+            if evictedHosts.isEmpty { evictedHosts.append(.folded) }
             yield &evictedHosts[0]
         }
     }

@@ -17,10 +17,13 @@ struct HostAccumulator: KeyedPayload {
     /// Requests per client pod.
     var pods: PodLinks
 
-    init(limits: AggregatorLimits) { self.init(podBound: limits.sources) }
+    init(limits: AggregatorLimits) { pods = PodLinks(limits: limits) }
 
-    /// An empty accumulator whose pod links are bounded at `podBound` (`AggregatorLimits.sources`).
-    init(podBound: Int) { pods = PodLinks(bound: podBound) }
+    /// An empty accumulator whose pod links are not kept: evicted hosts folded together
+    /// (`ClusterAccumulator.otherHost`).
+    static var folded: HostAccumulator { HostAccumulator(pods: PodLinks(bound: 0)) }
+
+    private init(pods: PodLinks) { self.pods = pods }
 
     /// True when a breakdown counter is at its bound (a new key would make it drop keys).
     var hasFullCounter: Bool { flags.isFull || codes.isFull || grpcStatuses.isFull }

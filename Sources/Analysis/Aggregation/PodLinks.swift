@@ -5,14 +5,23 @@
 /// The aggregator bounds the links of all clusters (and, separately, of all hosts) together
 /// (`AggregatorLimits.podLinks`): past the bound a new pod is counted in `other` of the link it
 /// would have made, and the snapshot says the pod tables are approximate.
+///
+/// The payloads that gather evicted keys — a table's "other", a cluster's "other hosts" — keep no
+/// links (`isKept` false): no view lists the pods of what was evicted, and past the bounds each
+/// eviction would otherwise fold its links into a set of thousands that keeps pruning.
 struct PodLinks: Sendable {
     var requests: RefCounter
     var errors: RefCounter
+    /// False for links that are not kept (`absorb` drops what it is given).
+    let isKept: Bool
 
-    init(limits: AggregatorLimits) { self.init(bound: limits.sources) }
+    /// Links to at most `limits.sources` pods; none (not kept) for the "other" payload of a table
+    /// (`AggregatorLimits.narrowBreakdowns`).
+    init(limits: AggregatorLimits) { self.init(bound: limits.narrowBreakdowns ? 0 : limits.sources) }
 
-    /// Links to at most `bound` pods (`AggregatorLimits.sources`).
+    /// Links to at most `bound` pods (`AggregatorLimits.sources`); 0: links are not kept.
     init(bound: Int) {
+        isKept = bound > 0
         requests = RefCounter(capacity: bound)
         errors = RefCounter(capacity: bound)
     }
@@ -44,6 +53,7 @@ struct PodLinks: Sendable {
 
     /// Adds `o`'s links, mapping pod references through `remap` (nil: the pod is gone, counted as other).
     mutating func absorb(_ o: PodLinks, remap: (UInt64) -> UInt64?) {
+        guard isKept else { return }
         requests.merge(o.requests, remap: remap)
         errors.merge(o.errors, remap: remap)
     }

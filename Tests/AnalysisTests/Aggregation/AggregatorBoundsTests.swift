@@ -4,6 +4,29 @@ import Testing
 @testable import Analysis
 
 @Suite struct AggregatorBoundsTests {
+    /// The "other" payloads (evicted clusters folded together, a cluster's evicted hosts) keep no pod
+    /// links: no view lists them, and folding them cost a prune of thousands of links per eviction.
+    /// The live clusters' and hosts' links are whole, and every pod's total is exact.
+    @Test func evictedKeysKeepNoPodLinks() {
+        let limits = AggregatorLimits(clusters: 8, hosts: 16, sources: 64, recentLines: 0, recentLineBytes: 0)
+        var a = Aggregator(limits: limits)
+        for i in 0..<2000 {
+            var t = TestLine()
+            t.cluster = "outbound|80||svc-\(i % 41).ns.svc.cluster.local"
+            t.host = "10.9.\(i % 41).\(i % 7):80"
+            a.add(t, pod: "pod-\(i % 23)", container: "istio-proxy")
+        }
+        a.flushPendingKeyCounts()
+        #expect(a.clusters.isApproximate && a.hosts.isApproximate)
+        #expect(a.clusters.other.requests > 0 && a.clusters.other.pods.count == 0 && !a.clusters.other.pods.isKept)
+        let withFoldedHosts = a.clusters.liveSlots.filter { a.clusters[$0].hasEvictedHosts }
+        for slot in withFoldedHosts { #expect(a.clusters[slot].otherHost.pods.count == 0) }
+        for slot in a.clusters.liveSlots { #expect(a.clusters[slot].pods.isKept && a.clusters[slot].pods.count > 0) }
+        let s = a.snapshot()
+        #expect(s.sources.reduce(0) { $0 + $1.requests } == 2000)
+        #expect(s.sources.count == 23)
+    }
+
     /// Thousands of distinct clusters, hosts, paths, authorities and pods stay within the limits, and
     /// every total stays exact through the "other" buckets.
     @Test func highCardinalityStaysBounded() {
