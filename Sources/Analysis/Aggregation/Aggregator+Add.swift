@@ -14,7 +14,7 @@ extension Aggregator {
         var f = Self.facts(of: record)
         // Only cancels (DR/DC) read the request id: they are paired across sidecars.
         let requestId = f.signature.flags.rawValue & Self.cancelFlags != 0 ? record[.requestId] : .absent
-        guard keyCache.isLarge, DeferredLines.fits(line: line, source: source, container: container) else {
+        guard keyCache.isLarge, !keyCache.isBypassed, DeferredLines.fits(line: line, source: source, container: container) else {
             if !deferredLines.isEmpty { countDeferredLines() }
             let entry = countLine(ranges, line, &f)
             countExtrasIfAny(entry, ranges, f, line: line, source: source, container: container, requestId: requestId)

@@ -11,7 +11,7 @@ extension Aggregator {
     /// pending count and keep the values; everything else is out of line in `countMiss`.
     @inline(never)
     mutating func countLine(_ r: RecordRanges, _ line: UnsafeRawBufferPointer, _ f: inout LineFacts) -> Int {
-        guard keyCache.isEnabled else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
+        guard keyCache.isEnabled, !keyCache.shouldSkip() else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
         return withUnsafeTemporaryAllocation(byteCount: LineKey.scratchBytes, alignment: 16) { scratch -> Int in
             let key = scratch.baseAddress.unsafelyUnwrapped
             let length = LineKey.build(r, f, line: line, into: key)
@@ -21,8 +21,10 @@ extension Aggregator {
             // inline a call here, and the call costs the low-cardinality case about 2 %.
             let i = keyCache.find(key, length: length, hash: hash)
             guard i >= 0 && (keyCache.epoch(at: i) == keyEpoch || allLive(keyCache.keys(at: i))) else {
+                keyCache.noteLookup(hit: false)
                 return countMiss(r, line, &f, key: key, length: length, hash: hash)
             }
+            keyCache.noteLookup(hit: true)
             f.signature = keyCache.signature(at: i)
             // The line's values wait in the entry (recorded in batches, see `PendingValues`).
             if keyCache.recordHit(i, epoch: keyEpoch, values: f) { queueValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
@@ -38,8 +40,10 @@ extension Aggregator {
         guard length > 0 else { return countMiss(r, line, &f, key: nil, length: 0, hash: 0) }
         let i = keyCache.find(key, length: length, hash: hash)
         guard i >= 0 && (keyCache.epoch(at: i) == keyEpoch || allLive(keyCache.keys(at: i))) else {
+            keyCache.noteLookup(hit: false)
             return countMiss(r, line, &f, key: key, length: length, hash: hash)
         }
+        keyCache.noteLookup(hit: true)
         f.signature = keyCache.signature(at: i)
         if keyCache.recordHit(i, epoch: keyEpoch, values: f) { queueValues(keyCache.keys(at: i), keyCache.takeValues(i)) }
         countTime(f.startTimeMs, isError: f.signature.isError)

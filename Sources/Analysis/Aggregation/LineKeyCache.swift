@@ -41,6 +41,17 @@ struct LineKeyCache: Sendable {
     private var dirty: [Int32] = []
     /// Ticks once per hit and per store; an entry keeps the tick of its last use (`L.recency`).
     private var clock: UInt32 = 0
+    /// Lookups and hits since the hit rate was last judged (`noteLookup`).
+    private var windowLookups = 0
+    private var windowHits = 0
+    /// Lines left in the current bypass (0: the cache is used for every line), and a tick that picks
+    /// the lines still looked up during one.
+    private var bypassLeft = 0
+    private var bypassTick = 0
+
+    /// Lookups over which the hit rate is judged: enough for the entries to turn over eight times
+    /// (16,384 for the first 2,048 entries).
+    var hitRateWindow: Int { max(1024, entryCount &* 8) }
 
     /// A cache of `initialEntries` (rounded up to a power of two) that may grow to `maxEntries`; no
     /// cache when `maxEntries` is 0.
@@ -76,6 +87,34 @@ struct LineKeyCache: Sendable {
     /// True when the cache has outgrown what the processor's caches hold (16,384 entries, 7 MiB): a
     /// hit then waits on memory, and deferring lines to prefetch their entries pays (`DeferredLines`).
     var isLarge: Bool { entryCount >= 16_384 }
+
+    /// True when the line should not use the cache at all (no key built, no lookup, nothing stored):
+    /// while the cache is bypassed, 15 lines of 16. A log in which (nearly) every line brings new
+    /// keys makes every lookup a miss and every miss a store; the cache is then bypassed for
+    /// `16 × hitRateWindow` lines at a time, while every 16th line still uses it, so that the hit
+    /// rate is judged again on as many lookups. Skipping changes no count, only the cost.
+    @inline(__always)
+    mutating func shouldSkip() -> Bool {
+        guard bypassLeft > 0 else { return false }
+        bypassLeft &-= 1
+        bypassTick &+= 1
+        return bypassTick & 15 != 0
+    }
+
+    /// Notes the outcome of one lookup; after `hitRateWindow` of them, starts a bypass when fewer
+    /// than 1 in 64 hit (and ends one otherwise).
+    @inline(__always)
+    mutating func noteLookup(hit: Bool) {
+        windowLookups &+= 1
+        if hit { windowHits &+= 1 }
+        guard windowLookups >= hitRateWindow else { return }
+        bypassLeft = windowHits &* 64 < windowLookups ? 16 &* hitRateWindow : 0
+        windowLookups = 0
+        windowHits = 0
+    }
+
+    /// True while the cache is bypassed (`shouldSkip`).
+    var isBypassed: Bool { bypassLeft > 0 }
 
     /// Counts a line that missed the cache although the tables knew all its keys.
     mutating func noteRepeatedKeys() { repeatsSinceGrowth &+= 1 }

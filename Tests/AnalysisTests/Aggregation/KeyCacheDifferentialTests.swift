@@ -79,6 +79,48 @@ import Testing
     /// At mesh scale the cache grows and keeps pending counts across thousands of other keys:
     /// still the same snapshot as without a cache — below every bound, and with breakdown counters
     /// at their bounds (from then on pending counts go in before every uncached line).
+    /// A stretch where every line brings new keys makes the cache step aside (`LineKeyCache.shouldSkip`);
+    /// repeating lines afterwards bring it back. Neither changes a count.
+    @Test func bypassingTheCacheChangesNothing() throws {
+        let entries = 128
+        let window = LineKeyCache(entries: entries).hitRateWindow
+        var lines: [TestLine] = []
+        for i in 0..<(window * 3) {
+            var t = TestLine()
+            t.cluster = "outbound|80||svc-\(i % 3000).ns.svc.cluster.local"
+            t.host = "10.\(i % 200).\(i % 97).\(i % 251):8080"
+            t.path = "/u\(i)/x"
+            t.authority = "a\(i).example"
+            t.duration = Int64(i % 700)
+            lines.append(t)
+        }
+        for i in 0..<(window * 18) {
+            var t = TestLine()
+            t.cluster = "outbound|80||svc-\(i % 5).ns.svc.cluster.local"
+            t.host = "10.1.0.\(i % 3):8080"
+            t.duration = Int64(i % 300)
+            lines.append(t)
+        }
+        func run(_ cacheEntries: Int) -> (Snapshot, bypassedAt: [Int]) {
+            var a = Aggregator(limits: AggregatorLimits(recentLines: 0, recentLineBytes: 0, keyCacheEntries: cacheEntries))
+            var bypassedAt: [Int] = []
+            for (i, t) in lines.enumerated() {
+                a.add(t, pod: "client-\(i % 7)", container: "istio-proxy")
+                if i % window == window - 1 && a.keyCache.isBypassed { bypassedAt.append(i / window) }
+            }
+            return (a.snapshot(), bypassedAt)
+        }
+        let cached = run(entries), uncached = run(0)
+        #expect(window == 1024)
+        #expect(cached.0 == uncached.0)
+        #expect(cached.0.requests == lines.count)
+        // Bypassed after the first window of new keys, and no longer once lines repeat (judged on
+        // the sampled lookups of a bypass: 16 windows of lines).
+        #expect(cached.bypassedAt.first == 0)
+        #expect(!cached.bypassedAt.isEmpty && cached.bypassedAt.last! < 20)
+        #expect(uncached.bypassedAt.isEmpty)
+    }
+
     @Test(arguments: [AggregatorLimits.report, AggregatorLimits(breakdown: 2)])
     func growingCacheChangesNothing(limits: AggregatorLimits) throws {
         var state: UInt64 = 99
