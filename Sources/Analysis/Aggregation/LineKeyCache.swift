@@ -90,9 +90,9 @@ struct LineKeyCache: Sendable {
 
     /// True when the line should not use the cache at all (no key built, no lookup, nothing stored):
     /// while the cache is bypassed, 15 lines of 16. A log in which (nearly) every line brings new
-    /// keys makes every lookup a miss and every miss a store; the cache is then bypassed for
-    /// `16 × hitRateWindow` lines at a time, while every 16th line still uses it, so that the hit
-    /// rate is judged again on as many lookups. Skipping changes no count, only the cost.
+    /// keys makes every lookup a miss and every miss a store; the cache is then bypassed for up to
+    /// `16 × hitRateWindow` lines, while every 16th line still uses it, so that the hit rate keeps
+    /// being judged (`noteLookup`). Skipping changes no count, only the cost.
     @inline(__always)
     mutating func shouldSkip() -> Bool {
         guard bypassLeft > 0 else { return false }
@@ -101,13 +101,14 @@ struct LineKeyCache: Sendable {
         return bypassTick & 15 != 0
     }
 
-    /// Notes the outcome of one lookup; after `hitRateWindow` of them, starts a bypass when fewer
-    /// than 1 in 64 hit (and ends one otherwise).
+    /// Notes the outcome of one lookup. Every `hitRateWindow` lines the hit rate is judged — on
+    /// `hitRateWindow` lookups, or during a bypass on the sixteenth of them that were made: below 1
+    /// in 64 hits a bypass starts (or goes on, for `16 × hitRateWindow` more lines), else it ends.
     @inline(__always)
     mutating func noteLookup(hit: Bool) {
         windowLookups &+= 1
         if hit { windowHits &+= 1 }
-        guard windowLookups >= hitRateWindow else { return }
+        guard windowLookups >= (bypassLeft > 0 ? hitRateWindow / 16 : hitRateWindow) else { return }
         bypassLeft = windowHits &* 64 < windowLookups ? 16 &* hitRateWindow : 0
         windowLookups = 0
         windowHits = 0
