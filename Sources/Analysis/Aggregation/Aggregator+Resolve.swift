@@ -105,9 +105,11 @@ extension Aggregator {
         return -1
     }
 
-    /// Counts everything that waits — the deferred lines, then the pending pod links and the key
-    /// cache's pending lines: the one place where waiting counts go in. Called before anything reads
-    /// the counts, merges, trims or releases the cache.
+    /// Counts everything that waits — the deferred lines, the pending pod links (through the pod-link
+    /// buffer, then drained), the value batches and the key cache's pending lines: the one place where
+    /// all waiting counts go in. Called before anything reads the counts, merges, trims or releases
+    /// the cache. (`flushBeforeEviction` and `flushPendingTableCounts` are its parts that may run
+    /// while a line is being counted.)
     mutating func flushPendingKeyCounts() {
         countDeferredLines()
         flushBeforeEviction()
@@ -130,7 +132,8 @@ extension Aggregator {
         countPending { cache, body in cache.drainPending(body) }
     }
 
-    /// True when some counts still wait: deferred lines, pod links, or the key cache's pending lines.
+    /// True when some counts still wait: deferred lines, pod links (queued or buffered), value
+    /// batches, or the key cache's pending lines.
     var hasPendingCounts: Bool {
         !deferredLines.isEmpty || keyCache.hasPending || !pendingPodLinks.isEmpty || !pendingValueBatches.isEmpty
             || !podLinkBuffer.isEmpty
