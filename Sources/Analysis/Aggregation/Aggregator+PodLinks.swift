@@ -21,7 +21,11 @@ extension Aggregator {
         let d = Self.podLinkPrefetchDistance
         if !sources.isApproximate {
             for i in links.indices {
-                if i + d < links.count, let key = Self.bufferKey(links[i + d]) { podLinkBuffer.prefetch(key) }
+                if i + d < links.count {
+                    let ahead = links[i + d]
+                    if let key = Self.bufferKey(ahead) { podLinkBuffer.prefetch(key) }
+                    if !ahead.host.isNone { hosts.prefetchSerial(ahead.host.slot) }
+                }
                 bufferPodLink(links[i])
             }
         } else {
@@ -44,11 +48,15 @@ extension Aggregator {
 
     /// Counts one link into the buffer; a link the buffer cannot take — one whose draining might
     /// not be admitted (the links are near their bound), or a full buffer — is counted into the
-    /// payloads after the buffer is drained, as it would have been without it.
+    /// payloads after the buffer is drained, as it would have been without it. A link whose keys
+    /// are no longer live (which the flushes before every eviction rule out) is dropped, as
+    /// `countPodLink` drops it.
     @inline(__always)
     private mutating func bufferPodLink(_ link: PodLink) {
-        assert(sources.isLive(link.pod) && clusters.isLive(link.cluster) && (link.host.isNone || hosts.isLive(link.host)),
-               "a buffered pod link refers to an evicted key")
+        guard sources.isLive(link.pod) && clusters.isLive(link.cluster) && (link.host.isNone || hosts.isLive(link.host)) else {
+            assertionFailure("a pod link refers to an evicted key")
+            return
+        }
         let held = podLinkBuffer.count
         let room = podClusterLinks &+ held < limits.podLinks && podHostLinks &+ held < limits.podLinks
         if let key = Self.bufferKey(link), podLinkBuffer.add(key, isError: link.isError, mayInsert: room) { return }
