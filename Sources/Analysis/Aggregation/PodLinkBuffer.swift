@@ -18,7 +18,7 @@ import CPrefetch
 /// table that grows by half from `initialCapacity` up to `maxCapacity` entries (2 MiB): 100,000
 /// links take 1.3 MiB, with 0.5 MiB for the list of used entries that a drain walks.
 struct PodLinkBuffer: Sendable {
-    /// A link's key, and its requests or errors (`Entry.errors`).
+    /// A link's key: the key of the entry that counts its requests (its errors' entry adds a flag).
     struct Key: Equatable, Sendable {
         let raw: UInt64
     }
@@ -85,18 +85,21 @@ struct PodLinkBuffer: Sendable {
         }
         guard !table.isEmpty else { return false }
         guard isError else { return increment(key.raw, mayInsert: mayInsert) }
-        // Both or neither: an error is never counted without its request.
-        guard mayInsert || (present(key.raw) && present(key.raw | Self.errorFlag)) else { return false }
-        return increment(key.raw, mayInsert: true) && increment(key.raw | Self.errorFlag, mayInsert: true)
+        // Both or neither: an error is never counted without its request, and a request that is
+        // counted here is not counted again by the caller.
+        let errorKey = key.raw | Self.errorFlag
+        guard canCount(key.raw, mayInsert: mayInsert) && canCount(errorKey, mayInsert: mayInsert) else { return false }
+        return increment(key.raw, mayInsert: true) && increment(errorKey, mayInsert: true)
     }
 
-    /// True when `key` has an entry whose count may take one more.
-    private func present(_ key: UInt64) -> Bool {
+    /// True when `increment(key, mayInsert:)` would count: `key` has an entry whose count may take
+    /// one more, or it has none and may be inserted (there is room: `add` made it).
+    private func canCount(_ key: UInt64, mayInsert: Bool) -> Bool {
         let size = table.count
         var i = Self.home(key, size: size)
         while true {
             let e = table[i]
-            if e == 0 { return false }
+            if e == 0 { return mayInsert }
             if e >> Self.countBits == key { return e & Self.countMask < Self.countMask }
             i = i &+ 1 == size ? 0 : i &+ 1
         }

@@ -66,9 +66,16 @@ import Testing
         var accepted = 0
         while buffer.add(key, isError: false, mayInsert: true) { accepted += 1 }
         #expect(accepted == (1 << 22) - 1)
-        var total = 0
-        buffer.drain { _, n in total += n }
-        #expect(total == accepted)
+        // An error of that link is refused whole: neither its request nor the error is counted.
+        let errorAtLimit = buffer.add(key, isError: true, mayInsert: true)
+        #expect(!errorAtLimit)
+        var total = 0, entries = 0
+        buffer.drain { link, n in
+            total += n
+            entries += 1
+            #expect(!link.isErrors)
+        }
+        #expect(total == accepted && entries == 1)
         let added6 = buffer.add(key, isError: false, mayInsert: true)
         #expect(added6)
     }
