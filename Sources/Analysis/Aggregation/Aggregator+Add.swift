@@ -180,8 +180,9 @@ extension Aggregator {
             slot = ref.slot
             sources.addCount(slot, 1)
         } else {
-            // A new pod may evict one: the buffered links name pods by slot.
-            if sources.keys.isFull { flushPodLinks() }
+            // A new pod may evict one, and buffered links name pods by slot. (Once a pod was evicted
+            // the buffer stays empty: `countPendingPodLinks` counts into the payloads.)
+            if sources.keys.isFull && !sources.isApproximate { flushPodLinks() }
             slot = withUnsafeTemporaryAllocation(byteCount: 512, alignment: 1) { key -> Int32 in
                 var w = CompositeKeyWriter(key)
                 w.append(UnsafeRawBufferPointer(rebasing: pod.prefix(255)))

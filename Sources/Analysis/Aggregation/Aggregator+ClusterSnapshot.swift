@@ -2,9 +2,9 @@ import AccessLog
 
 extension Aggregator {
     /// Clusters by requests (ties by name), then the "other clusters" bucket when clusters were evicted.
-    /// Each with its hosts, their accuracy and the balance verdict.
-    func clusterStatsList(_ r: RefResolver, hostsByCluster: [Int32: [Int32]]? = nil) -> [ClusterStats] {
-        let hostsByCluster = hostsByCluster ?? hostSlotsByCluster()
+    /// Each with its hosts, their accuracy and the balance verdict. `hostsByCluster` is
+    /// `hostSlotsByCluster()` (made once per snapshot: the pod list reads it too).
+    func clusterStatsList(_ r: RefResolver, hostsByCluster: [Int32: [Int32]]) -> [ClusterStats] {
         let podSpread = podSpreadByCluster(hostsByCluster)
         var list = clusters.liveSlots.map { slot in
             clusterStats(clusters[slot], name: ClusterName(clusters.keyString(slot)), hostSlots: hostsByCluster[slot] ?? [],

@@ -141,8 +141,8 @@ extension Aggregator {
 
     /// Counts every pending line and frees the key cache's entries (it starts small again if more
     /// lines come): a report's aggregator does this before its snapshot is built, so that the cache's
-    /// memory is not held at the same time. The pod-link buffer is drained after the cache is gone, so that the links it fills in the
-    /// payloads do not add to the cache's memory.
+    /// memory is not held at the same time. The pod-link buffer is drained after the cache is gone,
+    /// so that the links it fills into the payloads do not add to the cache's memory.
     public mutating func releaseKeyCache() {
         countDeferredLines()
         flushPendingTableCounts()
